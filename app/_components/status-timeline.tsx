@@ -1,0 +1,31 @@
+import type { StatusUpdateKind } from "@/lib/db/generated/enums";
+import { formatDate } from "./format";
+
+const LABELS: Record<StatusUpdateKind, string> = {
+  PUBLISHED: "Published",
+  DELIVERED: "Delivered",
+  RESPONSE: "Response",
+  DEMAND_CHANGE: "Demand update",
+  VICTORY: "Victory",
+  NOTE: "Update",
+};
+
+type Update = { id: string; kind: StatusUpdateKind; body: string; occurredAt: Date };
+
+/** Newest first: a visitor wants to know where things stand now. */
+export function StatusTimeline({ updates }: { updates: Update[] }) {
+  if (updates.length === 0) return <p className="muted">No updates yet.</p>;
+  return (
+    <ol className="timeline">
+      {updates.map((update) => (
+        <li key={update.id} className={`timeline-item timeline-${update.kind.toLowerCase()}`}>
+          <p className="timeline-meta">
+            <span className="timeline-kind">{LABELS[update.kind]}</span>
+            <time dateTime={update.occurredAt.toISOString()}>{formatDate(update.occurredAt)}</time>
+          </p>
+          <p className="timeline-body">{update.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Undersigned — open letters with verified signatures", template: "%s · Undersigned" },
+  description:
+    "Employees write open letters to their leadership. Undersigned verifies that every signer holds an address at the company, and never tells the company who signed.",
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },
+    { media: "(prefers-color-scheme: dark)", color: "#16171a" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            Undersigned
+          </Link>
+          <span className="tagline">Open letters, verified signatures</span>
+        </header>
+        <main id="main" className="page">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            Signatures are verified through work email. We keep no signer&apos;s address, and no employer learns from us
+            who signed.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const PRODUCTION = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://app@db.internal:5432/undersigned",
+  AUTH_SECRET: "x".repeat(32),
+  APP_URL: "https://undersigned.example",
+  SMTP_URL: "smtp://mail.example:587",
+  EMAIL_FROM: "Undersigned <letters@undersigned.example>",
+};
+
+describe("parseEnv", () => {
+  it("runs locally with no settings at all", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ mode: "local", APP_URL: "http://localhost:3000", EMBEDDED_DB_DIR: ".data/postgres" });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("accepts a complete production configuration", () => {
+    expect(parseEnv(PRODUCTION)).toMatchObject({ mode: "production", DATABASE_URL: PRODUCTION.DATABASE_URL });
+  });
+
+  it("names every missing production setting", () => {
+    const { AUTH_SECRET: _secret, SMTP_URL: _smtp, ...incomplete } = PRODUCTION;
+    expect(() => parseEnv(incomplete)).toThrow(/Missing production settings: AUTH_SECRET, SMTP_URL/);
+  });
+
+  it("treats an empty value as missing rather than as a value", () => {
+    expect(() => parseEnv({ ...PRODUCTION, AUTH_SECRET: "" })).toThrow(/Missing production setting: AUTH_SECRET/);
+  });
+
+  it("does not demand production settings from the embedded trial run by `npm start`", () => {
+    expect(parseEnv({ NODE_ENV: "production", UNDERSIGNED_EMBEDDED_DB: "true" }).mode).toBe("local");
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://localhost/db", /DATABASE_URL: must be a postgresql/],
+    ["AUTH_SECRET", "short", /AUTH_SECRET: must be at least 32 characters/],
+    ["APP_URL", "javascript:alert(1)", /APP_URL/],
+    ["SMTP_URL", "http://mail.example", /SMTP_URL/],
+    ["DATABASE_POOL_SIZE", "0", /DATABASE_POOL_SIZE/],
+    ["UNDERSIGNED_EMBEDDED_DB", "yes", /UNDERSIGNED_EMBEDDED_DB/],
+  ])("refuses a malformed %s with a message naming it", (name, value, message) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(message);
+  });
+});

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+/**
+ * The process's configuration, read from the environment and validated once.
+ *
+ * Two modes:
+ * - **local** (a trial on a laptop, `npm start` without DATABASE_URL, or any non-production
+ *   run): safe defaults; the launcher generates and keeps secrets under `.data/`.
+ * - **production** (`NODE_ENV=production` on a PostgreSQL server of your own): every setting
+ *   below marked required must be given, and a missing one stops the process at start with its
+ *   name, rather than failing later on the first request that needs it.
+ */
+const ZBooleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const ZPostgresUrl = z
+  .string()
+  .trim()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL");
+
+export const ZRawEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: ZPostgresUrl.optional(),
+  /** Set by the launcher when it serves the app on its embedded PostgreSQL. */
+  UNDERSIGNED_EMBEDDED_DB: ZBooleanFlag.default(false),
+  EMBEDDED_DB_DIR: z.string().min(1).default(".data/postgres"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  EMAIL_FROM: z.string().min(3).default("Undersigned <no-reply@undersigned.localhost>"),
+  /** Apply pending migrations when a server process starts (always on for the embedded database). */
+  MIGRATE_ON_START: ZBooleanFlag.default(false),
+});
+
+export type TRawEnv = z.infer<typeof ZRawEnv>;
+
+const PRODUCTION_REQUIRED = ["DATABASE_URL", "AUTH_SECRET", "APP_URL", "SMTP_URL", "EMAIL_FROM"] as const;
+
+export type TEnv = TRawEnv & { mode: "local" | "production" };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  // Empty strings in .env files mean "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = ZRawEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const env = parsed.data;
+  const mode = env.NODE_ENV === "production" && !env.UNDERSIGNED_EMBEDDED_DB ? "production" : "local";
+  if (mode === "production") {
+    const missing = PRODUCTION_REQUIRED.filter((name) => cleaned[name] === undefined);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Missing production setting${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. ` +
+          "See .env.example. (To try Undersigned without any setup, run `npm start` without DATABASE_URL.)",
+      );
+    }
+  }
+  return { ...env, mode };
+}
+
+let cached: TEnv | undefined;
+
+export function getEnv(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,73 @@
+import { existsSync } from "node:fs";
+import { chromium, defineConfig } from "@playwright/test";
+import { databaseUrl, TEST_SERVER_URL } from "./tests/support/throwaway-database";
+
+/**
+ * End-to-end tests run a production build (`next build` + `next start`) on a throwaway
+ * PostgreSQL database, in a real Chromium. The database name is fixed here, once, in the runner
+ * process; workers inherit it through the environment.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+process.env.E2E_DATABASE_NAME ??= `undersigned_e2e_${Date.now().toString(36)}_${process.pid}`;
+process.env.E2E_DATABASE_URL = databaseUrl(TEST_SERVER_URL, process.env.E2E_DATABASE_NAME);
+
+function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  const found = candidates.find((candidate) => candidate && existsSync(candidate));
+  if (found) return found;
+  if (existsSync(chromium.executablePath())) return undefined; // Playwright's own download
+  throw new Error(
+    "No Chromium found for the end-to-end tests. Install Debian's (`apt-get install -y chromium`), " +
+      "or set CHROMIUM_PATH to a Chromium or Chrome binary, or run `npx playwright install chromium` where the internet is reachable.",
+  );
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  globalTeardown: "./e2e/support/global-teardown.ts",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      // Without the networking switches Chromium keeps dialling Google's services, which this
+      // closed network refuses by the hundred.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: "npx tsx e2e/support/start-server.ts",
+    url: `${baseURL}/`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      APP_URL: baseURL,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      SMTP_URL: "smtp://localhost:2525",
+      EMAIL_FROM: "Undersigned <letters@undersigned.test>",
+    },
+  },
+});

@@ -1,0 +1,11 @@
+/** `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
+import { loadEnvConfig } from "@next/env";
+import { prepareDatabase } from "@/lib/db/prepare-database";
+import { parseLauncherEnv } from "./launcher-env";
+
+loadEnvConfig(process.cwd());
+const log = (message: string) => console.log(message);
+
+const database = await prepareDatabase({ env: parseLauncherEnv(), projectRoot: process.cwd(), migrate: true, log });
+await database.stop();
+console.log(database.embedded ? "The embedded database is up to date." : "The database at DATABASE_URL is up to date.");

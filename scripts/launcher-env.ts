@@ -1,0 +1,10 @@
+import { parseEnv, type TEnv } from "@/lib/config/env";
+
+/**
+ * The configuration as the launcher and the command-line scripts see it: without DATABASE_URL
+ * they will run the embedded database, which makes this a local run whatever NODE_ENV says.
+ */
+export function parseLauncherEnv(nodeEnv: TEnv["NODE_ENV"] = "development"): TEnv {
+  const embedded = !process.env.DATABASE_URL;
+  return parseEnv({ ...process.env, NODE_ENV: nodeEnv, UNDERSIGNED_EMBEDDED_DB: embedded ? "true" : "false" });
+}
