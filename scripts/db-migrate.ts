@@ -1,9 +1,8 @@
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
-import { loadEnvConfig } from "@next/env";
 import { prepareDatabase } from "@/lib/db/prepare-database";
-import { parseLauncherEnv } from "./launcher-env";
+import { loadDotEnv, parseLauncherEnv } from "./launcher-env";
 
-loadEnvConfig(process.cwd());
+loadDotEnv(process.cwd());
 const log = (message: string) => console.log(message);
 
 const database = await prepareDatabase({ env: parseLauncherEnv(), projectRoot: process.cwd(), migrate: true, log });

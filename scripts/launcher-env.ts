@@ -1,4 +1,10 @@
+import nextEnv from "@next/env";
 import { parseEnv, type TEnv } from "@/lib/config/env";
+
+/** Loads `.env` files the way Next does, so scripts and the app see the same settings. */
+export function loadDotEnv(projectRoot: string, dev = false): void {
+  nextEnv.loadEnvConfig(projectRoot, dev, { info: () => {}, error: console.error });
+}
 
 /**
  * The configuration as the launcher and the command-line scripts see it: without DATABASE_URL

@@ -1,12 +1,11 @@
 /** `npm run seed`: inserts the demo letter into DATABASE_URL or the embedded database; idempotent. */
-import { loadEnvConfig } from "@next/env";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { DEMO_LETTER_SLUG } from "@/lib/letters/demo-letter";
 import { seedDemoLetter } from "@/lib/letters/seed-demo-letter";
-import { parseLauncherEnv } from "./launcher-env";
+import { loadDotEnv, parseLauncherEnv } from "./launcher-env";
 
-loadEnvConfig(process.cwd());
+loadDotEnv(process.cwd());
 
 const database = await prepareDatabase({ env: parseLauncherEnv(), projectRoot: process.cwd() });
 const db = createPrismaClient(database.url, { poolSize: 1 });

