@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 // Everything that goes into `next build`. Generated and data folders are left out on purpose.
-const SOURCES = ["app", "lib", "public", "next.config.js", "package.json", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "package.json", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", ".next", ".data", "generated"]);
 
 async function newestMtime(target: string): Promise<number> {
