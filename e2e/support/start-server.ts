@@ -6,22 +6,19 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { seedDemoLetter } from "@/lib/letters/seed-demo-letter";
-import { TEST_SERVER_URL } from "@/tests/support/throwaway-database";
+import { withPgClient } from "@/tests/support/pg";
+import { dropDatabase, TEST_SERVER_URL } from "@/tests/support/throwaway-database";
 import { isBuildStale } from "@/scripts/build-freshness";
 
 const name = process.env.E2E_DATABASE_NAME;
 const url = process.env.DATABASE_URL;
 if (!name || !url) throw new Error("Run through Playwright: E2E_DATABASE_NAME and DATABASE_URL come from playwright.config.ts.");
 
-const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${name}"`);
-await admin.end();
+await dropDatabase(name);
+await withPgClient(TEST_SERVER_URL, (admin) => admin.query(`CREATE DATABASE "${name}"`));
 
 await applyMigrations(url, path.resolve("prisma/migrations"));
 const db = createPrismaClient(url, { poolSize: 1 });

@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { promisify } from "node:util";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { queryRows } from "@/tests/support/pg";
 
 // Tests share one folder, and run in order: each picks up the state the previous one left.
 let root: string;
@@ -40,16 +40,6 @@ async function stop(server: EmbeddedPostgres): Promise<void> {
   if (owned.includes(server)) owned.splice(owned.indexOf(server), 1);
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 async function postmasterPid(): Promise<number> {
   return Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
 }
@@ -78,12 +68,12 @@ describe("startEmbeddedPostgres", () => {
     expect(server.startedHere).toBe(true);
     expect(server.url).toMatch(/^postgresql:\/\/[^@]+@127\.0\.0\.1:\d+\/undersigned$/);
     expect((await stat(path.join(dataDir, "PG_VERSION"))).isFile()).toBe(true);
-    const [row] = await query<{ db: string; version: string; encoding: string }>(
+    const [row] = await queryRows<{ db: string; version: string; encoding: string }>(
       server.url,
       "SELECT current_database() AS db, current_setting('server_version_num') AS version, current_setting('server_encoding') AS encoding",
     );
     expect(row).toEqual({ db: "undersigned", version: expect.stringMatching(/^18/), encoding: "UTF8" });
-    await query(server.url, "CREATE TABLE survivor (note text); INSERT INTO survivor VALUES ('kept')");
+    await queryRows(server.url, "CREATE TABLE survivor (note text); INSERT INTO survivor VALUES ('kept')");
   });
 
   it("lets a later call join the running server instead of starting a second one", async () => {
@@ -94,7 +84,7 @@ describe("startEmbeddedPostgres", () => {
     expect(joiner.url).toBe(owner?.url);
     await joiner.stop();
     // The joiner's stop leaves the owner's server running.
-    expect(await query(joiner.url, "SELECT note FROM survivor")).toEqual([{ note: "kept" }]);
+    expect(await queryRows(joiner.url, "SELECT note FROM survivor")).toEqual([{ note: "kept" }]);
   });
 
   it("lets another process join the running server", async () => {
@@ -129,7 +119,7 @@ describe("startEmbeddedPostgres", () => {
 
     const server = await start();
     expect(server.startedHere).toBe(true);
-    expect(await query(server.url, "SELECT note FROM survivor")).toEqual([{ note: "kept" }]);
+    expect(await queryRows(server.url, "SELECT note FROM survivor")).toEqual([{ note: "kept" }]);
   });
 
   it("starts again after the postmaster was killed and left a stale postmaster.pid", async () => {
@@ -141,7 +131,7 @@ describe("startEmbeddedPostgres", () => {
     const server = await start();
     expect(server.startedHere).toBe(true);
     expect(await postmasterPid()).not.toBe(pid);
-    expect(await query(server.url, "SELECT note FROM survivor")).toEqual([{ note: "kept" }]);
+    expect(await queryRows(server.url, "SELECT note FROM survivor")).toEqual([{ note: "kept" }]);
     // The handle of the dead server must not hang.
     await stop(owned.shift()!);
   });
@@ -157,7 +147,7 @@ describe("startEmbeddedPostgres", () => {
       await writeFile(pidFile, [impostor.pid, ...rest].join("\n"));
       const server = await start();
       expect(server.startedHere).toBe(true);
-      expect(await query(server.url, "SELECT note FROM survivor")).toEqual([{ note: "kept" }]);
+      expect(await queryRows(server.url, "SELECT note FROM survivor")).toEqual([{ note: "kept" }]);
     } finally {
       impostor.kill();
     }

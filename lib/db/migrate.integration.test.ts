@@ -2,22 +2,12 @@ import { createHash } from "node:crypto";
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { applyMigrations, readMigrations } from "./migrate";
+import { queryRows } from "@/tests/support/pg";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
 
 const MIGRATIONS = path.resolve("prisma/migrations");
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe("applyMigrations", () => {
   let database: ThrowawayDatabase;
@@ -39,7 +29,7 @@ describe("applyMigrations", () => {
     expect(await applyMigrations(database.url, MIGRATIONS)).toEqual(expected.map((m) => m.name));
     expect(await applyMigrations(database.url, MIGRATIONS)).toEqual([]);
 
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await queryRows<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
       database.url,
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
@@ -52,7 +42,7 @@ describe("applyMigrations", () => {
       });
       expect(rows[index]?.finished_at).toBeInstanceOf(Date);
     }
-    const tables = await query<{ tablename: string }>(database.url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+    const tables = await queryRows<{ tablename: string }>(database.url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
     expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(["Letter", "Signature", "OutboxEmail", "User"]));
   });
 
@@ -60,7 +50,7 @@ describe("applyMigrations", () => {
     const results = await Promise.all([applyMigrations(database.url, MIGRATIONS), applyMigrations(database.url, MIGRATIONS)]);
     const all = (await readMigrations(MIGRATIONS)).map((m) => m.name);
     expect(results.flat().sort()).toEqual(all);
-    const rows = await query(database.url, `SELECT 1 FROM "_prisma_migrations"`);
+    const rows = await queryRows(database.url, `SELECT 1 FROM "_prisma_migrations"`);
     expect(rows).toHaveLength(all.length);
   });
 
@@ -71,8 +61,8 @@ describe("applyMigrations", () => {
     await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE "Half" (id int);\nSELECT no_such_function();\n`);
 
     await expect(applyMigrations(database.url, workDir)).rejects.toThrow(/99999999999999_broken failed and was rolled back/);
-    expect(await query(database.url, `SELECT 1 FROM pg_tables WHERE tablename = 'Half'`)).toHaveLength(0);
-    const [failed] = await query<{ logs: string; rolled_back_at: Date | null }>(
+    expect(await queryRows(database.url, `SELECT 1 FROM pg_tables WHERE tablename = 'Half'`)).toHaveLength(0);
+    const [failed] = await queryRows<{ logs: string; rolled_back_at: Date | null }>(
       database.url,
       `SELECT logs, rolled_back_at FROM "_prisma_migrations" WHERE migration_name = '99999999999999_broken'`,
     );

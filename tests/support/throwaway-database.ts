@@ -1,20 +1,10 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { withPgClient } from "./pg";
 
 /** Where test runs create their databases: a maintenance database on a PostgreSQL server. */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@localhost:5432/postgres";
 
 export type ThrowawayDatabase = { url: string; name: string; drop: () => Promise<void> };
-
-async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
@@ -24,14 +14,15 @@ export function databaseUrl(serverUrl: string, name: string): string {
 
 /**
  * A fresh, uniquely named database for one test run, so runs never see each other's rows nor
- * leftovers from an earlier run. `drop` forces out connections a crashed test left open.
+ * leftovers from an earlier run.
  */
 export async function createThrowawayDatabase(prefix: string, serverUrl = TEST_SERVER_URL): Promise<ThrowawayDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-  return {
-    name,
-    url: databaseUrl(serverUrl, name),
-    drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
-  };
+  await withPgClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  return { name, url: databaseUrl(serverUrl, name), drop: () => dropDatabase(name, serverUrl) };
+}
+
+/** FORCE: a crashed test or a server being shut down may still hold connections. */
+export async function dropDatabase(name: string, serverUrl = TEST_SERVER_URL): Promise<void> {
+  await withPgClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
