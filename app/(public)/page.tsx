@@ -17,7 +17,10 @@ export default async function HomePage() {
       <p className="lede">
         Letters from employees to their leadership. Every signature is verified through a work email address.
       </p>
-      {open.length === 0 ? <p className="muted">No letter is open for signatures right now.</p> : <LetterList letters={open} />}
+      <section aria-labelledby="open-heading">
+        <h2 id="open-heading">Open for signatures</h2>
+        {open.length === 0 ? <p className="muted">No letter is open for signatures right now.</p> : <LetterList letters={open} />}
+      </section>
       {closed.length > 0 ? (
         <section aria-labelledby="archive-heading">
           <h2 id="archive-heading">Closed letters</h2>
