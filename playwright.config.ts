@@ -66,6 +66,7 @@ export default defineConfig({
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      EMAIL_HMAC_KEY: "e2e-email-key-e2e-email-key-e2e-email-key",
       SMTP_URL: "smtp://localhost:2525",
       EMAIL_FROM: "Undersigned <letters@undersigned.test>",
     },

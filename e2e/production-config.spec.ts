@@ -26,5 +26,5 @@ test("a production server without its secrets exits at start, naming them", asyn
     EMAIL_FROM: "Undersigned <letters@letters.example>",
   });
   expect(code).toBe(1);
-  expect(output).toContain("Missing production settings: AUTH_SECRET, SMTP_URL");
+  expect(output).toContain("Missing production settings: AUTH_SECRET, EMAIL_HMAC_KEY, SMTP_URL");
 });

@@ -21,11 +21,12 @@ const log = (message: string) => console.log(`[undersigned] ${message}`);
 async function main() {
   const env = parseLauncherEnv(command === "dev" ? "development" : "production");
   const database = await prepareDatabase({ env, projectRoot, log });
-  const secrets = env.AUTH_SECRET || env.mode === "production" ? {} : await loadOrCreateLocalSecrets(path.join(projectRoot, ".data"));
+  // Locally, generated secrets fill in whatever the environment does not set.
+  const secrets = env.mode === "production" ? {} : await loadOrCreateLocalSecrets(path.join(projectRoot, ".data"));
 
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
     ...secrets,
+    ...process.env,
     DATABASE_URL: database.url,
     UNDERSIGNED_EMBEDDED_DB: database.embedded ? "true" : "false",
     NEXT_TELEMETRY_DISABLED: "1",

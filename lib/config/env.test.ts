@@ -5,6 +5,7 @@ const PRODUCTION = {
   NODE_ENV: "production",
   DATABASE_URL: "postgresql://app@db.internal:5432/undersigned",
   AUTH_SECRET: "x".repeat(32),
+  EMAIL_HMAC_KEY: "k".repeat(32),
   APP_URL: "https://undersigned.example",
   SMTP_URL: "smtp://mail.example:587",
   EMAIL_FROM: "Undersigned <letters@undersigned.example>",
@@ -22,8 +23,8 @@ describe("parseEnv", () => {
   });
 
   it("names every missing production setting", () => {
-    const { AUTH_SECRET: _secret, SMTP_URL: _smtp, ...incomplete } = PRODUCTION;
-    expect(() => parseEnv(incomplete)).toThrow(/Missing production settings: AUTH_SECRET, SMTP_URL/);
+    const { AUTH_SECRET: _secret, EMAIL_HMAC_KEY: _key, SMTP_URL: _smtp, ...incomplete } = PRODUCTION;
+    expect(() => parseEnv(incomplete)).toThrow(/Missing production settings: AUTH_SECRET, EMAIL_HMAC_KEY, SMTP_URL/);
   });
 
   it("treats an empty value as missing rather than as a value", () => {
@@ -40,6 +41,10 @@ describe("parseEnv", () => {
     ["APP_URL", "javascript:alert(1)", /APP_URL/],
     ["SMTP_URL", "http://mail.example", /SMTP_URL/],
     ["DATABASE_POOL_SIZE", "0", /DATABASE_POOL_SIZE/],
+    ["EMAIL_HMAC_KEY", "short", /EMAIL_HMAC_KEY: must be at least 32 characters/],
+    ["REDIS_URL", "http://localhost:6379", /REDIS_URL/],
+    ["RATE_LIMITS_ENABLED", "maybe", /RATE_LIMITS_ENABLED/],
+    ["BACKGROUND_JOBS", "sometimes", /BACKGROUND_JOBS/],
     ["UNDERSIGNED_EMBEDDED_DB", "yes", /UNDERSIGNED_EMBEDDED_DB/],
   ])("refuses a malformed %s with a message naming it", (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(message);

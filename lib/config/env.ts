@@ -27,16 +27,35 @@ export const ZRawEnv = z.object({
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/postgres"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /**
+   * Key of the HMAC that turns a signer's address into the key a signature is deduplicated on.
+   * Separate from AUTH_SECRET: rotating session secrets must not let everyone sign twice.
+   */
+  EMAIL_HMAC_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   EMAIL_FROM: z.string().min(3).default("Undersigned <no-reply@undersigned.localhost>"),
+  /** Where the dev mailbox keeps messages when no SMTP_URL is set (never in production). */
+  DEV_MAILBOX_DIR: z.string().min(1).default(".data/mailbox"),
+  /** `in-process`: each web process also delivers the outbox and folds counts; `off`: run `npm run worker`. */
+  BACKGROUND_JOBS: z.enum(["in-process", "off"]).default("in-process"),
+  /** Shared store for rate limits (and later live counts) across instances; PostgreSQL when unset. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Rate limits stay on in production; `false` exists for benchmarks that measure throughput. */
+  RATE_LIMITS_ENABLED: ZBooleanFlag.default(true),
+  /** Signature submissions one client IP may make per minute. */
+  RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Verification emails one address may be sent per letter per hour (more attempts are silently not emailed). */
+  RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /** Signature submissions one letter accepts per second, across all clients. */
+  RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   /** Apply pending migrations when a server process starts (always on for the embedded database). */
   MIGRATE_ON_START: ZBooleanFlag.default(false),
 });
 
 export type TRawEnv = z.infer<typeof ZRawEnv>;
 
-const PRODUCTION_REQUIRED = ["DATABASE_URL", "AUTH_SECRET", "APP_URL", "SMTP_URL", "EMAIL_FROM"] as const;
+const PRODUCTION_REQUIRED = ["DATABASE_URL", "AUTH_SECRET", "EMAIL_HMAC_KEY", "APP_URL", "SMTP_URL", "EMAIL_FROM"] as const;
 
 export type TEnv = TRawEnv & { mode: "local" | "production" };
 

@@ -3,7 +3,7 @@ import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 
-const ZLocalSecrets = z.object({ AUTH_SECRET: z.string().min(32) });
+const ZLocalSecrets = z.object({ AUTH_SECRET: z.string().min(32), EMAIL_HMAC_KEY: z.string().min(32) });
 export type TLocalSecrets = z.infer<typeof ZLocalSecrets>;
 
 /**
@@ -20,7 +20,10 @@ export async function loadOrCreateLocalSecrets(dataDir: string): Promise<TLocalS
       throw new Error(`${file} is unreadable or malformed; delete it to generate new local secrets.`, { cause: error });
     }
   }
-  const secrets: TLocalSecrets = { AUTH_SECRET: randomBytes(32).toString("base64url") };
+  const secrets: TLocalSecrets = {
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    EMAIL_HMAC_KEY: randomBytes(32).toString("base64url"),
+  };
   await mkdir(dataDir, { recursive: true });
   // Written in full under a private name, then linked into place: `link` fails if the file
   // exists, so when several processes start at once one secret wins and nobody reads half a file.

@@ -1,0 +1,35 @@
+/**
+ * Expected failures, each with one code, one HTTP status and one message a user can act on.
+ * Anything else is a bug: logged with context and shown as a generic error.
+ */
+export const APP_ERRORS = {
+  INVALID_INPUT: { status: 422, message: "Please correct the highlighted fields." },
+  LETTER_NOT_FOUND: { status: 404, message: "There is no published letter at this address." },
+  LETTER_NOT_OPEN: { status: 409, message: "This letter is not open for signatures." },
+  DOMAIN_NOT_ALLOWED: { status: 422, message: "This letter can only be signed with an address at an allowed domain." },
+  TOKEN_INVALID: { status: 400, message: "This link is not valid. Check that you opened the whole link from your email." },
+  TOKEN_EXPIRED: { status: 410, message: "This link has expired." },
+  TOKEN_USED: { status: 409, message: "This link has already been used." },
+  RATE_LIMITED: { status: 429, message: "Too many attempts. Please wait a moment and try again." },
+  SERVICE_UNAVAILABLE: { status: 503, message: "The service is briefly unavailable. Please try again in a moment." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type AppErrorCode = keyof typeof APP_ERRORS;
+
+export class AppError extends Error {
+  override name = "AppError";
+  readonly status: number;
+
+  constructor(
+    readonly code: AppErrorCode,
+    options: { message?: string; fields?: Record<string, string[]>; retryAfterSeconds?: number } = {},
+  ) {
+    super(options.message ?? APP_ERRORS[code].message);
+    this.status = APP_ERRORS[code].status;
+    this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  readonly fields?: Record<string, string[]>;
+  readonly retryAfterSeconds?: number;
+}

@@ -1,0 +1,23 @@
+import type { z } from "zod";
+import type { Db } from "@/lib/db/prisma";
+
+export type TRenderedEmail = { subject: string; text: string; html: string };
+
+/** What a template may use while rendering, at send time (not at enqueue time). */
+export type TEmailContext = { db: Db; appUrl: string; now: Date };
+
+/**
+ * One kind of email. Its data is validated when it is queued and again when it is sent; it is
+ * rendered only when the outbox delivers it, so that what the outbox stores can stay minimal
+ * (for a verification email, a signature id: the token is created at send time and never rests
+ * in the database in plain text).
+ */
+export type EmailTemplate<TData> = {
+  name: string;
+  data: z.ZodType<TData>;
+  render: (data: TData, context: TEmailContext) => Promise<TRenderedEmail>;
+};
+
+// The registry is heterogeneous by design; each template validates its own data before use.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEmailTemplate = EmailTemplate<any>;
