@@ -1,11 +1,13 @@
 /**
- * Runs once when a server process starts. Validating the configuration here makes a
- * misconfigured production instance exit at start, naming the missing setting, instead of
- * failing on its first request.
+ * Runs once when a server process starts: a misconfigured production instance exits at once,
+ * naming the missing setting, instead of failing on its first request; then the background
+ * jobs (email delivery, count folding) start unless they run in a separate worker.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { exitOnInvalidConfig } = await import("@/lib/config/exit-on-invalid-config");
     exitOnInvalidConfig();
+    const { startInProcessJobs } = await import("@/lib/server/background-jobs");
+    startInProcessJobs();
   }
 }

@@ -39,14 +39,12 @@ export const ZRawEnv = z.object({
   DEV_MAILBOX_DIR: z.string().min(1).default(".data/mailbox"),
   /** `in-process`: each web process also delivers the outbox and folds counts; `off`: run `npm run worker`. */
   BACKGROUND_JOBS: z.enum(["in-process", "off"]).default("in-process"),
-  /** Shared store for rate limits (and later live counts) across instances; PostgreSQL when unset. */
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Rate limits stay on in production; `false` exists for benchmarks that measure throughput. */
   RATE_LIMITS_ENABLED: ZBooleanFlag.default(true),
-  /** Signature submissions one client IP may make per minute. */
-  RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Signature submissions one client IP may make per minute. Generous: a whole office may share one address. */
+  RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Verification emails one address may be sent per letter per hour (more attempts are silently not emailed). */
-  RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(1),
   /** Signature submissions one letter accepts per second, across all clients. */
   RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   /** Apply pending migrations when a server process starts (always on for the embedded database). */

@@ -3,6 +3,8 @@
  * Anything else is a bug: logged with context and shown as a generic error.
  */
 export const APP_ERRORS = {
+  MALFORMED_REQUEST: { status: 400, message: "The request body must be a JSON object." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request is too large." },
   INVALID_INPUT: { status: 422, message: "Please correct the highlighted fields." },
   LETTER_NOT_FOUND: { status: 404, message: "There is no published letter at this address." },
   LETTER_NOT_OPEN: { status: 409, message: "This letter is not open for signatures." },

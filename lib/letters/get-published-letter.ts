@@ -20,6 +20,10 @@ export async function getPublishedLetter(db: Db, slug: string) {
       closesAt: true,
       closedAt: true,
       openToAnyDomain: true,
+      collectJobTitle: true,
+      collectTeam: true,
+      allowComments: true,
+      allowPublicNames: true,
       demands: { orderBy: { position: "asc" }, select: { id: true, text: true, status: true } },
       domainRules: { orderBy: { domain: "asc" }, select: { domain: true, includeSubdomains: true } },
       statusUpdates: {

@@ -3,14 +3,19 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
+import { describeAllowedDomains } from "@/lib/letters/domain-policy";
 import { getPublishedLetter } from "@/lib/letters/get-published-letter";
+import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
 import { ZSlug } from "@/lib/letters/slug";
 import { DemandList } from "@/app/_components/demand-list";
 import { formatDate } from "@/app/_components/format";
 import { MarkdownBody } from "@/app/_components/markdown";
 import { SignatureTotal } from "@/app/_components/signature-total";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
+import { SignerName } from "@/app/_components/signer-name";
 import { StatusTimeline } from "@/app/_components/status-timeline";
+import { signLetterAction } from "./actions";
+import { SignForm } from "./sign-form";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -31,9 +36,8 @@ export default async function LetterPage({ params }: Props) {
   const letter = await loadLetter((await params).slug);
   if (!letter) notFound();
 
-  const whoMaySign = letter.openToAnyDomain
-    ? "anyone with a verified email address"
-    : letter.domainRules.map((rule) => (rule.includeSubdomains ? `@*.${rule.domain}` : `@${rule.domain}`)).join(", ");
+  const allowedDomains = describeAllowedDomains({ openToAnyDomain: letter.openToAnyDomain, rules: letter.domainRules });
+  const signers = await listPublicSignatures(getDb(), letter.id);
 
   return (
     <article className="letter">
@@ -53,8 +57,24 @@ export default async function LetterPage({ params }: Props) {
           Signatures
         </h2>
         <SignatureTotal total={letter.total} goal={letter.goal} />
-        <p className="muted">Open to {whoMaySign}. Each signature is confirmed from a work inbox.</p>
+        <p className="muted">Open to {allowedDomains}. Each signature is confirmed from a work inbox.</p>
       </section>
+
+      {letter.status === "OPEN" ? (
+        <section aria-labelledby="sign-heading" className="card">
+          <h2 id="sign-heading">Sign this letter</h2>
+          <SignForm
+            action={signLetterAction.bind(null, letter.slug)}
+            allowedDomains={allowedDomains}
+            collectJobTitle={letter.collectJobTitle}
+            collectTeam={letter.collectTeam}
+            allowComments={letter.allowComments}
+            allowPublicNames={letter.allowPublicNames}
+          />
+        </section>
+      ) : (
+        <p className="card">This letter is closed and no longer accepts signatures.</p>
+      )}
 
       <section aria-labelledby="letter-heading">
         <h2 id="letter-heading" className="visually-hidden">
@@ -66,6 +86,25 @@ export default async function LetterPage({ params }: Props) {
       <section aria-labelledby="demands-heading">
         <h2 id="demands-heading">Demands</h2>
         <DemandList demands={letter.demands} />
+      </section>
+
+      <section aria-labelledby="signers-heading">
+        <h2 id="signers-heading">Recent signatures</h2>
+        {signers.length === 0 ? (
+          <p className="muted">No confirmed signatures yet.</p>
+        ) : (
+          <ul className="signers">
+            {signers.map((signer) => (
+              <li key={signer.id}>
+                <SignerName name={signer.name} jobTitle={signer.jobTitle} team={signer.team} domain={signer.domain} />{" "}
+                <time className="muted" dateTime={signer.confirmedAt.toISOString()}>
+                  {formatDate(signer.confirmedAt)}
+                </time>
+                {signer.comment ? <p className="signer-comment">{signer.comment}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="timeline-heading">

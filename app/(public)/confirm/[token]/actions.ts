@@ -1,0 +1,8 @@
+"use server";
+
+import type { TTokenActionState } from "@/app/_components/token-action-state";
+import { confirmFromLink } from "@/lib/server/token-actions";
+
+export async function confirmAction(_state: TTokenActionState, formData: FormData): Promise<TTokenActionState> {
+  return confirmFromLink(String(formData.get("token") ?? ""));
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useActionState } from "react";
+import type { TSignFormState, TSignFormValues } from "./sign-form-state";
+
+type Props = {
+  action: (state: TSignFormState, formData: FormData) => Promise<TSignFormState>;
+  allowedDomains: string;
+  collectJobTitle: boolean;
+  collectTeam: boolean;
+  allowComments: boolean;
+  allowPublicNames: boolean;
+};
+
+const EMPTY: TSignFormValues = { name: "", email: "", anonymous: false, title: "", team: "", comment: "" };
+
+/**
+ * Works without JavaScript (a plain form POST to the server action); with it, the page does not
+ * reload and errors are announced where they occur.
+ */
+export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam, allowComments, allowPublicNames }: Props) {
+  const [state, formAction, submitting] = useActionState(action, { status: "idle" });
+
+  if (state.status === "pending") {
+    return (
+      <div className="card notice" role="status">
+        <h3>Check your inbox</h3>
+        <p>
+          We have sent a confirmation link to the address you gave. Your signature counts once you open it and press
+          Confirm. The link works for 48 hours.
+        </p>
+      </div>
+    );
+  }
+
+  const values = state.status === "error" ? state.values : EMPTY;
+  const errors = state.status === "error" ? state.fields : {};
+  const field = (name: keyof TSignFormValues) => ({
+    id: `sign-${name}`,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `sign-${name}-error` : undefined,
+  });
+  const error = (name: keyof TSignFormValues) =>
+    errors[name] ? (
+      <p id={`sign-${name}-error`} className="field-error">
+        {errors[name].join(" ")}
+      </p>
+    ) : null;
+
+  return (
+    <form action={formAction} className="sign-form" noValidate>
+      {state.status === "error" ? (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+
+      <div className="field">
+        <label htmlFor="sign-name">Full name</label>
+        <input {...field("name")} type="text" autoComplete="name" required maxLength={120} defaultValue={values.name} />
+        {error("name")}
+      </div>
+
+      <div className="field">
+        <label htmlFor="sign-email">Work email</label>
+        <input {...field("email")} type="email" autoComplete="email" required maxLength={254} defaultValue={values.email} />
+        <p className="hint">Open to {allowedDomains}. We only use it to confirm your signature, then forget it.</p>
+        {error("email")}
+      </div>
+
+      {allowPublicNames ? (
+        <fieldset className="field">
+          <legend>How should your signature appear?</legend>
+          <label className="choice">
+            <input type="radio" name="anonymous" value="false" defaultChecked={!values.anonymous} /> Show my name
+          </label>
+          <label className="choice">
+            <input type="radio" name="anonymous" value="true" defaultChecked={values.anonymous} /> Sign anonymously (shown as
+            &ldquo;Anonymous · verified&rdquo; with your domain)
+          </label>
+        </fieldset>
+      ) : (
+        <input type="hidden" name="anonymous" value="true" />
+      )}
+
+      {collectJobTitle ? (
+        <div className="field">
+          <label htmlFor="sign-title">Job title (optional)</label>
+          <input {...field("title")} type="text" maxLength={120} defaultValue={values.title} />
+          {error("title")}
+        </div>
+      ) : null}
+      {collectTeam ? (
+        <div className="field">
+          <label htmlFor="sign-team">Team (optional)</label>
+          <input {...field("team")} type="text" maxLength={120} defaultValue={values.team} />
+          {error("team")}
+        </div>
+      ) : null}
+      {allowComments ? (
+        <div className="field">
+          <label htmlFor="sign-comment">Why I signed (optional)</label>
+          <textarea {...field("comment")} rows={3} maxLength={1000} defaultValue={values.comment} />
+          {error("comment")}
+        </div>
+      ) : null}
+
+      <button type="submit" disabled={submitting}>
+        {submitting ? "Signing…" : "Sign this letter"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,8 @@
+"use server";
+
+import type { TTokenActionState } from "@/app/_components/token-action-state";
+import { withdrawFromLink } from "@/lib/server/token-actions";
+
+export async function withdrawAction(_state: TTokenActionState, formData: FormData): Promise<TTokenActionState> {
+  return withdrawFromLink(String(formData.get("token") ?? ""));
+}

@@ -1,0 +1,13 @@
+type Props = { name: string | null; jobTitle?: string | null; team?: string | null; domain: string };
+
+/** How a signature reads in public: a name with its role, or anonymous, always with the verified domain. */
+export function SignerName({ name, jobTitle, team, domain }: Props) {
+  const role = [jobTitle, team].filter(Boolean).join(", ");
+  return (
+    <span className="signer">
+      <span className="signer-name">{name ?? "Anonymous"}</span>
+      {name && role ? <span className="signer-role"> · {role}</span> : null}
+      <span className="signer-domain"> · verified @{domain}</span>
+    </span>
+  );
+}

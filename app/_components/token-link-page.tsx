@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { TTokenActionState } from "./token-action-state";
+import { TokenActionForm } from "./token-action-form";
+import { SignerName } from "./signer-name";
+import type { TTokenLinkView } from "@/lib/signatures/describe-token-link";
+
+type Props = {
+  view: TTokenLinkView;
+  token: string;
+  action: (state: TTokenActionState, formData: FormData) => Promise<TTokenActionState>;
+  text: { heading: string; intro: string; button: string; done: string; expired: string };
+};
+
+/** The page behind an emailed link: it explains, and a button acts. Shared by confirm and withdraw. */
+export function TokenLinkPage({ view, token, action, text }: Props) {
+  if (view.kind === "invalid") notFound();
+  const backToLetter = (
+    <p>
+      <Link href={`/letters/${view.letter.slug}`}>Go to &ldquo;{view.letter.title}&rdquo;</Link>
+    </p>
+  );
+  switch (view.kind) {
+    case "done":
+      return (
+        <>
+          <h1>{text.done}</h1>
+          {backToLetter}
+        </>
+      );
+    case "used":
+      return (
+        <>
+          <h1>This link has already been used</h1>
+          {backToLetter}
+        </>
+      );
+    case "expired":
+      return (
+        <>
+          <h1>This link has expired</h1>
+          <p>{text.expired}</p>
+          {backToLetter}
+        </>
+      );
+    case "ready":
+      return (
+        <>
+          <h1>{text.heading}</h1>
+          <p>
+            {text.intro} <strong>{view.letter.title}</strong>
+          </p>
+          <p>
+            Your signature appears as: <SignerName {...view.appearsAs} />
+          </p>
+          <TokenActionForm action={action} token={token} label={text.button} />
+        </>
+      );
+    default: {
+      const unreachable: never = view;
+      throw new Error(`Unhandled link view ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

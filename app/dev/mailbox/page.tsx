@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { listDevMailbox } from "@/lib/mail/transports";
+import { devMailboxDirOr404 } from "@/lib/server/dev-mailbox";
+
+export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
+
+/** Local runs without SMTP deliver here, so a first-time user can sign the demo letter end to end. */
+export default async function DevMailboxPage() {
+  await connection();
+  const messages = await listDevMailbox(devMailboxDirOr404(), 50);
+  return (
+    <>
+      <h1>Dev mailbox</h1>
+      <p className="muted">
+        Without SMTP_URL, Undersigned delivers email here instead of sending it. This page does not exist in production.
+      </p>
+      {messages.length === 0 ? (
+        <p>No messages yet. Sign a letter to receive one.</p>
+      ) : (
+        <ul className="letter-list">
+          {messages.map((message) => (
+            <li key={message.id} className="letter-card">
+              <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
+              <p className="muted">
+                To {message.to} · <time dateTime={message.sentAt}>{message.sentAt}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { DEMO_LETTER_SLUG } from "@/lib/letters/demo-letter";
+import { createLetter } from "@/tests/support/factories";
+import { expect, test } from "./support/fixtures";
+import { confirmLinkIn, waitForEmailTo } from "./support/mailbox";
+
+// Suzie works at Microsoft. She signs her colleagues' letter with her work address, proves she
+// holds it by confirming from her inbox, and sees herself counted — by name, or anonymously.
+
+const workAddress = (domain = "microsoft.com") => `e2e-${randomBytes(4).toString("hex")}@${domain}`;
+
+test("an employee signs the demo letter, confirms from her inbox and is counted by name", async ({ page }) => {
+  await page.goto(`/letters/${DEMO_LETTER_SLUG}`);
+  const total = page.getByTestId("verified-total");
+  const before = Number((await total.textContent())?.replace(/\D/g, ""));
+
+  const email = workAddress();
+  await page.getByLabel("Full name").fill("Suzie Signer");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Show my name").check();
+  await page.getByRole("button", { name: "Sign this letter" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+
+  const message = await waitForEmailTo(email);
+  expect(message.subject).toBe("Confirm your signature on Undersigned"); // discreet: no letter title
+  expect(message.text).not.toContain("ICE");
+  await page.goto(confirmLinkIn(message));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your signature");
+  await expect(page.getByText("Suzie Signer")).toBeVisible();
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByRole("status")).toContainText("Your signature is confirmed");
+  await expect(page.getByRole("status")).toContainText(`${before + 1} verified signature`);
+
+  await expect(async () => {
+    await page.goto(`/letters/${DEMO_LETTER_SLUG}`);
+    await expect(total).toHaveText(String(before + 1), { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await expect(page.getByRole("region", { name: "Recent signatures" })).toContainText("Suzie Signer · verified @microsoft.com");
+});
+
+test("an anonymous signer appears only as a verified domain", async ({ page, db }) => {
+  const letter = await createLetter(db, { domains: ["microsoft.com"] });
+  const email = workAddress();
+  await page.goto(`/letters/${letter.slug}`);
+  await page.getByLabel("Full name").fill("Private Person");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel(/Sign anonymously/).check();
+  await page.getByRole("button", { name: "Sign this letter" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+
+  await page.goto(confirmLinkIn(await waitForEmailTo(email)));
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByRole("status")).toContainText("Your signature is confirmed");
+
+  await expect(async () => {
+    await page.goto(`/letters/${letter.slug}`);
+    await expect(page.getByRole("region", { name: "Recent signatures" })).toContainText("Anonymous · verified @microsoft.com", { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await expect(page.getByText("Private Person")).toHaveCount(0);
+});
+
+test("an address outside the letter's domains is refused with a message naming them", async ({ page }) => {
+  await page.goto(`/letters/${DEMO_LETTER_SLUG}`);
+  await page.getByLabel("Full name").fill("Gerry Gmail");
+  await page.getByLabel("Work email").fill("gerry@gmail.com");
+  await page.getByRole("button", { name: "Sign this letter" }).click();
+  const email = page.getByLabel("Work email");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#sign-email-error")).toHaveText("This letter can only be signed with an address at @microsoft.com.");
+  await expect(page.getByRole("alert")).toBeVisible();
+});

@@ -1,0 +1,43 @@
+import type { Db } from "@/lib/db/prisma";
+
+/**
+ * Folds appended count events into the total, per-domain and per-day count rows, a batch at a
+ * time, in one transaction: the events are deleted exactly when their sums are added, so a crash
+ * midway changes nothing and the next run starts over. Folds on several instances take turns
+ * (see the lock below), so no event is folded twice.
+ *
+ * Returns how many events were folded.
+ */
+export async function foldCountEvents(db: Db, options: { batchSize?: number } = {}): Promise<number> {
+  const batchSize = options.batchSize ?? 10_000;
+  return db.$transaction(async (tx) => {
+    // The mutex of every writer of the count rows (folds and the reconciliation). A table lock
+    // rather than an advisory one because it can be taken before the transaction's first query,
+    // which the reconciliation needs (see reconcile-counts.ts). Readers are not blocked.
+    await tx.$executeRaw`LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`;
+    const [result] = await tx.$queryRaw<{ folded: bigint }[]>`
+      WITH folded AS (
+        DELETE FROM "CountEvent"
+        WHERE id IN (SELECT id FROM "CountEvent" ORDER BY id LIMIT ${batchSize})
+        RETURNING "letterId", "domain", "day", "delta"
+      ),
+      totals AS (
+        INSERT INTO "LetterCount" ("letterId", "total", "updatedAt")
+        SELECT "letterId", SUM("delta"), now() FROM folded GROUP BY "letterId"
+        ON CONFLICT ("letterId") DO UPDATE
+          SET "total" = "LetterCount"."total" + EXCLUDED."total", "updatedAt" = now()
+      ),
+      domains AS (
+        INSERT INTO "DomainCount" ("letterId", "domain", "total")
+        SELECT "letterId", "domain", SUM("delta") FROM folded GROUP BY "letterId", "domain"
+        ON CONFLICT ("letterId", "domain") DO UPDATE SET "total" = "DomainCount"."total" + EXCLUDED."total"
+      ),
+      days AS (
+        INSERT INTO "DailyCount" ("letterId", "day", "total")
+        SELECT "letterId", "day", SUM("delta") FROM folded GROUP BY "letterId", "day"
+        ON CONFLICT ("letterId", "day") DO UPDATE SET "total" = "DailyCount"."total" + EXCLUDED."total"
+      )
+      SELECT COUNT(*) AS folded FROM folded`;
+    return Number(result?.folded ?? 0);
+  });
+}

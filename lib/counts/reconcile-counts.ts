@@ -1,0 +1,64 @@
+import type { Db } from "@/lib/db/prisma";
+
+/**
+ * Recounts every letter's counts exactly from the signatures themselves and discards the events
+ * they already reflect, correcting any drift (a bug, a hand edit, a restore). Runs in one
+ * REPEATABLE READ snapshot: a confirmation that commits meanwhile is neither in the recount nor
+ * among the discarded events, so its event is folded later and counted exactly once. The lock
+ * comes first because LOCK TABLE takes no snapshot: by the time the snapshot is taken, no fold
+ * is running and none can commit until this transaction ends.
+ *
+ * Returns how many count rows it had to correct.
+ */
+export async function reconcileCounts(db: Db): Promise<number> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`;
+      await tx.$executeRaw`DELETE FROM "CountEvent"`;
+      const [drift] = await tx.$queryRaw<{ corrected: bigint }[]>`
+        WITH confirmed AS (
+          SELECT "letterId", "domain", date_trunc('day', "confirmedAt" AT TIME ZONE 'UTC')::date AS "day"
+          FROM "Signature" WHERE "state" = 'CONFIRMED'
+        ),
+        exact_totals AS (
+          SELECT l.id AS "letterId", COUNT(c."letterId")::int AS total
+          FROM "Letter" l LEFT JOIN confirmed c ON c."letterId" = l.id GROUP BY l.id
+        ),
+        fixed_totals AS (
+          INSERT INTO "LetterCount" ("letterId", "total", "updatedAt")
+          SELECT "letterId", total, now() FROM exact_totals
+          ON CONFLICT ("letterId") DO UPDATE SET "total" = EXCLUDED."total", "updatedAt" = now()
+          WHERE "LetterCount"."total" IS DISTINCT FROM EXCLUDED."total"
+          RETURNING 1
+        ),
+        exact_domains AS (SELECT "letterId", "domain", COUNT(*)::int AS total FROM confirmed GROUP BY 1, 2),
+        stale_domains AS (
+          DELETE FROM "DomainCount" d
+          WHERE NOT EXISTS (SELECT 1 FROM exact_domains e WHERE e."letterId" = d."letterId" AND e."domain" = d."domain")
+          RETURNING 1
+        ),
+        fixed_domains AS (
+          INSERT INTO "DomainCount" ("letterId", "domain", "total") SELECT * FROM exact_domains
+          ON CONFLICT ("letterId", "domain") DO UPDATE SET "total" = EXCLUDED."total"
+          WHERE "DomainCount"."total" IS DISTINCT FROM EXCLUDED."total"
+          RETURNING 1
+        ),
+        exact_days AS (SELECT "letterId", "day", COUNT(*)::int AS total FROM confirmed GROUP BY 1, 2),
+        stale_days AS (
+          DELETE FROM "DailyCount" d
+          WHERE NOT EXISTS (SELECT 1 FROM exact_days e WHERE e."letterId" = d."letterId" AND e."day" = d."day")
+          RETURNING 1
+        ),
+        fixed_days AS (
+          INSERT INTO "DailyCount" ("letterId", "day", "total") SELECT * FROM exact_days
+          ON CONFLICT ("letterId", "day") DO UPDATE SET "total" = EXCLUDED."total"
+          WHERE "DailyCount"."total" IS DISTINCT FROM EXCLUDED."total"
+          RETURNING 1
+        )
+        SELECT (SELECT COUNT(*) FROM fixed_totals) + (SELECT COUNT(*) FROM stale_domains) + (SELECT COUNT(*) FROM fixed_domains)
+             + (SELECT COUNT(*) FROM stale_days) + (SELECT COUNT(*) FROM fixed_days) AS corrected`;
+      return Number(drift?.corrected ?? 0);
+    },
+    { isolationLevel: "RepeatableRead", timeout: 60_000 },
+  );
+}

@@ -1,0 +1,37 @@
+import type { TEnv } from "@/lib/config/env";
+import { foldCountEvents } from "@/lib/counts/fold-count-events";
+import type { Db } from "@/lib/db/prisma";
+import { emailTemplates } from "@/lib/mail/email-templates";
+import { startOutboxWorker, type OutboxWorker } from "@/lib/mail/run-outbox-worker";
+import { createMailTransport } from "@/lib/mail/transports";
+import { startRepeatingJob, type RepeatingJob } from "./repeating-job";
+
+export type BackgroundJobs = { outbox: OutboxWorker; counts: RepeatingJob; stop(): Promise<void> };
+
+const COUNT_BATCH = 10_000;
+
+/**
+ * The two jobs every deployment needs: delivering the email outbox and folding count events.
+ * Both are safe to run in every instance at once (outbox rows are claimed with SKIP LOCKED;
+ * folds take turns on a lock), so an instance may run them in-process or leave them to
+ * `npm run worker`.
+ */
+export function startBackgroundJobs(db: Db, env: TEnv, log?: (message: string) => void): BackgroundJobs {
+  const transport = createMailTransport(env);
+  const outbox = startOutboxWorker({ db, transport, templates: emailTemplates, from: env.EMAIL_FROM, appUrl: env.APP_URL, log });
+  // Every second: totals reach readers within about two seconds of a confirmation.
+  const counts = startRepeatingJob({
+    name: "Count folding",
+    intervalMs: 1_000,
+    log,
+    work: async () => (await foldCountEvents(db, { batchSize: COUNT_BATCH })) === COUNT_BATCH,
+  });
+  return {
+    outbox,
+    counts,
+    async stop() {
+      await Promise.all([outbox.stop(), counts.stop()]);
+      await transport.close?.();
+    },
+  };
+}

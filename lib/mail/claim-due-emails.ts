@@ -1,0 +1,40 @@
+import type { Db, Prisma } from "@/lib/db/prisma";
+
+export type TClaimedEmail = {
+  id: bigint;
+  to: string | null;
+  template: string;
+  data: Prisma.JsonValue;
+  /** Including this one. */
+  attempts: number;
+};
+
+/**
+ * Takes up to `batchSize` due emails for this worker by pushing their next attempt a lease into
+ * the future, in one short statement: the rows are locked only while it runs, not while the
+ * messages are sent. Another worker (another instance) skips rows being claimed and then sees
+ * them as not due, so no two workers send the same email at once; a worker that dies after
+ * claiming simply lets the lease run out, and the email is claimed again.
+ *
+ * The lease must outlast sending a whole batch, or a slow batch's last rows could be claimed
+ * again while still being worked on (a duplicate email, never a lost one).
+ */
+export async function claimDueEmails(
+  db: Db,
+  options: { now: Date; batchSize: number; leaseSeconds: number },
+): Promise<TClaimedEmail[]> {
+  const leaseUntil = new Date(options.now.getTime() + options.leaseSeconds * 1000);
+  return db.$queryRaw<TClaimedEmail[]>`
+    WITH due AS (
+      SELECT id FROM "OutboxEmail"
+      WHERE "sentAt" IS NULL AND "nextAttemptAt" <= ${options.now}
+      ORDER BY "nextAttemptAt", id
+      LIMIT ${options.batchSize}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "OutboxEmail" AS email
+    SET "nextAttemptAt" = ${leaseUntil}, "attempts" = email."attempts" + 1
+    FROM due
+    WHERE email.id = due.id
+    RETURNING email.id, email."to", email."template", email."data", email."attempts"`;
+}

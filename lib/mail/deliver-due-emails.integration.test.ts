@@ -1,0 +1,236 @@
+import type { AddressObject } from "mailparser";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { claimDueEmails } from "./claim-due-emails";
+import { deliverDueEmails, type TDeliverDueEmailsDeps } from "./deliver-due-emails";
+import type { EmailTemplate } from "./email-template";
+import { enqueueEmail } from "./enqueue-email";
+import { createSmtpTransport, type MailTransport } from "./transports";
+import { connectTestDb, resetDatabase } from "@/tests/support/db";
+import { startSmtpCapture, type TSmtpCapture } from "@/tests/support/smtp-capture";
+
+const db = connectTestDb();
+// A second instance of the app: its own connection pool, its own SMTP connections.
+const otherInstanceDb = connectTestDb();
+
+const FROM = "Undersigned <no-reply@undersigned.example>";
+const APP_URL = "https://undersigned.example";
+
+// Long enough, and with enough non-ASCII, that nodemailer sends it quoted-printable.
+const greetingEmail: EmailTemplate<{ name: string }> = {
+  name: "test-greeting",
+  data: z.object({ name: z.string() }),
+  render: async ({ name }, { appUrl }) => ({
+    subject: `Hello ${name}`,
+    text: `Hi ${name}, thank you — your café link is ${appUrl}/confirm/abc?x=1&y=2. ${"Please read this long line. ".repeat(4)}`,
+    html: `<p>Hi <b>${name}</b>, thank you — <a href="${appUrl}/confirm/abc?x=1&amp;y=2">your café link</a>.</p>`,
+  }),
+};
+const templates = { [greetingEmail.name]: greetingEmail };
+
+let capture: TSmtpCapture;
+let transport: MailTransport;
+let logs: string[];
+
+beforeAll(async () => {
+  capture = await startSmtpCapture();
+  transport = createSmtpTransport(capture.url);
+});
+afterAll(async () => {
+  await transport.close?.();
+  await capture.close();
+});
+
+beforeEach(async () => {
+  await resetDatabase(db);
+  capture.messages.length = 0;
+  capture.refuseConnections(false);
+  logs = [];
+});
+
+/** A clock the test moves by hand; it starts now, after whatever the test queued before. */
+function testClock() {
+  let current = new Date();
+  return { now: () => current, advance: (ms: number) => (current = new Date(current.getTime() + ms)) };
+}
+
+function deps(clock: { now: () => Date }, overrides: Partial<TDeliverDueEmailsDeps> = {}): TDeliverDueEmailsDeps {
+  return { transport, templates, from: FROM, appUrl: APP_URL, now: clock.now, log: (message) => logs.push(message), ...overrides };
+}
+
+function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  return [field ?? []].flat().flatMap((group) => group.value.map((entry) => entry.address ?? ""));
+}
+
+const FIFTEEN_MINUTES_AND_SOME = 16 * 60_000;
+
+describe("deliverDueEmails", () => {
+  it("sends a queued email with proper headers and both parts, then keeps neither the address nor the data", async () => {
+    await enqueueEmail(db, greetingEmail, "jane.doe@example.com", { name: "Jane" });
+    const clock = testClock();
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
+
+    expect(capture.messages).toHaveLength(1);
+    const [message] = capture.messages;
+    const rendered = await greetingEmail.render({ name: "Jane" }, { db, appUrl: APP_URL, now: clock.now() });
+    expect(message?.from?.value).toEqual([{ name: "Undersigned", address: "no-reply@undersigned.example" }]);
+    expect(addresses(message?.to)).toEqual(["jane.doe@example.com"]);
+    expect(message?.envelope.to).toEqual(["jane.doe@example.com"]);
+    expect(message?.subject).toBe("Hello Jane");
+    expect(message?.text?.trim()).toBe(rendered.text.trim());
+    expect(message?.html).toContain(rendered.html);
+    expect(message?.messageId).toMatch(/^<[^@\s<>]+@undersigned\.example>$/);
+    expect(message?.date).toBeInstanceOf(Date);
+    expect(Number.isNaN(message?.date?.getTime())).toBe(false);
+    // What was decoded above really was encoded on the wire.
+    expect(message?.raw).toMatch(/Content-Transfer-Encoding: quoted-printable/i);
+    expect(message?.raw).toMatch(/multipart\/alternative/i);
+
+    const row = await db.outboxEmail.findFirstOrThrow();
+    expect(row).toMatchObject({ to: null, data: {}, sentAt: clock.now(), lastError: null, attempts: 1 });
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
+    expect(capture.messages).toHaveLength(1);
+  });
+
+  it("keeps the email while SMTP is down, with no address in its error, and delivers it exactly once when SMTP is back", async () => {
+    await enqueueEmail(db, greetingEmail, "jane.doe@example.com", { name: "Jane" });
+    const clock = testClock();
+    capture.refuseConnections(true);
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 1 });
+    const failed = await db.outboxEmail.findFirstOrThrow();
+    expect(failed).toMatchObject({ to: "jane.doe@example.com", data: { name: "Jane" }, sentAt: null, attempts: 1 });
+    expect(failed.lastError).toBeTruthy();
+    expect(failed.lastError).not.toContain("@");
+    expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(clock.now().getTime());
+    expect(logs.join("\n")).not.toContain("@");
+
+    // Not due again before its backoff, even once the server is back.
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
+    capture.refuseConnections(false);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
+    expect(capture.messages).toHaveLength(0);
+
+    clock.advance(FIFTEEN_MINUTES_AND_SOME);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
+    clock.advance(FIFTEEN_MINUTES_AND_SOME);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
+    expect(capture.messages.map((message) => message.envelope.to)).toEqual([["jane.doe@example.com"]]);
+    expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ to: null, lastError: null, attempts: 2 });
+  });
+
+  it("backs off further after each failure and raises its voice after many", async () => {
+    await enqueueEmail(db, greetingEmail, "jane.doe@example.com", { name: "Jane" });
+    const clock = testClock();
+    capture.refuseConnections(true);
+
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 1 });
+      const row = await db.outboxEmail.findFirstOrThrow();
+      delays.push(row.nextAttemptAt.getTime() - clock.now().getTime());
+      clock.advance(FIFTEEN_MINUTES_AND_SOME);
+    }
+    expect(delays[0]).toBeGreaterThanOrEqual(8_000);
+    expect(delays[0]).toBeLessThanOrEqual(12_000);
+    expect(delays[3]).toBeGreaterThan(delays[0] ?? Infinity);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(15 * 60_000);
+    expect(logs.filter((line) => line.includes("ATTENTION"))).toHaveLength(1);
+    expect(logs.join("\n")).not.toContain("jane");
+  });
+
+  it("sends each of 20 emails exactly once when two instances deliver at the same time", async () => {
+    for (let i = 0; i < 20; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
+    const clock = testClock();
+    const otherTransport = createSmtpTransport(capture.url);
+
+    const drain = async (instanceDb: typeof db, instanceTransport: MailTransport) => {
+      let total = 0;
+      for (;;) {
+        const { sent, failed } = await deliverDueEmails(instanceDb, deps(clock, { transport: instanceTransport, batchSize: 3 }));
+        expect(failed).toBe(0);
+        if (sent === 0) return total;
+        total += sent;
+      }
+    };
+    const [first, second] = await Promise.all([drain(db, transport), drain(otherInstanceDb, otherTransport)]);
+    await otherTransport.close?.();
+
+    expect(first + second).toBe(20);
+    const recipients = capture.messages.flatMap((message) => message.envelope.to).sort();
+    expect(recipients).toEqual(Array.from({ length: 20 }, (_, i) => `signer${i}@example.com`).sort());
+    expect(await db.outboxEmail.count({ where: { sentAt: null } })).toBe(0);
+    expect(await db.outboxEmail.count({ where: { attempts: { not: 1 } } })).toBe(0);
+  });
+
+  it("delivers an email claimed by a worker that died, once the claim's lease has run out", async () => {
+    await enqueueEmail(db, greetingEmail, "jane.doe@example.com", { name: "Jane" });
+    const clock = testClock();
+
+    // The worker claims the email, then dies before sending it.
+    expect(await claimDueEmails(db, { now: clock.now(), batchSize: 10, leaseSeconds: 120 })).toHaveLength(1);
+
+    expect(await deliverDueEmails(db, deps(clock, { leaseSeconds: 120 }))).toEqual({ sent: 0, failed: 0 });
+    clock.advance(119_000);
+    expect(await deliverDueEmails(db, deps(clock, { leaseSeconds: 120 }))).toEqual({ sent: 0, failed: 0 });
+    clock.advance(2_000);
+    expect(await deliverDueEmails(db, deps(clock, { leaseSeconds: 120 }))).toEqual({ sent: 1, failed: 0 });
+    expect(capture.messages).toHaveLength(1);
+    expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ attempts: 2, to: null });
+  });
+
+  it("sends a subject with line breaks as one header line, to its one recipient only", async () => {
+    await enqueueEmail(db, greetingEmail, "jane.doe@example.com", {
+      name: "Jane\r\nBcc: everyone@attacker.example\r\nX-Injected: yes\n\r\n<p>a body of my own</p>",
+    });
+    const clock = testClock();
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
+    const [message] = capture.messages;
+    expect(message?.envelope.to).toEqual(["jane.doe@example.com"]);
+    expect(message?.subject).not.toMatch(/[\r\n]/);
+    expect(message?.subject?.startsWith("Hello Jane Bcc: everyone@attacker.example X-Injected: yes")).toBe(true);
+    expect(message?.headers.has("bcc")).toBe(false);
+    expect(message?.headers.has("x-injected")).toBe(false);
+    const headerBlock = message?.raw.split(/\r?\n\r?\n/)[0] ?? "";
+    expect(headerBlock).toMatch(/^Subject: /m);
+    expect(headerBlock).not.toMatch(/^(Bcc|X-Injected):/im);
+  });
+
+  it("never sends to a stored recipient that is not one plain address, and keeps the address out of the error", async () => {
+    await db.outboxEmail.create({
+      data: { to: "jane.doe@example.com,\r\nBcc: everyone@attacker.example", template: greetingEmail.name, data: { name: "Jane" } },
+    });
+    const clock = testClock();
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 1 });
+    expect(capture.messages).toHaveLength(0);
+    const row = await db.outboxEmail.findFirstOrThrow();
+    expect(row.sentAt).toBeNull();
+    expect(row.lastError).toMatch(/recipient/);
+    expect(row.lastError).not.toContain("@");
+  });
+
+  it("keeps an email whose template is unknown or whose data no longer fits, to retry after a fix", async () => {
+    await db.outboxEmail.createMany({
+      data: [
+        { to: "a@example.com", template: "no-such-template", data: {} },
+        { to: "b@example.com", template: "constructor", data: {} },
+        { to: "c@example.com", template: greetingEmail.name, data: { name: 42 } },
+      ],
+    });
+    const clock = testClock();
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 3 });
+    const rows = await db.outboxEmail.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((row) => row.lastError)).toEqual([
+      'Unknown email template "no-such-template"',
+      'Unknown email template "constructor"',
+      expect.stringMatching(/^Stored data does not fit template "test-greeting": name: /),
+    ]);
+    expect(rows.every((row) => row.sentAt === null && row.to !== null && row.nextAttemptAt > clock.now())).toBe(true);
+    expect(capture.messages).toHaveLength(0);
+  });
+});

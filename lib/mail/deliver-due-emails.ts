@@ -1,0 +1,122 @@
+import type { Db } from "@/lib/db/prisma";
+import { claimDueEmails, type TClaimedEmail } from "./claim-due-emails";
+import { describeSendError } from "./describe-send-error";
+import type { AnyEmailTemplate } from "./email-template";
+import { isPlausibleAddress } from "./is-plausible-address";
+import { retryDelayMs } from "./retry-delay";
+import { singleLine, type MailTransport } from "./transports";
+
+export type TDeliverDueEmailsDeps = {
+  transport: MailTransport;
+  /** By template name, as stored in OutboxEmail.template. */
+  templates: Record<string, AnyEmailTemplate>;
+  from: string;
+  appUrl: string;
+  now?: () => Date;
+  batchSize?: number;
+  /** How long a claimed email is left to this worker before another may take it (see claimDueEmails). */
+  leaseSeconds?: number;
+  log?: (message: string) => void;
+};
+
+export const DEFAULT_BATCH_SIZE = 20;
+// Sends run a few at a time: enough to keep up with a signing spike on a remote SMTP server,
+// few enough not to look like a flood to it.
+const CONCURRENCY = 5;
+// A batch sends in at most (batch / concurrency) rounds of one SMTP exchange each, every step
+// bounded by the transport's timeouts (10 s): far inside five minutes.
+const DEFAULT_LEASE_SECONDS = 300;
+// By then an email has been failing for over an hour: someone must look.
+const LOUD_AFTER_ATTEMPTS = 10;
+
+/**
+ * Sends the emails that are due, each at most once at a time across all workers, and records
+ * the outcome. A sent email keeps no address and no data (the data may hold a signer's name);
+ * a failed one is retried with backoff, for ever. Delivery is at least once: a crash between
+ * the server accepting a message and the row being marked sent means it is sent again.
+ */
+export async function deliverDueEmails(db: Db, deps: TDeliverDueEmailsDeps): Promise<{ sent: number; failed: number }> {
+  const clock = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((message: string) => console.error(message));
+  const claimed = await claimDueEmails(db, {
+    now: clock(),
+    batchSize: deps.batchSize ?? DEFAULT_BATCH_SIZE,
+    leaseSeconds: deps.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
+  });
+
+  const failures: string[] = [];
+  const queue = [...claimed];
+  const sendNext = async (): Promise<void> => {
+    for (let email = queue.shift(); email; email = queue.shift()) {
+      const failure = await deliverOne(db, deps, email, clock, log);
+      if (failure !== null) failures.push(failure);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, sendNext));
+
+  if (failures.length > 0) {
+    log(`[undersigned] Email delivery: ${failures.length} of ${claimed.length} failed and will be retried (${failures[0]}).`);
+  }
+  return { sent: claimed.length - failures.length, failed: failures.length };
+}
+
+/** Returns null once sent, or why it failed (no address in it). */
+async function deliverOne(
+  db: Db,
+  deps: TDeliverDueEmailsDeps,
+  email: TClaimedEmail,
+  clock: () => Date,
+  log: (message: string) => void,
+): Promise<string | null> {
+  try {
+    await renderAndSend(db, deps, email, clock);
+  } catch (error) {
+    const reason = describeSendError(error, email.to);
+    const now = clock();
+    try {
+      await db.outboxEmail.updateMany({
+        where: { id: email.id, sentAt: null },
+        data: { lastError: reason, nextAttemptAt: new Date(now.getTime() + retryDelayMs(email.attempts)) },
+      });
+    } catch (recordError) {
+      // The claim's lease still stands, so the email is retried when it ends.
+      log(`[undersigned] Email ${email.id} failed and the failure could not be recorded: ${describeSendError(recordError)}`);
+    }
+    if (email.attempts >= LOUD_AFTER_ATTEMPTS) {
+      log(`[undersigned] ATTENTION: email ${email.id} ("${email.template}") has failed ${email.attempts} times and is still being retried: ${reason}`);
+    }
+    return reason;
+  }
+
+  try {
+    await db.outboxEmail.updateMany({
+      where: { id: email.id },
+      data: { sentAt: clock(), to: null, data: {}, lastError: null },
+    });
+  } catch (error) {
+    log(`[undersigned] Email ${email.id} was sent but could not be marked sent; it will be sent again after its lease: ${describeSendError(error)}`);
+  }
+  return null;
+}
+
+async function renderAndSend(db: Db, deps: TDeliverDueEmailsDeps, email: TClaimedEmail, clock: () => Date): Promise<void> {
+  // Own properties only: a stored name such as "constructor" must not find Object's prototype.
+  const template = Object.hasOwn(deps.templates, email.template) ? deps.templates[email.template] : undefined;
+  if (!template) throw new Error(`Unknown email template "${email.template}"`);
+  if (email.to === null || !isPlausibleAddress(email.to)) {
+    throw new Error("The stored recipient is not a plain email address");
+  }
+  const data = template.data.safeParse(email.data);
+  if (!data.success) {
+    const issues = data.error.issues.map((issue) => `${issue.path.join(".") || "data"}: ${issue.message}`);
+    throw new Error(`Stored data does not fit template "${email.template}": ${issues.join("; ")}`);
+  }
+  const rendered = await template.render(data.data, { db, appUrl: deps.appUrl, now: clock() });
+  await deps.transport.send({
+    from: deps.from,
+    to: email.to,
+    subject: singleLine(rendered.subject),
+    text: rendered.text,
+    html: rendered.html,
+  });
+}

@@ -1,0 +1,7 @@
+import { signatureEmailTemplates } from "@/lib/signatures/emails/signature-emails";
+import type { AnyEmailTemplate } from "./email-template";
+
+/** Every kind of email the outbox can deliver, by name. */
+export const emailTemplates: Record<string, AnyEmailTemplate> = Object.fromEntries(
+  [...signatureEmailTemplates].map((template) => [template.name, template]),
+);

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { z } from "zod";
+import type { EmailTemplate } from "./email-template";
+import { enqueueEmail } from "./enqueue-email";
+import { startOutboxWorker, type TOutboxWorkerOptions } from "./run-outbox-worker";
+import { createSmtpTransport, type MailTransport } from "./transports";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { connectTestDb, resetDatabase } from "@/tests/support/db";
+import { startSmtpCapture, type TSmtpCapture } from "@/tests/support/smtp-capture";
+
+const db = connectTestDb();
+
+const greetingEmail: EmailTemplate<{ name: string }> = {
+  name: "test-greeting",
+  data: z.object({ name: z.string() }),
+  render: async ({ name }) => ({ subject: `Hello ${name}`, text: `Hi ${name}`, html: `<p>Hi ${name}</p>` }),
+};
+
+// An interval far longer than any wait below: whatever is delivered in these tests was delivered
+// by a start, a kick or a full batch, never by the timer.
+const NEVER_BY_TIMER = 60 * 60_000;
+
+let capture: TSmtpCapture;
+let transport: MailTransport;
+
+beforeAll(async () => {
+  capture = await startSmtpCapture();
+  transport = createSmtpTransport(capture.url);
+});
+afterAll(async () => {
+  await transport.close?.();
+  await capture.close();
+});
+beforeEach(async () => {
+  await resetDatabase(db);
+  capture.messages.length = 0;
+});
+
+function options(overrides: Partial<TOutboxWorkerOptions> = {}): TOutboxWorkerOptions {
+  return {
+    db,
+    transport,
+    templates: { [greetingEmail.name]: greetingEmail },
+    from: "Undersigned <no-reply@undersigned.example>",
+    appUrl: "https://undersigned.example",
+    intervalMs: NEVER_BY_TIMER,
+    log: () => {},
+    ...overrides,
+  };
+}
+
+const to = (address: string) => (message: { envelope: { to: string[] } }) => message.envelope.to.includes(address);
+
+describe("startOutboxWorker", () => {
+  it("delivers what was queued before it started, and what is queued later as soon as it is kicked", async () => {
+    await enqueueEmail(db, greetingEmail, "early@example.com", { name: "Early" });
+    const worker = startOutboxWorker(options());
+    try {
+      await capture.waitForMessage(to("early@example.com"));
+      await enqueueEmail(db, greetingEmail, "kicked@example.com", { name: "Kicked" });
+      worker.kick();
+      await capture.waitForMessage(to("kicked@example.com"));
+    } finally {
+      await worker.stop();
+    }
+    expect(capture.messages).toHaveLength(2);
+  });
+
+  it("goes straight on to the next batch while batches come back full", async () => {
+    for (let i = 0; i < 7; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
+    const worker = startOutboxWorker(options({ batchSize: 2 }));
+    try {
+      for (let i = 0; i < 7; i++) await capture.waitForMessage(to(`signer${i}@example.com`));
+    } finally {
+      await worker.stop();
+    }
+    expect(capture.messages).toHaveLength(7);
+  });
+
+  it("waits for the delivery in progress when stopped", async () => {
+    await enqueueEmail(db, greetingEmail, "jane@example.com", { name: "Jane" });
+    const worker = startOutboxWorker(options());
+    worker.kick();
+    await worker.stop();
+    expect(capture.messages.map((message) => message.envelope.to)).toEqual([["jane@example.com"]]);
+    expect(await db.outboxEmail.count({ where: { sentAt: null } })).toBe(0);
+  });
+
+  it("logs a database outage and keeps going", async () => {
+    const url = new URL(inject("databaseUrl"));
+    url.pathname = "/undersigned_no_such_database";
+    const unreachable = createPrismaClient(url.toString(), { poolSize: 1 });
+    const logs: string[] = [];
+    let logged!: () => void;
+    const secondFailure = new Promise<void>((resolve) => (logged = resolve));
+    const worker = startOutboxWorker(
+      options({
+        db: unreachable,
+        intervalMs: 10,
+        log: (message) => {
+          logs.push(message);
+          if (logs.length === 2) logged();
+        },
+      }),
+    );
+    try {
+      await secondFailure;
+    } finally {
+      await worker.stop();
+      await unreachable.$disconnect();
+    }
+    expect(logs[0]).toMatch(/Email delivery failed/);
+  });
+});

@@ -1,0 +1,184 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { isIPv4, isIPv6 } from "node:net";
+import type { Pool } from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import type { TEnv } from "@/lib/config/env";
+
+/**
+ * Rate limits on signing, counted in PostgreSQL so that every app instance shares one count:
+ * a limit kept in process memory would multiply by the number of instances behind the load
+ * balancer.
+ *
+ * The counters live in the `rate_limits` table (the `RateLimit` model in prisma/schema.prisma),
+ * which our migrations create in the exact shape rate-limiter-flexible expects. All limits share
+ * it, told apart by a key prefix.
+ */
+
+export type TRateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export type TSigningRateLimitsEnv = Pick<
+  TEnv,
+  | "RATE_LIMITS_ENABLED"
+  | "RATE_LIMIT_SIGN_PER_IP_PER_MINUTE"
+  | "RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR"
+  | "RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND"
+>;
+
+export interface SigningRateLimits {
+  /** One signature submission from a client, keyed by `hashClientIp` (never the raw address). */
+  consumeIp(ipKey: string): Promise<TRateLimitDecision>;
+  /** One signature submission to a letter, from anyone. */
+  consumeLetter(letterId: string): Promise<TRateLimitDecision>;
+  /**
+   * One verification email to an address (its `emailKey`) for a letter. `false` means: do not
+   * send it, and answer the signer exactly as if it had been sent, so that the limit reveals
+   * nothing about the address.
+   */
+  consumeAddressEmail(letterId: string, emailKey: string): Promise<boolean>;
+}
+
+const TABLE_NAME = "rate_limits";
+// The table's `key` column is VARCHAR(255); a longer key would fail as a database error and be
+// mistaken for an outage.
+const MAX_KEY_LENGTH = 255;
+
+/**
+ * Builds the signing limits on `pool`. Give it a `pg` pool of its own (Prisma's pool is not
+ * reachable from outside the client); a few connections suffice, as each check is one statement.
+ *
+ * Over a limit is a result, never an exception. A failing store (database down, table missing)
+ * rejects with the underlying error: signing must not quietly go on without limits, and the
+ * caller maps the outage to SERVICE_UNAVAILABLE like any other database failure.
+ */
+export function createSigningRateLimits(options: { pool: Pool; env: TSigningRateLimitsEnv }): SigningRateLimits {
+  const { pool, env } = options;
+
+  // Disabled limits construct no limiter at all, so they never query the database, not even for
+  // the store's periodic clean-up of expired rows.
+  if (!env.RATE_LIMITS_ENABLED) {
+    return {
+      consumeIp: async () => ({ allowed: true }),
+      consumeLetter: async () => ({ allowed: true }),
+      consumeAddressEmail: async () => true,
+    };
+  }
+
+  const perIp = createLimiter(pool, {
+    keyPrefix: "sign-ip",
+    points: env.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE,
+    duration: 60,
+    // Every limiter's clean-up deletes expired rows of the whole shared table; one is enough.
+    clearExpiredByTimeout: true,
+  });
+  const perLetter = createLimiter(pool, {
+    keyPrefix: "sign-letter",
+    points: env.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND,
+    duration: 1,
+    clearExpiredByTimeout: false,
+  });
+  const perAddress = createLimiter(pool, {
+    keyPrefix: "verify-email",
+    points: env.RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR,
+    duration: 60 * 60,
+    clearExpiredByTimeout: false,
+  });
+
+  return {
+    consumeIp: (ipKey) => consume(perIp, ipKey),
+    consumeLetter: (letterId) => consume(perLetter, letterId),
+    consumeAddressEmail: async (letterId, emailKey) =>
+      (await consume(perAddress, `${letterId}:${emailKey}`)).allowed,
+  };
+}
+
+function createLimiter(
+  pool: Pool,
+  limit: { keyPrefix: string; points: number; duration: number; clearExpiredByTimeout: boolean },
+): RateLimiterPostgres {
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName: TABLE_NAME,
+    // The migration owns the table: the library must not issue DDL from a request path, nor
+    // need CREATE rights on the schema.
+    tableCreated: true,
+    keyPrefix: limit.keyPrefix,
+    points: limit.points,
+    duration: limit.duration,
+    clearExpiredByTimeout: limit.clearExpiredByTimeout,
+    // Once a key has used its last point, this process refuses it from memory for the rest of
+    // the window, so a flood from one client (or onto one letter) stops writing to the hot row.
+    // Only refusals are answered from memory; every allowance is still counted in PostgreSQL,
+    // so instances together never allow more than `points`.
+    inMemoryBlockOnConsumed: limit.points,
+  });
+}
+
+async function consume(limiter: RateLimiterPostgres, key: string): Promise<TRateLimitDecision> {
+  const storedKey = limiter.getKey(key);
+  if (storedKey.length > MAX_KEY_LENGTH) {
+    throw new RangeError(`rate-limit key is ${storedKey.length} characters; the table holds ${MAX_KEY_LENGTH}`);
+  }
+  try {
+    await limiter.consume(key);
+    return { allowed: true };
+  } catch (rejection: unknown) {
+    // The library rejects with a RateLimiterRes when over the limit, and with the store's error
+    // when the store fails; only the first is a decision.
+    if (rejection instanceof RateLimiterRes) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+    throw rejection instanceof Error ? rejection : new Error("rate-limit store failed", { cause: rejection });
+  }
+}
+
+/**
+ * The rate-limit key of a client address. Raw addresses are personal data and are never stored:
+ * the key is an HMAC under a salt derived from `secret` and the UTC date, so it changes every
+ * day and keys from different days cannot be linked, nor reversed by hashing all IPv4 addresses
+ * without the secret. (A client's count restarts at midnight UTC: at most one extra minute's
+ * allowance.)
+ *
+ * IPv6 clients are keyed by their /64 network: one subscriber usually holds a whole /64, and
+ * could otherwise take a fresh address for every request. An IPv4-mapped IPv6 address counts as
+ * the IPv4 address it carries.
+ */
+export function hashClientIp(ip: string, secret: string, now: Date): string {
+  const utcDay = now.toISOString().slice(0, 10);
+  const daySalt = createHmac("sha256", secret).update(`undersigned:client-ip-salt:${utcDay}`, "utf8").digest();
+  return createHmac("sha256", daySalt).update(clientIpSubject(ip), "utf8").digest("hex");
+}
+
+/** What a client address is limited as: itself for IPv4, its /64 network for IPv6. */
+export function clientIpSubject(ip: string): string {
+  const trimmed = ip.trim();
+  if (isIPv4(trimmed)) return trimmed;
+  // A zone (`fe80::1%eth0`) names the local interface, not the client.
+  const address = trimmed.split("%", 1)[0] ?? "";
+  if (!isIPv6(address)) {
+    // Not an address (a proxy that sent none, say): still a stable, hashed key, never raw.
+    return trimmed.toLowerCase();
+  }
+  const hextets = ipv6Hextets(address);
+  const [h0, h1, h2, h3, h4, h5, h6 = 0, h7 = 0] = hextets;
+  if (h0 === 0 && h1 === 0 && h2 === 0 && h3 === 0 && h4 === 0 && h5 === 0xffff) {
+    return [h6 >> 8, h6 & 0xff, h7 >> 8, h7 & 0xff].join(".");
+  }
+  return `${hextets
+    .slice(0, 4)
+    .map((hextet) => hextet.toString(16))
+    .join(":")}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address. */
+function ipv6Hextets(address: string): number[] {
+  // The URL parser canonicalises IPv6 (lower case, dotted IPv4 tails in hex, one `::`), which
+  // leaves only the `::` to expand.
+  const canonical = new URL(`http://[${address}]`).hostname.slice(1, -1);
+  const [head = "", tail] = canonical.split("::");
+  const headGroups = head === "" ? [] : head.split(":");
+  const tailGroups = tail === undefined || tail === "" ? [] : tail.split(":");
+  const zeros = Array.from({ length: 8 - headGroups.length - tailGroups.length }, () => "0");
+  return [...headGroups, ...zeros, ...tailGroups].map((group) => Number.parseInt(group, 16));
+}

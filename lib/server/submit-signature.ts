@@ -1,0 +1,29 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { hashClientIp } from "@/lib/security/rate-limits";
+import { signLetter } from "@/lib/signatures/sign-letter";
+import { kickOutbox } from "./background-jobs";
+import { clientAddressFrom } from "./client-address";
+import { emailHmacKey } from "./secrets";
+import { getSigningLimits } from "./signing-limits";
+
+/** A signature submission from the form or the API, wired to this process's database and limits. */
+export async function submitSignature(letterSlug: string, input: unknown, headers: Headers): Promise<{ status: "pending" }> {
+  const now = new Date();
+  const key = emailHmacKey();
+  const result = await signLetter(
+    {
+      db: getDb(),
+      now,
+      emailHmacKey: key,
+      limits: getSigningLimits(),
+      clientKey: hashClientIp(clientAddressFrom(headers), key, now),
+    },
+    letterSlug,
+    input,
+  );
+  // The email was committed with the signature; delivering it now rather than at the next tick
+  // is only about speed.
+  kickOutbox();
+  return result;
+}

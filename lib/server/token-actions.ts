@@ -1,0 +1,45 @@
+import "server-only";
+import type { TTokenActionState } from "@/app/_components/token-action-state";
+import { getExactLetterTotal } from "@/lib/counts/get-letter-total";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/config/env";
+import { toAppError } from "@/lib/errors/to-app-error";
+import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
+import { formatCount } from "@/app/_components/format";
+
+function failure(error: unknown, context: string): TTokenActionState {
+  const known = toAppError(error);
+  if (!known) console.error(`[undersigned] ${context} failed`, error);
+  return { status: "error", message: known?.message ?? "Something went wrong on our side. Please try again." };
+}
+
+export async function confirmFromLink(rawToken: string): Promise<TTokenActionState> {
+  try {
+    const db = getDb();
+    const { outcome, letter } = await confirmSignature(db, rawToken, new Date());
+    const total = await getExactLetterTotal(db, letter.id);
+    return {
+      status: "done",
+      heading: outcome === "confirmed" ? "Your signature is confirmed" : "Your signature was already confirmed",
+      message: `It counts: ${formatCount(total)} verified signature${total === 1 ? "" : "s"} so far. Share the letter: ${getEnv().APP_URL}/letters/${letter.slug}`,
+      letter: { slug: letter.slug, title: letter.title },
+    };
+  } catch (error) {
+    return failure(error, "Confirming a signature");
+  }
+}
+
+export async function withdrawFromLink(rawToken: string): Promise<TTokenActionState> {
+  try {
+    const { outcome, letter } = await withdrawSignature(getDb(), rawToken, new Date());
+    return {
+      status: "done",
+      heading: outcome === "withdrawn" ? "Your signature is withdrawn" : "Your signature was already withdrawn",
+      message: "It no longer counts and no longer appears on the letter.",
+      letter,
+    };
+  } catch (error) {
+    return failure(error, "Withdrawing a signature");
+  }
+}

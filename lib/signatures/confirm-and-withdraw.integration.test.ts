@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { foldCountEvents } from "@/lib/counts/fold-count-events";
+import { confirmSignature } from "./confirm-signature";
+import { createSignature } from "./create-signature";
+import { describeTokenLink } from "./describe-token-link";
+import { issueSignatureToken } from "./issue-token";
+import { listPublicSignatures } from "./list-public-signatures";
+import { withdrawSignature } from "./withdraw-signature";
+import { connectTestDb, resetDatabase } from "@/tests/support/db";
+import { createLetter } from "@/tests/support/factories";
+import { signer, signingDeps } from "@/tests/support/signing";
+
+const db = connectTestDb();
+const HOUR = 60 * 60 * 1000;
+
+async function pendingSignature(options: { anonymous?: boolean } = {}) {
+  const letter = await createLetter(db, { domains: ["microsoft.com"] });
+  await createSignature(signingDeps(db), letter.slug, signer({ email: "jane@microsoft.com", anonymous: options.anonymous ?? false }));
+  const signature = await db.signature.findFirstOrThrow({ where: { letterId: letter.id } });
+  return { letter, signature };
+}
+
+const totalOf = async (letterId: string) => (await db.letterCount.findUnique({ where: { letterId } }))?.total ?? 0;
+
+describe("confirming and withdrawing", () => {
+  beforeEach(() => resetDatabase(db));
+
+  it("counts a signature once it is confirmed, and shows it publicly", async () => {
+    const { letter, signature } = await pendingSignature();
+    const token = await issueSignatureToken(db, signature.id, "CONFIRM", new Date());
+
+    expect(await confirmSignature(db, token, new Date())).toMatchObject({ outcome: "confirmed", letter: { slug: letter.slug } });
+    await foldCountEvents(db);
+    expect(await totalOf(letter.id)).toBe(1);
+    expect(await db.domainCount.findMany({ where: { letterId: letter.id } })).toEqual([expect.objectContaining({ domain: "microsoft.com", total: 1 })]);
+    expect(await listPublicSignatures(db, letter.id)).toEqual([expect.objectContaining({ name: "Jane Doe", domain: "microsoft.com" })]);
+  });
+
+  it("shows an anonymous signer only as a verified domain", async () => {
+    const { letter, signature } = await pendingSignature({ anonymous: true });
+    await confirmSignature(db, await issueSignatureToken(db, signature.id, "CONFIRM", new Date()), new Date());
+    const [entry] = await listPublicSignatures(db, letter.id);
+    expect(entry).toMatchObject({ name: null, jobTitle: null, team: null, domain: "microsoft.com" });
+  });
+
+  it("leaves the signature pending and the token usable when the link is merely opened (a mail scanner)", async () => {
+    const { signature } = await pendingSignature();
+    const token = await issueSignatureToken(db, signature.id, "CONFIRM", new Date());
+    for (let i = 0; i < 3; i++) expect((await describeTokenLink(db, token, "CONFIRM", new Date())).kind).toBe("ready");
+    expect((await db.signature.findUniqueOrThrow({ where: { id: signature.id } })).state).toBe("PENDING");
+    expect((await confirmSignature(db, token, new Date())).outcome).toBe("confirmed");
+  });
+
+  it("is harmless to confirm twice, or many times at once: it counts once", async () => {
+    const { letter, signature } = await pendingSignature();
+    const tokens = await Promise.all([1, 2, 3].map(() => issueSignatureToken(db, signature.id, "CONFIRM", new Date())));
+    const outcomes = await Promise.all([...tokens, ...tokens].map((token) => confirmSignature(db, token, new Date()).then((r) => r.outcome, (e: Error) => e.message)));
+    expect(outcomes.filter((outcome) => outcome === "confirmed")).toHaveLength(1);
+    expect(outcomes.every((outcome) => outcome === "confirmed" || outcome === "already-confirmed" || /already been used/.test(outcome))).toBe(true);
+    expect((await confirmSignature(db, tokens[0]!, new Date())).outcome).toBe("already-confirmed");
+    await foldCountEvents(db);
+    expect(await totalOf(letter.id)).toBe(1);
+  });
+
+  it("refuses expired and forged tokens, and a withdraw token used to confirm", async () => {
+    const { signature } = await pendingSignature();
+    const issuedAt = new Date(Date.now() - 49 * HOUR);
+    const expired = await issueSignatureToken(db, signature.id, "CONFIRM", issuedAt);
+    await expect(confirmSignature(db, expired, new Date())).rejects.toMatchObject({ code: "TOKEN_EXPIRED" });
+    expect((await describeTokenLink(db, expired, "CONFIRM", new Date())).kind).toBe("expired");
+
+    for (const forged of ["", "x", "A".repeat(43), `${expired.slice(0, -1)}A`, "../../etc/passwd"]) {
+      await expect(confirmSignature(db, forged, new Date())).rejects.toMatchObject({ code: "TOKEN_INVALID" });
+    }
+    const withdrawToken = await issueSignatureToken(db, signature.id, "WITHDRAW", new Date());
+    await expect(confirmSignature(db, withdrawToken, new Date())).rejects.toMatchObject({ code: "TOKEN_INVALID" });
+    expect((await db.signature.findUniqueOrThrow({ where: { id: signature.id } })).state).toBe("PENDING");
+  });
+
+  it("refuses a confirmation once the letter has closed", async () => {
+    const { letter, signature } = await pendingSignature();
+    const token = await issueSignatureToken(db, signature.id, "CONFIRM", new Date());
+    await db.letter.update({ where: { id: letter.id }, data: { status: "CLOSED" } });
+    await expect(confirmSignature(db, token, new Date())).rejects.toMatchObject({ code: "LETTER_NOT_OPEN" });
+  });
+
+  it("withdraws a confirmed signature: it stops counting and leaves the public list; twice is harmless", async () => {
+    const { letter, signature } = await pendingSignature();
+    await confirmSignature(db, await issueSignatureToken(db, signature.id, "CONFIRM", new Date()), new Date());
+    const withdraw = await issueSignatureToken(db, signature.id, "WITHDRAW", new Date());
+    expect((await describeTokenLink(db, withdraw, "WITHDRAW", new Date())).kind).toBe("ready");
+
+    expect((await withdrawSignature(db, withdraw, new Date())).outcome).toBe("withdrawn");
+    expect((await withdrawSignature(db, withdraw, new Date())).outcome).toBe("already-withdrawn");
+    await foldCountEvents(db);
+    expect(await totalOf(letter.id)).toBe(0);
+    expect(await listPublicSignatures(db, letter.id)).toEqual([]);
+    expect((await db.dailyCount.findMany({ where: { letterId: letter.id } })).map((day) => day.total)).toEqual([0]);
+  });
+});

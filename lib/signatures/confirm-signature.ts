@@ -1,0 +1,47 @@
+import type { Db } from "@/lib/db/prisma";
+import type { TokenPurpose } from "@/lib/db/generated/enums";
+import { recordCountChange } from "@/lib/counts/record-count-change";
+import { AppError } from "@/lib/errors/app-error";
+import { findSignatureToken, type TFoundSignatureToken } from "./find-signature-token";
+
+export type TConfirmOutcome = { outcome: "confirmed" | "already-confirmed"; letter: { id: string; slug: string; title: string } };
+
+/** Checks a link's token for `purpose` and returns it, or throws the error its page shows. */
+export async function requireTokenFor(db: Db, rawToken: string, purpose: TokenPurpose): Promise<TFoundSignatureToken> {
+  const token = await findSignatureToken(db, rawToken);
+  if (!token || token.purpose !== purpose) throw new AppError("TOKEN_INVALID");
+  return token;
+}
+
+/**
+ * Confirms a pending signature: from now on it counts. Only ever reached by a POST (the button
+ * on the confirmation page), never by opening the link: mail scanners open every link.
+ * Confirming twice, or from two tabs at once, is harmless and counts once.
+ */
+export async function confirmSignature(db: Db, rawToken: string, now: Date): Promise<TConfirmOutcome> {
+  const token = await requireTokenFor(db, rawToken, "CONFIRM");
+  const { signature } = token;
+  const letter = { id: signature.letter.id, slug: signature.letter.slug, title: signature.letter.title };
+  if (signature.state === "CONFIRMED") return { outcome: "already-confirmed", letter };
+  if (token.usedAt || signature.state !== "PENDING") throw new AppError("TOKEN_USED");
+  if (token.expiresAt <= now) throw new AppError("TOKEN_EXPIRED");
+  const { status, closesAt } = signature.letter;
+  if (status !== "OPEN" || (closesAt && closesAt <= now)) throw new AppError("LETTER_NOT_OPEN");
+
+  const confirmedNow = await db.$transaction(async (tx) => {
+    const burnt = await tx.signatureToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
+    // The conditional update is the lock: of two concurrent confirmations exactly one sees a
+    // PENDING row, and only that one counts.
+    const confirmed = await tx.signature.updateMany({
+      where: { id: signature.id, state: "PENDING" },
+      data: { state: "CONFIRMED", confirmedAt: now },
+    });
+    if (confirmed.count === 0) return burnt.count === 0 ? "used" : "raced";
+    await recordCountChange(tx, { letterId: signature.letter.id, domain: signature.domain, confirmedAt: now, delta: 1 });
+    return "confirmed";
+  });
+  if (confirmedNow === "confirmed") return { outcome: "confirmed", letter };
+  const current = await db.signature.findUniqueOrThrow({ where: { id: signature.id }, select: { state: true } });
+  if (current.state === "CONFIRMED") return { outcome: "already-confirmed", letter };
+  throw new AppError("TOKEN_USED");
+}

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors/app-error";
+import { describeAllowedDomains, isDomainAllowed } from "@/lib/letters/domain-policy";
+import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { keyedHash } from "@/lib/security/tokens";
+import { alreadySignedEmail, confirmSignatureEmail } from "./emails/signature-emails";
+import { parseSignerEmail } from "./parse-signer-email";
+import { ZSignatureInput } from "./signature-input";
+
+export type TCreateSignatureDeps = {
+  db: Db;
+  now: Date;
+  emailHmacKey: string;
+  /** False when this address was emailed for this letter too often lately: we then stay silent. */
+  mayEmailAddress: (letterId: string, emailKey: string) => Promise<boolean>;
+};
+
+/**
+ * Records a pending signature and queues its verification email, in one transaction: once the
+ * signer sees "check your inbox", neither can be lost. Whether or not the address had signed
+ * already, the caller gets the same answer, so the form reveals nothing about who signed.
+ */
+export async function createSignature(deps: TCreateSignatureDeps, letterSlug: string, rawInput: unknown): Promise<{ status: "pending" }> {
+  const { db, now } = deps;
+  const parsed = ZSignatureInput.safeParse(rawInput);
+  if (!parsed.success) {
+    throw new AppError("INVALID_INPUT", { fields: z.flattenError(parsed.error).fieldErrors });
+  }
+  const input = parsed.data;
+  const email = parseSignerEmail(input.email);
+  if (!email.ok) {
+    throw new AppError("INVALID_INPUT", { fields: { email: ["Enter your work email address, like name@company.com."] } });
+  }
+
+  const letter = await db.letter.findUnique({
+    where: { slug: letterSlug },
+    select: {
+      id: true,
+      status: true,
+      closesAt: true,
+      openToAnyDomain: true,
+      collectJobTitle: true,
+      collectTeam: true,
+      allowComments: true,
+      allowPublicNames: true,
+      domainRules: { select: { domain: true, includeSubdomains: true } },
+    },
+  });
+  if (!letter || letter.status === "DRAFT" || letter.status === "IN_REVIEW") throw new AppError("LETTER_NOT_FOUND");
+  if (letter.status !== "OPEN" || (letter.closesAt && letter.closesAt <= now)) throw new AppError("LETTER_NOT_OPEN");
+
+  const policy = { openToAnyDomain: letter.openToAnyDomain, rules: letter.domainRules };
+  if (!isDomainAllowed(email.value.domain, policy)) {
+    const message = `This letter can only be signed with an address at ${describeAllowedDomains(policy)}.`;
+    throw new AppError("DOMAIN_NOT_ALLOWED", { message, fields: { email: [message] } });
+  }
+
+  const emailKey = keyedHash(email.value.dedupeForm, deps.emailHmacKey);
+  const details = {
+    displayName: input.name,
+    jobTitle: letter.collectJobTitle ? (input.title ?? null) : null,
+    team: letter.collectTeam ? (input.team ?? null) : null,
+    comment: letter.allowComments ? (input.comment ?? null) : null,
+    showName: letter.allowPublicNames && !input.anonymous,
+  };
+
+  await db.$transaction(async (tx) => {
+    // ON CONFLICT rather than check-then-insert: fifty simultaneous submissions of one address
+    // must leave exactly one row, without any of them failing.
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName")
+      VALUES (${letter.id}::uuid, ${emailKey}, ${email.value.domain}, ${details.displayName}, ${details.jobTitle},
+              ${details.team}, ${details.comment}, ${details.showName})
+      ON CONFLICT ("letterId", "emailKey") DO NOTHING
+      RETURNING id`;
+    const sendIfAllowed = async (template: typeof confirmSignatureEmail, signatureId: string) => {
+      if (await deps.mayEmailAddress(letter.id, emailKey)) {
+        await enqueueEmail(tx, template, email.value.address, { signatureId });
+      }
+    };
+    if (inserted[0]) return sendIfAllowed(confirmSignatureEmail, inserted[0].id);
+
+    const existing = await tx.signature.findUniqueOrThrow({
+      where: { letterId_emailKey: { letterId: letter.id, emailKey } },
+      select: { id: true, state: true },
+    });
+    switch (existing.state) {
+      case "PENDING":
+      case "WITHDRAWN":
+        // The latest submission wins (a corrected typo); the confirmation page shows what will
+        // be published, so nobody confirms details they did not write.
+        await tx.signature.update({ where: { id: existing.id }, data: { ...details, state: "PENDING", endedAt: null } });
+        return sendIfAllowed(confirmSignatureEmail, existing.id);
+      case "CONFIRMED":
+        return sendIfAllowed(alreadySignedEmail, existing.id);
+      case "INVALIDATED":
+        // Removed by moderators: no email invites another try, and the answer stays the same.
+        return;
+      default: {
+        const unreachable: never = existing.state;
+        throw new Error(`Unhandled signature state ${String(unreachable)}`);
+      }
+    }
+  });
+  return { status: "pending" };
+}

@@ -1,0 +1,12 @@
+import type { Db } from "@/lib/db/prisma";
+
+export async function loadSignatureForEmail(db: Db, signatureId: string) {
+  return db.signature.findUniqueOrThrow({
+    where: { id: signatureId },
+    select: {
+      id: true,
+      state: true,
+      letter: { select: { slug: true, title: true, addressee: true, discreetEmails: true } },
+    },
+  });
+}

@@ -1,0 +1,23 @@
+import type { Db } from "@/lib/db/prisma";
+import type { TokenPurpose } from "@/lib/db/generated/enums";
+import { generateToken, hashToken } from "@/lib/security/tokens";
+
+/** How long a link works: a confirmation must happen soon; a withdrawal may come much later. */
+export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
+  CONFIRM: 48 * 60 * 60 * 1000,
+  WITHDRAW: 365 * 24 * 60 * 60 * 1000,
+};
+
+/** Creates a single-use token for a signature and returns it; only its hash is stored. */
+export async function issueSignatureToken(db: Db, signatureId: string, purpose: TokenPurpose, now: Date): Promise<string> {
+  const token = generateToken();
+  await db.signatureToken.create({
+    data: {
+      signatureId,
+      purpose,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
+    },
+  });
+  return token;
+}

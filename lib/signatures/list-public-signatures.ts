@@ -1,0 +1,49 @@
+import type { Db } from "@/lib/db/prisma";
+
+export type TPublicSignature = {
+  id: string;
+  /** null: shown as "Anonymous · verified @domain". */
+  name: string | null;
+  jobTitle: string | null;
+  team: string | null;
+  domain: string;
+  comment: string | null;
+  confirmedAt: Date;
+};
+
+/**
+ * Confirmed signatures as the public sees them, newest first. A signer who chose anonymity, or
+ * whose name a moderator hid, appears only as a verified domain; withdrawn and invalidated
+ * signatures do not appear at all.
+ */
+export async function listPublicSignatures(db: Db, letterId: string, options: { limit?: number } = {}): Promise<TPublicSignature[]> {
+  const rows = await db.signature.findMany({
+    where: { letterId, state: "CONFIRMED" },
+    orderBy: [{ confirmedAt: "desc" }, { id: "desc" }],
+    take: options.limit ?? 20,
+    select: {
+      id: true,
+      displayName: true,
+      jobTitle: true,
+      team: true,
+      domain: true,
+      comment: true,
+      showName: true,
+      nameHidden: true,
+      commentHidden: true,
+      confirmedAt: true,
+    },
+  });
+  return rows.map((row) => {
+    const named = row.showName && !row.nameHidden;
+    return {
+      id: row.id,
+      name: named ? row.displayName : null,
+      jobTitle: named ? row.jobTitle : null,
+      team: named ? row.team : null,
+      domain: row.domain,
+      comment: row.commentHidden ? null : row.comment,
+      confirmedAt: row.confirmedAt ?? new Date(0),
+    };
+  });
+}

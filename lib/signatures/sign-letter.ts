@@ -1,0 +1,32 @@
+import { AppError } from "@/lib/errors/app-error";
+import { createSignature, type TCreateSignatureDeps } from "./create-signature";
+
+type TLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export type TSigningLimits = {
+  consumeIp(ipKey: string): Promise<TLimitResult>;
+  consumeLetter(letterKey: string): Promise<TLimitResult>;
+  consumeAddressEmail(letterId: string, emailKey: string): Promise<boolean>;
+};
+
+/**
+ * The one entry point for a signature submission, shared by the form's server action and the
+ * JSON API: flood control first (per client and per letter), then the signature itself.
+ * `clientKey` identifies the client without being its IP address (see hashClientIp).
+ */
+export async function signLetter(
+  deps: Omit<TCreateSignatureDeps, "mayEmailAddress"> & { limits: TSigningLimits; clientKey: string },
+  letterSlug: string,
+  input: unknown,
+): Promise<{ status: "pending" }> {
+  // One after the other: a client already over its own limit must not use up the letter's.
+  for (const consume of [() => deps.limits.consumeIp(deps.clientKey), () => deps.limits.consumeLetter(letterSlug)]) {
+    const result = await consume();
+    if (!result.allowed) throw new AppError("RATE_LIMITED", { retryAfterSeconds: result.retryAfterSeconds });
+  }
+  return createSignature(
+    { ...deps, mayEmailAddress: (letterId, emailKey) => deps.limits.consumeAddressEmail(letterId, emailKey) },
+    letterSlug,
+    input,
+  );
+}

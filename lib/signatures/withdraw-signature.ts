@@ -1,0 +1,35 @@
+import type { Db } from "@/lib/db/prisma";
+import { recordCountChange } from "@/lib/counts/record-count-change";
+import { AppError } from "@/lib/errors/app-error";
+import { requireTokenFor } from "./confirm-signature";
+
+export type TWithdrawOutcome = { outcome: "withdrawn" | "already-withdrawn"; letter: { slug: string; title: string } };
+
+/**
+ * Withdraws a signature: it stops counting and leaves the public list. Like confirming, only a
+ * POST does it, and doing it twice is harmless.
+ */
+export async function withdrawSignature(db: Db, rawToken: string, now: Date): Promise<TWithdrawOutcome> {
+  const token = await requireTokenFor(db, rawToken, "WITHDRAW");
+  const { signature } = token;
+  const letter = { slug: signature.letter.slug, title: signature.letter.title };
+  if (signature.state === "WITHDRAWN" || signature.state === "INVALIDATED") return { outcome: "already-withdrawn", letter };
+  if (token.usedAt) throw new AppError("TOKEN_USED");
+  if (token.expiresAt <= now) throw new AppError("TOKEN_EXPIRED");
+
+  await db.$transaction(async (tx) => {
+    await tx.signatureToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
+    // Read under a row lock: a confirmation racing this withdrawal must not slip between the
+    // state we decide on and the state we write.
+    const [current] = await tx.$queryRaw<{ state: string; confirmedAt: Date | null }[]>`
+      SELECT state::text AS state, "confirmedAt" FROM "Signature" WHERE id = ${signature.id}::uuid FOR UPDATE`;
+    if (current?.state !== "PENDING" && current?.state !== "CONFIRMED") return;
+    await tx.signature.update({ where: { id: signature.id }, data: { state: "WITHDRAWN", endedAt: now } });
+    // Only a counted signature is uncounted, and on the day it was counted, so that the daily
+    // series always adds up to the total.
+    if (current.state === "CONFIRMED" && current.confirmedAt) {
+      await recordCountChange(tx, { letterId: signature.letter.id, domain: signature.domain, confirmedAt: current.confirmedAt, delta: -1 });
+    }
+  });
+  return { outcome: "withdrawn", letter };
+}
