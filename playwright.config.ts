@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { chromium, defineConfig } from "@playwright/test";
 import { databaseUrl, TEST_SERVER_URL } from "./tests/support/throwaway-database";
 
@@ -8,6 +10,8 @@ import { databaseUrl, TEST_SERVER_URL } from "./tests/support/throwaway-database
  * process; workers inherit it through the environment.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
+process.env.E2E_SMTP_PORT ??= String(port + 2425);
+process.env.E2E_MAILBOX_DIR ??= path.join(os.tmpdir(), `undersigned-e2e-mail-${process.pid}`);
 const baseURL = `http://localhost:${port}`;
 process.env.E2E_DATABASE_NAME ??= `undersigned_e2e_${Date.now().toString(36)}_${process.pid}`;
 process.env.E2E_DATABASE_URL = databaseUrl(TEST_SERVER_URL, process.env.E2E_DATABASE_NAME);
@@ -32,6 +36,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  globalSetup: "./e2e/support/global-setup.ts",
   globalTeardown: "./e2e/support/global-teardown.ts",
   use: {
     baseURL,
@@ -67,7 +72,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       EMAIL_HMAC_KEY: "e2e-email-key-e2e-email-key-e2e-email-key",
-      SMTP_URL: "smtp://localhost:2525",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       EMAIL_FROM: "Undersigned <letters@undersigned.test>",
     },
   },

@@ -15,7 +15,8 @@ test("the home page lists the demo letter with its verified total", async ({ pag
     `/letters/${DEMO_LETTER_SLUG}`,
   );
   await expect(card.getByText("Open for signatures")).toBeVisible();
-  await expect(card.getByText(/verified signatures/)).toBeVisible();
+  // Other specs sign the demo letter meanwhile: the figure is whatever is verified, not a constant.
+  await expect(card.getByText(/verified signatures?/)).toBeVisible();
 });
 
 test("the letter page shows both demands and the status timeline, newest first", async ({ page }) => {
@@ -26,7 +27,7 @@ test("the letter page shows both demands and the status timeline, newest first",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Microsoft employees to Satya Nadella/);
   await expect(page.getByText("To Satya Nadella, CEO of Microsoft")).toBeVisible();
   await expect(page.getByText("put children and families above profits")).toBeVisible();
-  await expect(page.getByText("Open to @microsoft.com.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Signatures" }).getByText("Open to @microsoft.com.", { exact: false })).toBeVisible();
 
   const demands = page.getByRole("region", { name: "Demands" }).getByRole("listitem");
   await expect(demands).toHaveCount(2);
@@ -40,7 +41,7 @@ test("the letter page shows both demands and the status timeline, newest first",
   await expect(timeline.nth(2)).toContainText('dismayed by the forcible separation of children');
   await expect(timeline.last()).toContainText("Published");
 
-  await expect(page.getByTestId("verified-total")).toHaveText("0");
+  await expect(page.getByTestId("verified-total")).toHaveText(/^\d[\d,]*$/);
 });
 
 test("a letter's verified total and goal come from the database", async ({ page, db }) => {

@@ -23,13 +23,15 @@ export type TSmtpCapture = {
 };
 
 /**
- * A real SMTP server in the test process, on a free loopback port: the outbox is tested
+ * A real SMTP server in the test process, on a free loopback port (or `port`): the outbox is tested
  * against the same protocol (and nodemailer's real behaviour) that production uses.
  *
  * A message is listed in `messages` before the server acknowledges it, so once a send has
  * resolved, its message is already there.
  */
-export async function startSmtpCapture(): Promise<TSmtpCapture> {
+export async function startSmtpCapture(
+  options: { port?: number; onMessage?: (message: TCapturedMail) => Promise<void> } = {},
+): Promise<TSmtpCapture> {
   const messages: TCapturedMail[] = [];
   const waiters = new Set<{ predicate: (message: TCapturedMail) => boolean; resolve: (message: TCapturedMail) => void }>();
   let refusing = false;
@@ -66,7 +68,7 @@ export async function startSmtpCapture(): Promise<TSmtpCapture> {
                 waiter.resolve(message);
               }
             }
-            callback();
+            return (options.onMessage?.(message) ?? Promise.resolve()).then(() => callback());
           },
           (error: Error) => callback(error),
         );
@@ -76,7 +78,7 @@ export async function startSmtpCapture(): Promise<TSmtpCapture> {
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
       server.off("error", reject);
       resolve();
     });
