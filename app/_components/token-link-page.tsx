@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { TTokenActionState } from "./token-action-state";
 import { TokenActionForm } from "./token-action-form";
 import { SignerName } from "./signer-name";
@@ -14,7 +13,17 @@ type Props = {
 
 /** The page behind an emailed link: it explains, and a button acts. Shared by confirm and withdraw. */
 export function TokenLinkPage({ view, token, action, text }: Props) {
-  if (view.kind === "invalid") notFound();
+  if (view.kind === "invalid") {
+    return (
+      <>
+        <h1>This link is not valid</h1>
+        <p>Check that you opened the whole link from your email: some mail programs break long links across lines.</p>
+        <p>
+          <Link href="/">See the open letters</Link>
+        </p>
+      </>
+    );
+  }
   const backToLetter = (
     <p>
       <Link href={`/letters/${view.letter.slug}`}>Go to &ldquo;{view.letter.title}&rdquo;</Link>

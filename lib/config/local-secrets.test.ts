@@ -30,3 +30,21 @@ describe("loadOrCreateLocalSecrets", () => {
     await expect(loadOrCreateLocalSecrets(dir)).rejects.toThrow(/malformed; delete it/);
   });
 });
+
+describe("loadOrCreateLocalSecrets with a file from an older version", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "undersigned-secrets-old-"));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it("adds the secrets it lacks and keeps the ones it has", async () => {
+    const authSecret = "a".repeat(43);
+    await writeFile(path.join(dir, "secrets.json"), JSON.stringify({ AUTH_SECRET: authSecret }));
+    const secrets = await loadOrCreateLocalSecrets(dir);
+    expect(secrets.AUTH_SECRET).toBe(authSecret);
+    expect(secrets.EMAIL_HMAC_KEY).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await loadOrCreateLocalSecrets(dir)).toEqual(secrets);
+    expect((await stat(path.join(dir, "secrets.json"))).mode & 0o777).toBe(0o600);
+  });
+});

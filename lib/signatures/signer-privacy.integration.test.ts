@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deliverDueEmails } from "@/lib/mail/deliver-due-emails";
+import { emailTemplates } from "@/lib/mail/email-templates";
+import { createSmtpTransport } from "@/lib/mail/transports";
+import { createSignature } from "./create-signature";
+import { connectTestDb, resetDatabase } from "@/tests/support/db";
+import { createLetter } from "@/tests/support/factories";
+import { signer, signingDeps } from "@/tests/support/signing";
+import { startSmtpCapture, type TSmtpCapture } from "@/tests/support/smtp-capture";
+
+// What an employer (or anyone with a copy of our database) must not learn: which of its
+// employees signed. Once the verification email has left, no table may hold the address, and
+// no usable link either.
+
+const db = connectTestDb();
+let smtp: TSmtpCapture;
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+});
+afterAll(() => smtp.close());
+
+const deliver = (now = new Date()) =>
+  deliverDueEmails(db, {
+    transport: createSmtpTransport(smtp.url),
+    templates: emailTemplates,
+    from: "Undersigned <letters@undersigned.test>",
+    appUrl: "https://undersigned.test",
+    now: () => now,
+  });
+
+/** Every text-like column of every table that contains `needle`, case-insensitively. */
+async function columnsContaining(needle: string): Promise<string[]> {
+  const columns = await db.$queryRaw<{ table_name: string; column_name: string }[]>`
+    SELECT table_name, column_name FROM information_schema.columns
+    WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'json', 'jsonb', 'USER-DEFINED', 'ARRAY')`;
+  const hits: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT COUNT(*) AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`,
+      `%${needle}%`,
+    );
+    if (row && row.n > 0n) hits.push(`${table_name}.${column_name}`);
+  }
+  return hits;
+}
+
+describe("a signer's address", () => {
+  beforeEach(() => resetDatabase(db));
+
+  it("is in no table once the verification email has been sent, and neither is its link", async () => {
+    const letter = await createLetter(db, { domains: ["microsoft.com"] });
+    await createSignature(signingDeps(db), letter.slug, signer({ email: "Privacy.Person+letters@Microsoft.com" }));
+    expect(await columnsContaining("privacy.person")).toEqual(["OutboxEmail.to"]);
+
+    expect(await deliver()).toEqual({ sent: 1, failed: 0 });
+    const message = await smtp.waitForMessage((m) => m.envelope.to.includes("Privacy.Person+letters@microsoft.com"));
+    const token = message.text?.match(/\/confirm\/([A-Za-z0-9_-]{43})/)?.[1];
+    expect(token).toBeDefined();
+
+    expect(await columnsContaining("privacy.person")).toEqual([]);
+    expect(await columnsContaining(token!)).toEqual([]);
+  });
+
+  it("still gets a 'check your inbox' while SMTP is down, and its email once SMTP is back", async () => {
+    const letter = await createLetter(db, { domains: ["microsoft.com"] });
+    smtp.refuseConnections(true);
+    try {
+      const answer = await createSignature(signingDeps(db), letter.slug, signer({ email: "outage@microsoft.com" }));
+      expect(answer).toEqual({ status: "pending" });
+      expect(await deliver()).toEqual({ sent: 0, failed: 1 });
+    } finally {
+      smtp.refuseConnections(false);
+    }
+    const queued = await db.outboxEmail.findFirstOrThrow();
+    expect(queued).toMatchObject({ sentAt: null, to: "outage@microsoft.com" });
+    expect(queued.lastError).not.toContain("outage@");
+
+    // Not before the backoff has passed; then exactly once.
+    expect(await deliver()).toEqual({ sent: 0, failed: 0 });
+    expect(await deliver(new Date(queued.nextAttemptAt.getTime() + 1))).toEqual({ sent: 1, failed: 0 });
+    expect(await deliver(new Date(Date.now() + 3_600_000))).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.messages.filter((m) => m.envelope.to.includes("outage@microsoft.com"))).toHaveLength(1);
+  });
+});
