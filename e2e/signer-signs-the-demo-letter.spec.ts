@@ -18,15 +18,18 @@ test("an employee signs the demo letter, confirms from her inbox and is counted 
   await page.getByLabel("Full name").fill("Suzie Signer");
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Show my name").check();
+  const submittedAt = Date.now();
   await page.getByRole("button", { name: "Sign this letter" }).click();
   await expect(page.getByRole("status")).toContainText("Check your inbox");
 
   const message = await waitForEmailTo(email);
+  const emailSeconds = (Date.now() - submittedAt) / 1000;
   expect(message.subject).toBe("Confirm your signature on Undersigned"); // discreet: no letter title
   expect(message.text).not.toContain("ICE");
   await page.goto(confirmLinkIn(message));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your signature");
   await expect(page.getByText("Suzie Signer")).toBeVisible();
+  const confirmedAt = Date.now();
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page.getByRole("status")).toContainText("Your signature is confirmed");
   await expect(page.getByRole("status")).toContainText(`${before + 1} verified signature`);
@@ -34,7 +37,10 @@ test("an employee signs the demo letter, confirms from her inbox and is counted 
   await expect(async () => {
     await page.goto(`/letters/${DEMO_LETTER_SLUG}`);
     await expect(total).toHaveText(String(before + 1), { timeout: 500 });
-  }).toPass({ timeout: 10_000 });
+  }).toPass({ timeout: 10_000, intervals: [100] });
+  // Reported, not asserted: timings belong in benchmarks, but the issue asks for the figures.
+  const countSeconds = (Date.now() - confirmedAt) / 1000;
+  console.log(`[timing] submission → email in the SMTP capture: ${emailSeconds.toFixed(2)} s; confirmation click → total on the letter page: ${countSeconds.toFixed(2)} s`);
   await expect(page.getByRole("region", { name: "Recent signatures" })).toContainText("Suzie Signer · verified @microsoft.com");
 });
 

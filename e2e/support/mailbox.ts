@@ -25,7 +25,7 @@ export async function waitForEmailTo(address: string, options: { count?: number 
         found = (await capturedEmails()).filter((email) => email.to.some((to) => to.toLowerCase() === address.toLowerCase()));
         return found.length;
       },
-      { message: `an email to ${address}`, timeout: 15_000 },
+      { message: `an email to ${address}`, timeout: 15_000, intervals: [50] },
     )
     .toBeGreaterThanOrEqual(wanted);
   return found.at(-1)!;
