@@ -42,6 +42,7 @@ describe("parseEnv", () => {
     ["SMTP_URL", "http://mail.example", /SMTP_URL/],
     ["DATABASE_POOL_SIZE", "0", /DATABASE_POOL_SIZE/],
     ["EMAIL_HMAC_KEY", "short", /EMAIL_HMAC_KEY: must be at least 32 characters/],
+    ["REDIS_URL", "http://localhost:6379", /REDIS_URL/],
     ["RATE_LIMITS_ENABLED", "maybe", /RATE_LIMITS_ENABLED/],
     ["BACKGROUND_JOBS", "sometimes", /BACKGROUND_JOBS/],
     ["UNDERSIGNED_EMBEDDED_DB", "yes", /UNDERSIGNED_EMBEDDED_DB/],

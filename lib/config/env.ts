@@ -39,6 +39,8 @@ export const ZRawEnv = z.object({
   DEV_MAILBOX_DIR: z.string().min(1).default(".data/mailbox"),
   /** `in-process`: each web process also delivers the outbox and folds counts; `off`: run `npm run worker`. */
   BACKGROUND_JOBS: z.enum(["in-process", "off"]).default("in-process"),
+  /** Shared store for rate limits across instances; PostgreSQL when unset. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Rate limits stay on in production; `false` exists for benchmarks that measure throughput. */
   RATE_LIMITS_ENABLED: ZBooleanFlag.default(true),
   /** Signature submissions one client IP may make per minute. Generous: a whole office may share one address. */

@@ -68,17 +68,21 @@ describe("counts", () => {
     await withPgClient(inject("databaseUrl"), async (blocker) => {
       // Hold the counts lock so the fold stops midway, then kill its connection there.
       await blocker.query(`BEGIN; LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`);
-      const folding = foldCountEvents(db).then(() => "finished", () => "died");
-      let victim: number | undefined;
-      while (victim === undefined) {
-        const { rows } = await blocker.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'LOCK TABLE%' AND pid <> pg_backend_pid()`,
-        );
-        victim = rows[0]?.pid;
+      try {
+        const folding = foldCountEvents(db).then(() => "finished", () => "died");
+        let victim: number | undefined;
+        while (victim === undefined) {
+          // Exactly the backend waiting on this blocker: nothing else on the server is touched.
+          const { rows } = await blocker.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`,
+          );
+          victim = rows[0]?.pid;
+        }
+        await blocker.query(`SELECT pg_terminate_backend($1)`, [victim]);
+        expect(await folding).toBe("died");
+      } finally {
+        await blocker.query("ROLLBACK");
       }
-      await blocker.query(`SELECT pg_terminate_backend($1)`, [victim]);
-      expect(await folding).toBe("died");
-      await blocker.query("ROLLBACK");
     });
 
     expect(await db.countEvent.count()).toBe(5);

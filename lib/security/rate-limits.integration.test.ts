@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { createSigningRateLimits, type TRateLimitDecision, type TSigningRateLimitsEnv } from "./rate-limits";
@@ -149,5 +150,37 @@ describe("signing rate limits on PostgreSQL", () => {
     await expect(limits.consumeIp(randomUUID())).rejects.toThrow(/ECONNREFUSED/);
     await expect(limits.consumeLetter(randomUUID())).rejects.toThrow(/ECONNREFUSED/);
     await expect(limits.consumeAddressEmail(randomUUID(), "a".repeat(64))).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
+describe("signing rate limits on Redis (REDIS_URL)", () => {
+  const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const clients: Redis[] = [];
+  async function openRedis(url = REDIS_URL): Promise<Redis> {
+    const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: () => null, lazyConnect: true });
+    redis.on("error", () => {});
+    clients.push(redis);
+    await redis.connect().catch(() => {});
+    return redis;
+  }
+  afterAll(async () => {
+    for (const redis of clients) redis.disconnect();
+  });
+
+  it("holds one count across two app instances", async () => {
+    const instances = [createSigningRateLimits({ redis: await openRedis(), env: ENV }), createSigningRateLimits({ redis: await openRedis(), env: ENV })];
+    const client = randomUUID();
+    const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => instances[i % 2]!.consumeIp(client)));
+    expect(allowedCount(decisions)).toBe(ENV.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE);
+    expect(decisions.find((decision) => !decision.allowed)).toMatchObject({ allowed: false });
+
+    const letter = randomUUID();
+    const emails = await Promise.all(Array.from({ length: 8 }, (_, i) => instances[i % 2]!.consumeAddressEmail(letter, "key")));
+    expect(emails.filter(Boolean)).toHaveLength(ENV.RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR);
+  });
+
+  it("fails rather than allows when Redis is unreachable", async () => {
+    const limits = createSigningRateLimits({ redis: await openRedis("redis://127.0.0.1:1"), env: ENV });
+    await expect(limits.consumeIp(randomUUID())).rejects.toThrow();
   });
 });

@@ -2,7 +2,8 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 import type { Pool } from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { TEnv } from "@/lib/config/env";
 
 /**
@@ -44,15 +45,19 @@ const TABLE_NAME = "rate_limits";
 const MAX_KEY_LENGTH = 255;
 
 /**
- * Builds the signing limits on `pool`. Give it a `pg` pool of its own (Prisma's pool is not
+ * Builds the signing limits on Redis, or on `pool`: give it a `pg` pool of its own (Prisma's pool is not
  * reachable from outside the client); a few connections suffice, as each check is one statement.
  *
  * Over a limit is a result, never an exception. A failing store (database down, table missing)
  * rejects with the underlying error: signing must not quietly go on without limits, and the
  * caller maps the outage to SERVICE_UNAVAILABLE like any other database failure.
  */
-export function createSigningRateLimits(options: { pool: Pool; env: TSigningRateLimitsEnv }): SigningRateLimits {
-  const { pool, env } = options;
+export function createSigningRateLimits(
+  options: { env: TSigningRateLimitsEnv } & ({ pool: Pool } | { redis: Redis }),
+): SigningRateLimits {
+  const { env } = options;
+  // Redis, where the operator provides one, takes the counters' writes off PostgreSQL.
+  const store: TStore = "redis" in options ? { kind: "redis", client: options.redis } : { kind: "postgres", pool: options.pool };
 
   // Disabled limits construct no limiter at all, so they never query the database, not even for
   // the store's periodic clean-up of expired rows.
@@ -64,20 +69,20 @@ export function createSigningRateLimits(options: { pool: Pool; env: TSigningRate
     };
   }
 
-  const perIp = createLimiter(pool, {
+  const perIp = createLimiter(store, {
     keyPrefix: "sign-ip",
     points: env.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE,
     duration: 60,
     // Every limiter's clean-up deletes expired rows of the whole shared table; one is enough.
     clearExpiredByTimeout: true,
   });
-  const perLetter = createLimiter(pool, {
+  const perLetter = createLimiter(store, {
     keyPrefix: "sign-letter",
     points: env.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND,
     duration: 1,
     clearExpiredByTimeout: false,
   });
-  const perAddress = createLimiter(pool, {
+  const perAddress = createLimiter(store, {
     keyPrefix: "verify-email",
     points: env.RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR,
     duration: 60 * 60,
@@ -92,12 +97,31 @@ export function createSigningRateLimits(options: { pool: Pool; env: TSigningRate
   };
 }
 
+type TStore = { kind: "postgres"; pool: Pool } | { kind: "redis"; client: Redis };
+type TLimiter = RateLimiterPostgres | RateLimiterRedis;
+
 function createLimiter(
-  pool: Pool,
+  store: TStore,
   limit: { keyPrefix: string; points: number; duration: number; clearExpiredByTimeout: boolean },
-): RateLimiterPostgres {
+): TLimiter {
+  // Once a key has used its last point, this process refuses it from memory for the rest of
+  // the window, so a flood from one client (or onto one letter) stops writing to the store.
+  // Only refusals are answered from memory; every allowance is still counted in the store,
+  // so instances together never allow more than `points`.
+  const inMemoryBlockOnConsumed = limit.points;
+  if (store.kind === "redis") {
+    return new RateLimiterRedis({
+      storeClient: store.client,
+      // A Redis that is down fails the request (a 503), rather than letting it through unlimited.
+      rejectIfRedisNotReady: true,
+      keyPrefix: `undersigned:${limit.keyPrefix}`,
+      points: limit.points,
+      duration: limit.duration,
+      inMemoryBlockOnConsumed,
+    });
+  }
   return new RateLimiterPostgres({
-    storeClient: pool,
+    storeClient: store.pool,
     storeType: "pool",
     tableName: TABLE_NAME,
     // The migration owns the table: the library must not issue DDL from a request path, nor
@@ -107,15 +131,11 @@ function createLimiter(
     points: limit.points,
     duration: limit.duration,
     clearExpiredByTimeout: limit.clearExpiredByTimeout,
-    // Once a key has used its last point, this process refuses it from memory for the rest of
-    // the window, so a flood from one client (or onto one letter) stops writing to the hot row.
-    // Only refusals are answered from memory; every allowance is still counted in PostgreSQL,
-    // so instances together never allow more than `points`.
-    inMemoryBlockOnConsumed: limit.points,
+    inMemoryBlockOnConsumed,
   });
 }
 
-async function consume(limiter: RateLimiterPostgres, key: string): Promise<TRateLimitDecision> {
+async function consume(limiter: TLimiter, key: string): Promise<TRateLimitDecision> {
   const storedKey = limiter.getKey(key);
   if (storedKey.length > MAX_KEY_LENGTH) {
     throw new RangeError(`rate-limit key is ${storedKey.length} characters; the table holds ${MAX_KEY_LENGTH}`);

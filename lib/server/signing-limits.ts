@@ -1,4 +1,5 @@
 import "server-only";
+import { Redis } from "ioredis";
 import pg from "pg";
 import { getEnv } from "@/lib/config/env";
 import { createSigningRateLimits, type SigningRateLimits } from "@/lib/security/rate-limits";
@@ -6,17 +7,26 @@ import { createSigningRateLimits, type SigningRateLimits } from "@/lib/security/
 const globalForLimits = globalThis as typeof globalThis & { undersignedSigningLimits?: SigningRateLimits };
 
 /**
- * The process's signing limits, on a small pool of their own. Its sessions skip waiting for the
- * disk on commit: a per-letter counter is one hot row, and losing a few milliseconds of counts
- * in a crash costs nothing, while waiting for fsync capped it near 1,400 checks a second here.
+ * The process's signing limits: on Redis when REDIS_URL is set, else on a small PostgreSQL pool
+ * of their own. That pool's sessions skip waiting for the disk on commit: a per-letter counter
+ * is one hot row, and losing a few milliseconds of counts in a crash costs nothing, while
+ * waiting for fsync capped it near 1,400 checks a second here.
  */
 export function getSigningLimits(): SigningRateLimits {
   if (!globalForLimits.undersignedSigningLimits) {
     const env = getEnv();
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, options: "-c synchronous_commit=off" });
-    // An idle connection dropped by the server (a restart) must not crash the process.
-    pool.on("error", (error) => console.error("[undersigned] rate-limit pool connection lost", error.message));
-    globalForLimits.undersignedSigningLimits = createSigningRateLimits({ pool, env });
+    if (env.REDIS_URL) {
+      // No offline queue: while Redis is unreachable a check fails at once (a 503) instead of
+      // piling up requests.
+      const redis = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      redis.on("error", (error) => console.error("[undersigned] rate-limit Redis connection:", error.message));
+      globalForLimits.undersignedSigningLimits = createSigningRateLimits({ redis, env });
+    } else {
+      const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, options: "-c synchronous_commit=off" });
+      // An idle connection dropped by the server (a restart) must not crash the process.
+      pool.on("error", (error) => console.error("[undersigned] rate-limit pool connection lost", error.message));
+      globalForLimits.undersignedSigningLimits = createSigningRateLimits({ pool, env });
+    }
   }
   return globalForLimits.undersignedSigningLimits;
 }
