@@ -39,7 +39,8 @@ beforeEach(() => {
 describe("the dev mailbox", () => {
   it("keeps each message as a file in a folder it creates, and lists and reads them back", async () => {
     const dir = path.join(scratch, "writes", "mailbox");
-    const transport = createDevMailboxTransport(dir);
+    const logged: string[] = [];
+    const transport = createDevMailboxTransport(dir, (line) => logged.push(line));
     expect(await listDevMailbox(dir, 10)).toEqual([]);
 
     await transport.send(message(1));
@@ -57,6 +58,10 @@ describe("the dev mailbox", () => {
     const first = listed.find((entry) => entry.to === "signer1@example.com");
     expect(first).toMatchObject({ ...message(1), id: expect.any(String), sentAt: expect.any(String) });
     expect(await readDevMailboxMessage(dir, first?.id ?? "")).toEqual(first);
+    // Logged, so a first-time user sees where the email went, but never with its address.
+    expect(logged).toHaveLength(2);
+    expect(logged.join("\n")).toContain(`/dev/mailbox/${first?.id}`);
+    expect(logged.join("\n")).not.toContain("@example.com");
   });
 
   it("reads nothing outside its folder, whatever id it is given", async () => {

@@ -91,8 +91,11 @@ export type TDevMailboxMessage = z.infer<typeof ZDevMailboxMessage> & { id: stri
 const MESSAGE_ID = /^\d{13}-[0-9a-f]{12}$/;
 const MESSAGE_FILE = /^(\d{13}-[0-9a-f]{12})\.json$/;
 
-/** Writes each message as a JSON file in `dir`, named so that names sort by time. */
-export function createDevMailboxTransport(dir: string): MailTransport {
+/**
+ * Writes each message as a JSON file in `dir`, named so that names sort by time, and says so in
+ * the log (by subject and id: addresses never go into logs).
+ */
+export function createDevMailboxTransport(dir: string, log: (line: string) => void = console.info): MailTransport {
   return {
     async send(message) {
       await mkdir(dir, { recursive: true });
@@ -102,6 +105,7 @@ export function createDevMailboxTransport(dir: string): MailTransport {
       const file = path.join(dir, `${id}.json`);
       await writeFile(`${file}.tmp`, JSON.stringify(stored, null, 2), { mode: 0o600 });
       await rename(`${file}.tmp`, file);
+      log(`[undersigned] Dev mailbox: "${stored.subject}" delivered; read it at /dev/mailbox/${id}`);
     },
   };
 }
