@@ -7,6 +7,7 @@ export type TClaimedEmail = {
   data: Prisma.JsonValue;
   /** Including this one. */
   attempts: number;
+  createdAt: Date;
 };
 
 /**
@@ -27,7 +28,7 @@ export async function claimDueEmails(
   return db.$queryRaw<TClaimedEmail[]>`
     WITH due AS (
       SELECT id FROM "OutboxEmail"
-      WHERE "sentAt" IS NULL AND "nextAttemptAt" <= ${options.now}
+      WHERE "sentAt" IS NULL AND "abandonedAt" IS NULL AND "nextAttemptAt" <= ${options.now}
       ORDER BY "nextAttemptAt", id
       LIMIT ${options.batchSize}
       FOR UPDATE SKIP LOCKED
@@ -36,5 +37,5 @@ export async function claimDueEmails(
     SET "nextAttemptAt" = ${leaseUntil}, "attempts" = email."attempts" + 1
     FROM due
     WHERE email.id = due.id
-    RETURNING email.id, email."to", email."template", email."data", email."attempts"`;
+    RETURNING email.id, email."to", email."template", email."data", email."attempts", email."createdAt"`;
 }

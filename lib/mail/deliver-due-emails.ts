@@ -28,12 +28,17 @@ const CONCURRENCY = 5;
 const DEFAULT_LEASE_SECONDS = 300;
 // By then an email has been failing for over an hour: someone must look.
 const LOUD_AFTER_ATTEMPTS = 10;
+// Past this age a queued email is given up, its address erased: the retries have spanned a
+// week of outages by then, and keeping an address for ever is the worse failure.
+const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Sends the emails that are due, each at most once at a time across all workers, and records
  * the outcome. A sent email keeps no address and no data (the data may hold a signer's name);
  * a failed one is retried with backoff, for ever. Delivery is at least once: a crash between
  * the server accepting a message and the row being marked sent means it is sent again.
+ * Two failures end the retries, erasing the address: the receiving server refusing this
+ * recipient for good (a 5xx answer to RCPT TO: no such mailbox), and a week of failing.
  */
 export async function deliverDueEmails(db: Db, deps: TDeliverDueEmailsDeps): Promise<{ sent: number; failed: number }> {
   const clock = deps.now ?? (() => new Date());
@@ -73,16 +78,21 @@ async function deliverOne(
   } catch (error) {
     const reason = describeSendError(error, email.to);
     const now = clock();
+    const giveUp = isRecipientRefusedForGood(error) || now.getTime() - email.createdAt.getTime() > GIVE_UP_AFTER_MS;
     try {
       await db.outboxEmail.updateMany({
         where: { id: email.id, sentAt: null },
-        data: { lastError: reason, nextAttemptAt: new Date(now.getTime() + retryDelayMs(email.attempts)) },
+        data: giveUp
+          ? { lastError: reason, abandonedAt: now, to: null, data: {} }
+          : { lastError: reason, nextAttemptAt: new Date(now.getTime() + retryDelayMs(email.attempts)) },
       });
     } catch (recordError) {
       // The claim's lease still stands, so the email is retried when it ends.
       log(`[undersigned] Email ${email.id} failed and the failure could not be recorded: ${describeSendError(recordError)}`);
     }
-    if (email.attempts >= LOUD_AFTER_ATTEMPTS) {
+    if (giveUp) {
+      log(`[undersigned] ATTENTION: gave up on email ${email.id} ("${email.template}") after ${email.attempts} attempts: ${reason}`);
+    } else if (email.attempts >= LOUD_AFTER_ATTEMPTS) {
       log(`[undersigned] ATTENTION: email ${email.id} ("${email.template}") has failed ${email.attempts} times and is still being retried: ${reason}`);
     }
     return reason;
@@ -119,4 +129,14 @@ async function renderAndSend(db: Db, deps: TDeliverDueEmailsDeps, email: TClaime
     text: rendered.text,
     html: rendered.html,
   });
+}
+
+/**
+ * A permanent refusal of this recipient by the receiving server (nodemailer's EENVELOPE with a
+ * 5xx code), as opposed to a server-wide problem (authentication, relaying, an outage), which
+ * would refuse every email and must not make us give up on any of them.
+ */
+function isRecipientRefusedForGood(error: unknown): boolean {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  return code === "EENVELOPE" && typeof responseCode === "number" && responseCode >= 500 && responseCode < 600;
 }

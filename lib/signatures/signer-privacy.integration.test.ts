@@ -19,9 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
-const deliver = (now = new Date()) =>
+const deliver = (now = new Date(), smtpUrl?: string) =>
   deliverDueEmails(db, {
-    transport: createSmtpTransport(smtp.url),
+    transport: createSmtpTransport(smtpUrl ?? smtp.url),
     templates: emailTemplates,
     from: "Undersigned <letters@undersigned.test>",
     appUrl: "https://undersigned.test",
@@ -80,5 +80,37 @@ describe("a signer's address", () => {
     expect(await deliver(new Date(queued.nextAttemptAt.getTime() + 1))).toEqual({ sent: 1, failed: 0 });
     expect(await deliver(new Date(Date.now() + 3_600_000))).toEqual({ sent: 0, failed: 0 });
     expect(smtp.messages.filter((m) => m.envelope.to.includes("outage@microsoft.com"))).toHaveLength(1);
+  });
+
+  it("is erased when it can never be reached: refused for good by its server, or failing for a week", async () => {
+    const strictServer = await startSmtpCapture({ unknownRecipients: (address) => address.startsWith("nobody") });
+    try {
+      const letter = await createLetter(db, { domains: ["microsoft.com"] });
+      await createSignature(signingDeps(db), letter.slug, signer({ email: "nobody@microsoft.com" }));
+      expect(await deliver(new Date(), strictServer.url)).toEqual({ sent: 0, failed: 1 });
+      const refused = await db.outboxEmail.findFirstOrThrow();
+      expect(refused).toMatchObject({ to: null, data: {}, sentAt: null });
+      expect(refused.abandonedAt).toBeInstanceOf(Date);
+      expect(refused.lastError).toMatch(/550/);
+      expect(await columnsContaining("nobody@")).toEqual([]);
+
+      // A server-wide outage is not given up on, until the email is a week old.
+      await resetDatabase(db);
+      const other = await createLetter(db, { domains: ["microsoft.com"] });
+      await createSignature(signingDeps(db), other.slug, signer({ email: "patient@microsoft.com" }));
+      smtp.refuseConnections(true);
+      try {
+        expect(await deliver()).toEqual({ sent: 0, failed: 1 });
+        expect((await db.outboxEmail.findFirstOrThrow()).to).toBe("patient@microsoft.com");
+        const aWeekLater = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000 + 60_000);
+        expect(await deliver(aWeekLater)).toEqual({ sent: 0, failed: 1 });
+      } finally {
+        smtp.refuseConnections(false);
+      }
+      expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ to: null, abandonedAt: expect.any(Date) });
+      expect(await deliver(new Date(Date.now() + 30 * 24 * 60 * 60 * 1000))).toEqual({ sent: 0, failed: 0 });
+    } finally {
+      await strictServer.close();
+    }
   });
 });

@@ -30,7 +30,12 @@ export type TSmtpCapture = {
  * resolved, its message is already there.
  */
 export async function startSmtpCapture(
-  options: { port?: number; onMessage?: (message: TCapturedMail) => Promise<void> } = {},
+  options: {
+    port?: number;
+    onMessage?: (message: TCapturedMail) => Promise<void>;
+    /** Recipients answered "550 no such mailbox", as a real server does for an unknown user. */
+    unknownRecipients?: (address: string) => boolean;
+  } = {},
 ): Promise<TSmtpCapture> {
   const messages: TCapturedMail[] = [];
   const waiters = new Set<{ predicate: (message: TCapturedMail) => boolean; resolve: (message: TCapturedMail) => void }>();
@@ -46,6 +51,12 @@ export async function startSmtpCapture(
       // Refused at the greeting rather than by closing the port, so that the port stays ours
       // and the client fails at once (a 421 greeting) instead of waiting for a timeout.
       if (refusing) return callback(Object.assign(new Error("Service unavailable (test capture refusing)"), { responseCode: 421 }) satisfies SMTPServerError);
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.unknownRecipients?.(address.address)) {
+        return callback(Object.assign(new Error("5.1.1 No such mailbox"), { responseCode: 550 }) satisfies SMTPServerError);
+      }
       callback();
     },
     onData(stream, session, callback) {
