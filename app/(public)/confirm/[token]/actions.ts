@@ -1,7 +1,7 @@
 "use server";
 
 import type { TTokenActionState } from "@/app/_components/token-action-state";
-import { confirmFromLink } from "@/lib/server/token-actions";
+import { confirmFromLink } from "@/app/_server/token-actions";
 
 export async function confirmAction(_state: TTokenActionState, formData: FormData): Promise<TTokenActionState> {
   return confirmFromLink(String(formData.get("token") ?? ""));

@@ -1,7 +1,7 @@
 "use server";
 
 import type { TTokenActionState } from "@/app/_components/token-action-state";
-import { withdrawFromLink } from "@/lib/server/token-actions";
+import { withdrawFromLink } from "@/app/_server/token-actions";
 
 export async function withdrawAction(_state: TTokenActionState, formData: FormData): Promise<TTokenActionState> {
   return withdrawFromLink(String(formData.get("token") ?? ""));
