@@ -59,7 +59,8 @@ test("expired and forged links fail with a clear page", async ({ page, db }) => 
   await expect(page.getByText("Confirmation links work for 48 hours")).toBeVisible();
   await expect(page.getByRole("button")).toHaveCount(0);
 
-  for (const forged of [`${expired.slice(0, -2)}xx`, "not-a-token", "A".repeat(43)]) {
+  const oneOff = `${expired.slice(0, -1)}${expired.endsWith("A") ? "B" : "A"}`;
+  for (const forged of [oneOff, "not-a-token", "A".repeat(43)]) {
     await page.goto(`/confirm/${forged}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link is not valid");
   }
