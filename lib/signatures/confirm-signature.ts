@@ -1,17 +1,9 @@
 import type { Db } from "@/lib/db/prisma";
-import type { TokenPurpose } from "@/lib/db/generated/enums";
 import { recordCountChange } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
-import { findSignatureToken, type TFoundSignatureToken } from "./find-signature-token";
+import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
 
 export type TConfirmOutcome = { outcome: "confirmed" | "already-confirmed"; letter: { id: string; slug: string; title: string } };
-
-/** Checks a link's token for `purpose` and returns it, or throws the error its page shows. */
-export async function requireTokenFor(db: Db, rawToken: string, purpose: TokenPurpose): Promise<TFoundSignatureToken> {
-  const token = await findSignatureToken(db, rawToken);
-  if (!token || token.purpose !== purpose) throw new AppError("TOKEN_INVALID");
-  return token;
-}
 
 /**
  * Confirms a pending signature: from now on it counts. Only ever reached by a POST (the button
@@ -19,12 +11,13 @@ export async function requireTokenFor(db: Db, rawToken: string, purpose: TokenPu
  * Confirming twice, or from two tabs at once, is harmless and counts once.
  */
 export async function confirmSignature(db: Db, rawToken: string, now: Date): Promise<TConfirmOutcome> {
-  const token = await requireTokenFor(db, rawToken, "CONFIRM");
+  const token = await findSignatureToken(db, rawToken, "CONFIRM");
+  if (!token) throw new AppError("TOKEN_INVALID");
   const { signature } = token;
   const letter = { id: signature.letter.id, slug: signature.letter.slug, title: signature.letter.title };
-  if (signature.state === "CONFIRMED") return { outcome: "already-confirmed", letter };
-  if (token.usedAt || signature.state !== "PENDING") throw new AppError("TOKEN_USED");
-  if (token.expiresAt <= now) throw new AppError("TOKEN_EXPIRED");
+  const usable = assessSignatureToken(token, now);
+  if (usable === "done") return { outcome: "already-confirmed", letter };
+  if (usable !== "ready") throw new AppError(usable === "used" ? "TOKEN_USED" : "TOKEN_EXPIRED");
   const { status, closesAt } = signature.letter;
   if (status !== "OPEN" || (closesAt && closesAt <= now)) throw new AppError("LETTER_NOT_OPEN");
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
 import type { TokenPurpose } from "@/lib/db/generated/enums";
-import { findSignatureToken } from "./find-signature-token";
+import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
 
 type TLetterRef = { slug: string; title: string };
 
@@ -19,14 +19,12 @@ export type TTokenLinkView =
  * the link (as mail scanners do) changes nothing.
  */
 export async function describeTokenLink(db: Db, rawToken: string, purpose: TokenPurpose, now: Date): Promise<TTokenLinkView> {
-  const token = await findSignatureToken(db, rawToken);
-  if (!token || token.purpose !== purpose) return { kind: "invalid" };
+  const token = await findSignatureToken(db, rawToken, purpose);
+  if (!token) return { kind: "invalid" };
   const { signature } = token;
   const letter = { slug: signature.letter.slug, title: signature.letter.title };
-  const finished = purpose === "CONFIRM" ? signature.state === "CONFIRMED" : signature.state === "WITHDRAWN" || signature.state === "INVALIDATED";
-  if (finished) return { kind: "done", letter };
-  if (token.usedAt || (purpose === "CONFIRM" && signature.state !== "PENDING")) return { kind: "used", letter };
-  if (token.expiresAt <= now) return { kind: "expired", letter };
+  const kind = assessSignatureToken(token, now);
+  if (kind !== "ready") return { kind, letter };
   return {
     kind: "ready",
     letter,

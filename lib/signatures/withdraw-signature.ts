@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/prisma";
 import { recordCountChange } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
-import { requireTokenFor } from "./confirm-signature";
+import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
 
 export type TWithdrawOutcome = { outcome: "withdrawn" | "already-withdrawn"; letter: { slug: string; title: string } };
 
@@ -10,12 +10,13 @@ export type TWithdrawOutcome = { outcome: "withdrawn" | "already-withdrawn"; let
  * POST does it, and doing it twice is harmless.
  */
 export async function withdrawSignature(db: Db, rawToken: string, now: Date): Promise<TWithdrawOutcome> {
-  const token = await requireTokenFor(db, rawToken, "WITHDRAW");
+  const token = await findSignatureToken(db, rawToken, "WITHDRAW");
+  if (!token) throw new AppError("TOKEN_INVALID");
   const { signature } = token;
   const letter = { slug: signature.letter.slug, title: signature.letter.title };
-  if (signature.state === "WITHDRAWN" || signature.state === "INVALIDATED") return { outcome: "already-withdrawn", letter };
-  if (token.usedAt) throw new AppError("TOKEN_USED");
-  if (token.expiresAt <= now) throw new AppError("TOKEN_EXPIRED");
+  const usable = assessSignatureToken(token, now);
+  if (usable === "done") return { outcome: "already-withdrawn", letter };
+  if (usable !== "ready") throw new AppError(usable === "used" ? "TOKEN_USED" : "TOKEN_EXPIRED");
 
   await db.$transaction(async (tx) => {
     await tx.signatureToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
