@@ -3,15 +3,13 @@ import type { TTokenActionState } from "@/app/_components/token-action-state";
 import { getExactLetterTotal } from "@/lib/counts/get-letter-total";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/config/env";
-import { toAppError } from "@/lib/errors/to-app-error";
+import { explainError } from "@/lib/errors/to-app-error";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 import { formatCount } from "@/app/_components/format";
 
 function failure(error: unknown, context: string): TTokenActionState {
-  const known = toAppError(error);
-  if (!known) console.error(`[undersigned] ${context} failed`, error);
-  return { status: "error", message: known?.message ?? "Something went wrong on our side. Please try again." };
+  return { status: "error", message: explainError(error, context).message };
 }
 
 export async function confirmFromLink(rawToken: string): Promise<TTokenActionState> {

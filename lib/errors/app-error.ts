@@ -14,6 +14,8 @@ export const APP_ERRORS = {
   TOKEN_USED: { status: 409, message: "This link has already been used." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Please wait a moment and try again." },
   SERVICE_UNAVAILABLE: { status: 503, message: "The service is briefly unavailable. Please try again in a moment." },
+  /** A bug: logged where it happened; the user only ever sees this. */
+  INTERNAL: { status: 500, message: "Something went wrong on our side. Please try again." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type AppErrorCode = keyof typeof APP_ERRORS;

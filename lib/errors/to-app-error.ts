@@ -22,3 +22,14 @@ export function toAppError(error: unknown): AppError | null {
   }
   return null;
 }
+
+/**
+ * What to tell the user about any failure: the expected failure it stands for, or, for a bug,
+ * INTERNAL, after logging the bug with `context`. A raw exception never reaches a user.
+ */
+export function explainError(error: unknown, context: string): AppError {
+  const known = toAppError(error);
+  if (known) return known;
+  console.error(`[undersigned] ${context} failed`, error);
+  return new AppError("INTERNAL");
+}

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { toAppError } from "@/lib/errors/to-app-error";
+import { explainError } from "@/lib/errors/to-app-error";
 import { submitSignature } from "@/lib/server/submit-signature";
 import type { TSignFormState, TSignFormValues } from "./sign-form-state";
 
@@ -35,12 +35,12 @@ export async function signLetterAction(slug: string, _state: TSignFormState, for
     );
     return { status: "pending" };
   } catch (error) {
-    const known = toAppError(error);
-    if (!known) console.error("[undersigned] Signing failed", error);
+    const known = explainError(error, "Signing");
     return {
       status: "error",
-      message: known?.message ?? "Something went wrong on our side. Your signature was not recorded; please try again.",
-      fields: known?.fields ?? {},
+      message:
+        known.code === "INTERNAL" ? "Something went wrong on our side. Your signature was not recorded; please try again." : known.message,
+      fields: known.fields ?? {},
       values,
     };
   }
