@@ -1,5 +1,5 @@
 import type { AddressObject } from "mailparser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { claimDueEmails } from "./claim-due-emails";
 import { deliverDueEmails, type TDeliverDueEmailsDeps } from "./deliver-due-emails";
@@ -7,7 +7,7 @@ import type { EmailTemplate } from "./email-template";
 import { enqueueEmail } from "./enqueue-email";
 import { createSmtpTransport, type MailTransport } from "./transports";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
-import { startSmtpCapture, type TSmtpCapture } from "@/tests/support/smtp-capture";
+import { smtpCaptureForFile } from "@/tests/support/smtp-capture-for-file";
 
 const db = connectTestDb();
 // A second instance of the app: its own connection pool, its own SMTP connections.
@@ -28,23 +28,11 @@ const greetingEmail: EmailTemplate<{ name: string }> = {
 };
 const templates = { [greetingEmail.name]: greetingEmail };
 
-let capture: TSmtpCapture;
-let transport: MailTransport;
+const smtp = smtpCaptureForFile();
 let logs: string[];
-
-beforeAll(async () => {
-  capture = await startSmtpCapture();
-  transport = createSmtpTransport(capture.url);
-});
-afterAll(async () => {
-  await transport.close?.();
-  await capture.close();
-});
 
 beforeEach(async () => {
   await resetDatabase(db);
-  capture.messages.length = 0;
-  capture.refuseConnections(false);
   logs = [];
 });
 
@@ -55,7 +43,7 @@ function testClock() {
 }
 
 function deps(clock: { now: () => Date }, overrides: Partial<TDeliverDueEmailsDeps> = {}): TDeliverDueEmailsDeps {
-  return { transport, templates, from: FROM, appUrl: APP_URL, now: clock.now, log: (message) => logs.push(message), ...overrides };
+  return { transport: smtp.transport, templates, from: FROM, appUrl: APP_URL, now: clock.now, log: (message) => logs.push(message), ...overrides };
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
@@ -71,8 +59,8 @@ describe("deliverDueEmails", () => {
 
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
 
-    expect(capture.messages).toHaveLength(1);
-    const [message] = capture.messages;
+    expect(smtp.capture.messages).toHaveLength(1);
+    const [message] = smtp.capture.messages;
     const rendered = await greetingEmail.render({ name: "Jane" }, { db, appUrl: APP_URL, now: clock.now() });
     expect(message?.from?.value).toEqual([{ name: "Undersigned", address: "no-reply@undersigned.example" }]);
     expect(addresses(message?.to)).toEqual(["jane.doe@example.com"]);
@@ -91,13 +79,13 @@ describe("deliverDueEmails", () => {
     expect(row).toMatchObject({ to: null, data: {}, sentAt: clock.now(), lastError: null, attempts: 1 });
 
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
-    expect(capture.messages).toHaveLength(1);
+    expect(smtp.capture.messages).toHaveLength(1);
   });
 
   it("keeps the email while SMTP is down, with no address in its error, and delivers it exactly once when SMTP is back", async () => {
     await enqueueEmail(db, greetingEmail, "jane.doe@example.com", { name: "Jane" });
     const clock = testClock();
-    capture.refuseConnections(true);
+    smtp.capture.refuseConnections(true);
 
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 1 });
     const failed = await db.outboxEmail.findFirstOrThrow();
@@ -109,22 +97,22 @@ describe("deliverDueEmails", () => {
 
     // Not due again before its backoff, even once the server is back.
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
-    capture.refuseConnections(false);
+    smtp.capture.refuseConnections(false);
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
-    expect(capture.messages).toHaveLength(0);
+    expect(smtp.capture.messages).toHaveLength(0);
 
     clock.advance(FIFTEEN_MINUTES_AND_SOME);
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
     clock.advance(FIFTEEN_MINUTES_AND_SOME);
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
-    expect(capture.messages.map((message) => message.envelope.to)).toEqual([["jane.doe@example.com"]]);
+    expect(smtp.capture.messages.map((message) => message.envelope.to)).toEqual([["jane.doe@example.com"]]);
     expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ to: null, lastError: null, attempts: 2 });
   });
 
   it("backs off further after each failure and raises its voice after many", async () => {
     await enqueueEmail(db, greetingEmail, "jane.doe@example.com", { name: "Jane" });
     const clock = testClock();
-    capture.refuseConnections(true);
+    smtp.capture.refuseConnections(true);
 
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 10; attempt++) {
@@ -144,7 +132,7 @@ describe("deliverDueEmails", () => {
   it("sends each of 20 emails exactly once when two instances deliver at the same time", async () => {
     for (let i = 0; i < 20; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
     const clock = testClock();
-    const otherTransport = createSmtpTransport(capture.url);
+    const otherTransport = createSmtpTransport(smtp.capture.url);
 
     const drain = async (instanceDb: typeof db, instanceTransport: MailTransport) => {
       let total = 0;
@@ -155,11 +143,11 @@ describe("deliverDueEmails", () => {
         total += sent;
       }
     };
-    const [first, second] = await Promise.all([drain(db, transport), drain(otherInstanceDb, otherTransport)]);
+    const [first, second] = await Promise.all([drain(db, smtp.transport), drain(otherInstanceDb, otherTransport)]);
     await otherTransport.close?.();
 
     expect(first + second).toBe(20);
-    const recipients = capture.messages.flatMap((message) => message.envelope.to).sort();
+    const recipients = smtp.capture.messages.flatMap((message) => message.envelope.to).sort();
     expect(recipients).toEqual(Array.from({ length: 20 }, (_, i) => `signer${i}@example.com`).sort());
     expect(await db.outboxEmail.count({ where: { sentAt: null } })).toBe(0);
     expect(await db.outboxEmail.count({ where: { attempts: { not: 1 } } })).toBe(0);
@@ -177,7 +165,7 @@ describe("deliverDueEmails", () => {
     expect(await deliverDueEmails(db, deps(clock, { leaseSeconds: 120 }))).toEqual({ sent: 0, failed: 0 });
     clock.advance(2_000);
     expect(await deliverDueEmails(db, deps(clock, { leaseSeconds: 120 }))).toEqual({ sent: 1, failed: 0 });
-    expect(capture.messages).toHaveLength(1);
+    expect(smtp.capture.messages).toHaveLength(1);
     expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ attempts: 2, to: null });
   });
 
@@ -188,7 +176,7 @@ describe("deliverDueEmails", () => {
     const clock = testClock();
 
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
-    const [message] = capture.messages;
+    const [message] = smtp.capture.messages;
     expect(message?.envelope.to).toEqual(["jane.doe@example.com"]);
     expect(message?.subject).not.toMatch(/[\r\n]/);
     expect(message?.subject?.startsWith("Hello Jane Bcc: everyone@attacker.example X-Injected: yes")).toBe(true);
@@ -206,7 +194,7 @@ describe("deliverDueEmails", () => {
     const clock = testClock();
 
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 1 });
-    expect(capture.messages).toHaveLength(0);
+    expect(smtp.capture.messages).toHaveLength(0);
     const row = await db.outboxEmail.findFirstOrThrow();
     expect(row.sentAt).toBeNull();
     expect(row.lastError).toMatch(/recipient/);
@@ -231,6 +219,6 @@ describe("deliverDueEmails", () => {
       expect.stringMatching(/^Stored data does not fit template "test-greeting": name: /),
     ]);
     expect(rows.every((row) => row.sentAt === null && row.to !== null && row.nextAttemptAt > clock.now())).toBe(true);
-    expect(capture.messages).toHaveLength(0);
+    expect(smtp.capture.messages).toHaveLength(0);
   });
 });

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import type { EmailTemplate } from "./email-template";
 import { enqueueEmail } from "./enqueue-email";
 import { startOutboxWorker, type TOutboxWorkerOptions } from "./run-outbox-worker";
-import { createSmtpTransport, type MailTransport } from "./transports";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
-import { startSmtpCapture, type TSmtpCapture } from "@/tests/support/smtp-capture";
+import { smtpCaptureForFile } from "@/tests/support/smtp-capture-for-file";
 
 const db = connectTestDb();
 
@@ -20,26 +19,15 @@ const greetingEmail: EmailTemplate<{ name: string }> = {
 // by a start, a kick or a full batch, never by the timer.
 const NEVER_BY_TIMER = 60 * 60_000;
 
-let capture: TSmtpCapture;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  capture = await startSmtpCapture();
-  transport = createSmtpTransport(capture.url);
-});
-afterAll(async () => {
-  await transport.close?.();
-  await capture.close();
-});
+const smtp = smtpCaptureForFile();
 beforeEach(async () => {
   await resetDatabase(db);
-  capture.messages.length = 0;
 });
 
 function options(overrides: Partial<TOutboxWorkerOptions> = {}): TOutboxWorkerOptions {
   return {
     db,
-    transport,
+    transport: smtp.transport,
     templates: { [greetingEmail.name]: greetingEmail },
     from: "Undersigned <no-reply@undersigned.example>",
     appUrl: "https://undersigned.example",
@@ -56,25 +44,25 @@ describe("startOutboxWorker", () => {
     await enqueueEmail(db, greetingEmail, "early@example.com", { name: "Early" });
     const worker = startOutboxWorker(options());
     try {
-      await capture.waitForMessage(to("early@example.com"));
+      await smtp.capture.waitForMessage(to("early@example.com"));
       await enqueueEmail(db, greetingEmail, "kicked@example.com", { name: "Kicked" });
       worker.kick();
-      await capture.waitForMessage(to("kicked@example.com"));
+      await smtp.capture.waitForMessage(to("kicked@example.com"));
     } finally {
       await worker.stop();
     }
-    expect(capture.messages).toHaveLength(2);
+    expect(smtp.capture.messages).toHaveLength(2);
   });
 
   it("goes straight on to the next batch while batches come back full", async () => {
     for (let i = 0; i < 7; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
     const worker = startOutboxWorker(options({ batchSize: 2 }));
     try {
-      for (let i = 0; i < 7; i++) await capture.waitForMessage(to(`signer${i}@example.com`));
+      for (let i = 0; i < 7; i++) await smtp.capture.waitForMessage(to(`signer${i}@example.com`));
     } finally {
       await worker.stop();
     }
-    expect(capture.messages).toHaveLength(7);
+    expect(smtp.capture.messages).toHaveLength(7);
   });
 
   it("waits for the delivery in progress when stopped", async () => {
@@ -82,7 +70,7 @@ describe("startOutboxWorker", () => {
     const worker = startOutboxWorker(options());
     worker.kick();
     await worker.stop();
-    expect(capture.messages.map((message) => message.envelope.to)).toEqual([["jane@example.com"]]);
+    expect(smtp.capture.messages.map((message) => message.envelope.to)).toEqual([["jane@example.com"]]);
     expect(await db.outboxEmail.count({ where: { sentAt: null } })).toBe(0);
   });
 

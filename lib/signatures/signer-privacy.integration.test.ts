@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { deliverDueEmails } from "@/lib/mail/deliver-due-emails";
 import { emailTemplates } from "@/lib/mail/email-templates";
 import { createSmtpTransport } from "@/lib/mail/transports";
@@ -6,22 +6,19 @@ import { createSignature } from "./create-signature";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { createLetter } from "@/tests/support/factories";
 import { signer, signingDeps } from "@/tests/support/signing";
-import { startSmtpCapture, type TSmtpCapture } from "@/tests/support/smtp-capture";
+import { startSmtpCapture } from "@/tests/support/smtp-capture";
+import { smtpCaptureForFile } from "@/tests/support/smtp-capture-for-file";
 
 // What an employer (or anyone with a copy of our database) must not learn: which of its
 // employees signed. Once the verification email has left, no table may hold the address, and
 // no usable link either.
 
 const db = connectTestDb();
-let smtp: TSmtpCapture;
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-});
-afterAll(() => smtp.close());
+const smtp = smtpCaptureForFile();
 
 const deliver = (now = new Date(), smtpUrl?: string) =>
   deliverDueEmails(db, {
-    transport: createSmtpTransport(smtpUrl ?? smtp.url),
+    transport: smtpUrl ? createSmtpTransport(smtpUrl) : smtp.transport,
     templates: emailTemplates,
     from: "Undersigned <letters@undersigned.test>",
     appUrl: "https://undersigned.test",
@@ -53,7 +50,7 @@ describe("a signer's address", () => {
     expect(await columnsContaining("privacy.person")).toEqual(["OutboxEmail.to"]);
 
     expect(await deliver()).toEqual({ sent: 1, failed: 0 });
-    const message = await smtp.waitForMessage((m) => m.envelope.to.includes("Privacy.Person+letters@microsoft.com"));
+    const message = await smtp.capture.waitForMessage((m) => m.envelope.to.includes("Privacy.Person+letters@microsoft.com"));
     const token = message.text?.match(/\/confirm\/([A-Za-z0-9_-]{43})/)?.[1];
     expect(token).toBeDefined();
 
@@ -63,13 +60,13 @@ describe("a signer's address", () => {
 
   it("still gets a 'check your inbox' while SMTP is down, and its email once SMTP is back", async () => {
     const letter = await createLetter(db, { domains: ["microsoft.com"] });
-    smtp.refuseConnections(true);
+    smtp.capture.refuseConnections(true);
     try {
       const answer = await createSignature(signingDeps(db), letter.slug, signer({ email: "outage@microsoft.com" }));
       expect(answer).toEqual({ status: "pending" });
       expect(await deliver()).toEqual({ sent: 0, failed: 1 });
     } finally {
-      smtp.refuseConnections(false);
+      smtp.capture.refuseConnections(false);
     }
     const queued = await db.outboxEmail.findFirstOrThrow();
     expect(queued).toMatchObject({ sentAt: null, to: "outage@microsoft.com" });
@@ -79,7 +76,7 @@ describe("a signer's address", () => {
     expect(await deliver()).toEqual({ sent: 0, failed: 0 });
     expect(await deliver(new Date(queued.nextAttemptAt.getTime() + 1))).toEqual({ sent: 1, failed: 0 });
     expect(await deliver(new Date(Date.now() + 3_600_000))).toEqual({ sent: 0, failed: 0 });
-    expect(smtp.messages.filter((m) => m.envelope.to.includes("outage@microsoft.com"))).toHaveLength(1);
+    expect(smtp.capture.messages.filter((m) => m.envelope.to.includes("outage@microsoft.com"))).toHaveLength(1);
   });
 
   it("is erased when it can never be reached: refused for good by its server, or failing for a week", async () => {
@@ -98,14 +95,14 @@ describe("a signer's address", () => {
       await resetDatabase(db);
       const other = await createLetter(db, { domains: ["microsoft.com"] });
       await createSignature(signingDeps(db), other.slug, signer({ email: "patient@microsoft.com" }));
-      smtp.refuseConnections(true);
+      smtp.capture.refuseConnections(true);
       try {
         expect(await deliver()).toEqual({ sent: 0, failed: 1 });
         expect((await db.outboxEmail.findFirstOrThrow()).to).toBe("patient@microsoft.com");
         const aWeekLater = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000 + 60_000);
         expect(await deliver(aWeekLater)).toEqual({ sent: 0, failed: 1 });
       } finally {
-        smtp.refuseConnections(false);
+        smtp.capture.refuseConnections(false);
       }
       expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ to: null, abandonedAt: expect.any(Date) });
       expect(await deliver(new Date(Date.now() + 30 * 24 * 60 * 60 * 1000))).toEqual({ sent: 0, failed: 0 });
