@@ -5,7 +5,6 @@ export async function loadSignatureForEmail(db: Db, signatureId: string) {
     where: { id: signatureId },
     select: {
       id: true,
-      state: true,
       letter: { select: { slug: true, title: true, addressee: true, discreetEmails: true } },
     },
   });
