@@ -14,6 +14,8 @@ export type TCreateSignatureDeps = {
   emailHmacKey: string;
   /** False when this address was emailed for this letter too often lately: we then stay silent. */
   mayEmailAddress: (letterId: string, emailKey: string) => Promise<boolean>;
+  /** The submitting client's key (see hashClientIp), kept for moderators to spot floods. */
+  sourceKey?: string;
 };
 
 /**
@@ -63,15 +65,16 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
     team: letter.collectTeam ? (input.team ?? null) : null,
     comment: letter.allowComments ? (input.comment ?? null) : null,
     showName: letter.allowPublicNames && !input.anonymous,
+    sourceKey: deps.sourceKey ?? null,
   };
 
   await db.$transaction(async (tx) => {
     // ON CONFLICT rather than check-then-insert: fifty simultaneous submissions of one address
     // must leave exactly one row, without any of them failing.
     const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName")
+      INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "sourceKey")
       VALUES (${letter.id}::uuid, ${emailKey}, ${email.value.domain}, ${details.displayName}, ${details.jobTitle},
-              ${details.team}, ${details.comment}, ${details.showName})
+              ${details.team}, ${details.comment}, ${details.showName}, ${details.sourceKey})
       ON CONFLICT ("letterId", "emailKey") DO NOTHING
       RETURNING id`;
     const sendIfAllowed = async (template: typeof confirmSignatureEmail, signatureId: string) => {

@@ -25,7 +25,7 @@ export async function signLetter(
     if (!result.allowed) throw new AppError("RATE_LIMITED", { retryAfterSeconds: result.retryAfterSeconds });
   }
   return createSignature(
-    { ...deps, mayEmailAddress: (letterId, emailKey) => deps.limits.consumeAddressEmail(letterId, emailKey) },
+    { ...deps, sourceKey: deps.clientKey, mayEmailAddress: (letterId, emailKey) => deps.limits.consumeAddressEmail(letterId, emailKey) },
     letterSlug,
     input,
   );
