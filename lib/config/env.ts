@@ -49,6 +49,12 @@ export const ZRawEnv = z.object({
   RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(1),
   /** Signature submissions one letter accepts per second, across all clients. */
   RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: z.coerce.number().int().min(1).default(2000),
+  /** Sign-in emails one address may be sent per hour (more requests are silently not emailed). */
+  RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** Platform admins: comma-separated addresses. They review letters and may act on any letter. */
+  ADMIN_EMAILS: z.string().default(""),
+  /** New letters wait in an admin review queue before they open. */
+  REQUIRE_APPROVAL: ZBooleanFlag.default(false),
   /** Apply pending migrations when a server process starts (always on for the embedded database). */
   MIGRATE_ON_START: ZBooleanFlag.default(false),
 });

@@ -12,6 +12,10 @@ export const APP_ERRORS = {
   TOKEN_INVALID: { status: 400, message: "This link is not valid. Check that you opened the whole link from your email." },
   TOKEN_EXPIRED: { status: 410, message: "This link has expired." },
   TOKEN_USED: { status: 409, message: "This link has already been used." },
+  UNAUTHENTICATED: { status: 401, message: "Sign in to do this." },
+  FORBIDDEN: { status: 403, message: "Only the letter's owner can do this." },
+  INVALID_TRANSITION: { status: 409, message: "The letter cannot do that in its current state." },
+  LETTER_INCOMPLETE: { status: 422, message: "The letter is not ready to publish yet." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Please wait a moment and try again." },
   SERVICE_UNAVAILABLE: { status: 503, message: "The service is briefly unavailable. Please try again in a moment." },
   /** A bug: logged where it happened; the user only ever sees this. */

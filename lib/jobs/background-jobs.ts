@@ -18,7 +18,7 @@ const COUNT_BATCH = 10_000;
  */
 export function startBackgroundJobs(db: Db, env: TEnv, log?: (message: string) => void): BackgroundJobs {
   const transport = createMailTransport(env);
-  const outbox = startOutboxWorker({ db, transport, templates: emailTemplates, from: env.EMAIL_FROM, appUrl: env.APP_URL, log });
+  const outbox = startOutboxWorker({ db, transport, templates: emailTemplates, from: env.EMAIL_FROM, appUrl: env.APP_URL, authSecret: env.AUTH_SECRET, log });
   // Every second: totals reach readers within about two seconds of a confirmation.
   const counts = startRepeatingJob({
     name: "Count folding",

@@ -12,6 +12,8 @@ export type TDeliverDueEmailsDeps = {
   templates: Record<string, AnyEmailTemplate>;
   from: string;
   appUrl: string;
+  /** Given to templates that issue sign-in links (see TEmailContext). */
+  authSecret?: string;
   now?: () => Date;
   batchSize?: number;
   /** How long a claimed email is left to this worker before another may take it (see claimDueEmails). */
@@ -121,7 +123,7 @@ async function renderAndSend(db: Db, deps: TDeliverDueEmailsDeps, email: TClaime
     const issues = data.error.issues.map((issue) => `${issue.path.join(".") || "data"}: ${issue.message}`);
     throw new Error(`Stored data does not fit template "${email.template}": ${issues.join("; ")}`);
   }
-  const rendered = await template.render(data.data, { db, appUrl: deps.appUrl, now: clock() });
+  const rendered = await template.render(data.data, { db, appUrl: deps.appUrl, authSecret: deps.authSecret, now: clock() });
   await deps.transport.send({
     from: deps.from,
     to: email.to,

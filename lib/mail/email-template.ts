@@ -4,7 +4,13 @@ import type { Db } from "@/lib/db/prisma";
 export type TRenderedEmail = { subject: string; text: string; html: string };
 
 /** What a template may use while rendering, at send time (not at enqueue time). */
-export type TEmailContext = { db: Db; appUrl: string; now: Date };
+export type TEmailContext = {
+  db: Db;
+  appUrl: string;
+  now: Date;
+  /** For sign-in links, whose tokens are hashed the way Auth.js checks them. */
+  authSecret?: string;
+};
 
 /**
  * One kind of email. Its data is validated when it is queued and again when it is sent; it is

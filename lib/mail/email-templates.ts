@@ -1,7 +1,8 @@
+import { organiserEmailTemplates } from "@/lib/auth/emails/organiser-emails";
 import { signatureEmailTemplates } from "@/lib/signatures/emails/signature-emails";
 import type { AnyEmailTemplate } from "./email-template";
 
 /** Every kind of email the outbox can deliver, by name. */
 export const emailTemplates: Record<string, AnyEmailTemplate> = Object.fromEntries(
-  [...signatureEmailTemplates].map((template) => [template.name, template]),
+  [...signatureEmailTemplates, ...organiserEmailTemplates].map((template) => [template.name, template]),
 );

@@ -24,6 +24,7 @@ export type TSigningRateLimitsEnv = Pick<
   | "RATE_LIMIT_SIGN_PER_IP_PER_MINUTE"
   | "RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR"
   | "RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND"
+  | "RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR"
 >;
 
 export interface SigningRateLimits {
@@ -37,6 +38,8 @@ export interface SigningRateLimits {
    * nothing about the address.
    */
   consumeAddressEmail(letterId: string, emailKey: string): Promise<boolean>;
+  /** One organiser sign-in email to an address (keyed, never plain); `false`: stay silent. */
+  consumeSignInEmail(addressKey: string): Promise<boolean>;
 }
 
 const TABLE_NAME = "rate_limits";
@@ -66,6 +69,7 @@ export function createSigningRateLimits(
       consumeIp: async () => ({ allowed: true }),
       consumeLetter: async () => ({ allowed: true }),
       consumeAddressEmail: async () => true,
+      consumeSignInEmail: async () => true,
     };
   }
 
@@ -89,11 +93,19 @@ export function createSigningRateLimits(
     clearExpiredByTimeout: false,
   });
 
+  const perSignInAddress = createLimiter(store, {
+    keyPrefix: "sign-in-email",
+    points: env.RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR,
+    duration: 60 * 60,
+    clearExpiredByTimeout: false,
+  });
+
   return {
     consumeIp: (ipKey) => consume(perIp, ipKey),
     consumeLetter: (letterId) => consume(perLetter, letterId),
     consumeAddressEmail: async (letterId, emailKey) =>
       (await consume(perAddress, `${letterId}:${emailKey}`)).allowed,
+    consumeSignInEmail: async (addressKey) => (await consume(perSignInAddress, addressKey)).allowed,
   };
 }
 

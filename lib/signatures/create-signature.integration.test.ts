@@ -63,6 +63,7 @@ describe("createSignature", () => {
         RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: 1000,
         RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: 1,
         RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: 1000,
+        RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: 5,
       },
     });
     const deps = signingDeps(db, { mayEmailAddress: (letterId, key) => limits.consumeAddressEmail(letterId, key) });

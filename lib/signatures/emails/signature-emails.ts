@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { EmailTemplate } from "@/lib/mail/email-template";
 import { issueSignatureToken } from "../issue-token";
-import { renderLinkEmail } from "./link-email";
+import { renderLinkEmail } from "@/lib/mail/render-link-email";
 import { loadSignatureForEmail } from "./load-signature-for-email";
 
 /**

@@ -4,7 +4,7 @@ const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /**
- * The one shape of every signer email: a few short paragraphs and one button-like link.
+ * The one shape of every email we send: a few short paragraphs and one button-like link.
  * Kept plain on purpose: the employer's mail system reads it too, and a plain message is the
  * least likely to be filtered.
  */

@@ -1,0 +1,38 @@
+import type { Db, Prisma } from "@/lib/db/prisma";
+
+/**
+ * What organisers can see happened to their letter. Each entry names the action and carries
+ * only what a co-organiser may read (never a signer's address or source key).
+ */
+export type TActivityAction =
+  | "letter.created"
+  | "letter.edited"
+  | "letter.submitted-for-review"
+  | "letter.review-withdrawn"
+  | "letter.approved"
+  | "letter.rejected"
+  | "letter.published"
+  | "letter.closed"
+  | "letter.transferred"
+  | "status.posted"
+  | "demand.status-changed"
+  | "editor.invited"
+  | "editor.joined"
+  | "editor.removed"
+  | "invitation.revoked"
+  | "signature.name-hidden"
+  | "signature.name-shown"
+  | "signature.comment-hidden"
+  | "signature.comment-shown"
+  | "signature.invalidated"
+  | "signatures.bulk-invalidated"
+  | "signatures.exported";
+
+export async function recordActivity(
+  tx: Prisma.TransactionClient | Db,
+  entry: { letterId: string; actorId: string | null; action: TActivityAction; detail?: Prisma.InputJsonObject; at: Date },
+): Promise<void> {
+  await tx.letterActivity.create({
+    data: { letterId: entry.letterId, actorId: entry.actorId, action: entry.action, detail: entry.detail ?? {}, createdAt: entry.at },
+  });
+}
