@@ -15,6 +15,7 @@ export type TActivityAction =
   | "letter.closed"
   | "letter.transferred"
   | "status.posted"
+  | "status.deleted"
   | "demand.status-changed"
   | "editor.invited"
   | "editor.joined"

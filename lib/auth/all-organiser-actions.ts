@@ -1,3 +1,14 @@
+import { closeLetter } from "@/lib/letters/close-letter";
+import { createLetter } from "@/lib/letters/create-letter";
+import { deleteLetter } from "@/lib/letters/delete-letter";
+import { postStatusUpdate, deleteStatusUpdate } from "@/lib/letters/post-status-update";
+import { publishLetter, withdrawFromReview } from "@/lib/letters/publish-letter";
+import { reviewLetter } from "@/lib/letters/review-letter";
+import { saveDraft } from "@/lib/letters/save-draft";
+import { setDemandStatus } from "@/lib/letters/set-demand-status";
+import { updateOpenLetter } from "@/lib/letters/update-open-letter";
+import { inviteEditor, revokeInvitation } from "@/lib/organisers/invite-editor";
+import { removeEditor, transferOwnership } from "@/lib/organisers/manage-organisers";
 import type { TAccountAction, TLetterAction } from "./organiser-action";
 
 /**
@@ -8,7 +19,22 @@ import type { TAccountAction, TLetterAction } from "./organiser-action";
  */
 // Heterogeneous by design: each action validates its own input.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const LETTER_ACTIONS: TLetterAction<any, any>[] = [];
+export const LETTER_ACTIONS: TLetterAction<any, any>[] = [
+  saveDraft,
+  updateOpenLetter,
+  publishLetter,
+  withdrawFromReview,
+  reviewLetter,
+  closeLetter,
+  postStatusUpdate,
+  deleteStatusUpdate,
+  setDemandStatus,
+  inviteEditor,
+  revokeInvitation,
+  removeEditor,
+  transferOwnership,
+  deleteLetter,
+];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const ACCOUNT_ACTIONS: TAccountAction<any, any>[] = [];
+export const ACCOUNT_ACTIONS: TAccountAction<any, any>[] = [createLetter];

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { recordActivity } from "@/lib/activity/record-activity";
+import { defineLetterAction } from "@/lib/auth/organiser-action";
+import type { Db, Prisma } from "@/lib/db/prisma";
+import { transitionLetter } from "./transition-letter";
+
+async function close(tx: Prisma.TransactionClient, letterId: string, actorId: string | null, now: Date, why: string): Promise<void> {
+  await transitionLetter(tx, letterId, "close", { closedAt: now });
+  await tx.statusUpdate.create({ data: { letterId, kind: "NOTE", body: why, occurredAt: now, authorId: actorId } });
+  await recordActivity(tx, { letterId, actorId, action: "letter.closed", detail: { automatic: actorId === null }, at: now });
+}
+
+/** Closes an open letter to signatures by hand. Its total is final from here on. */
+export const closeLetter = defineLetterAction({
+  name: "closeLetter",
+  requires: "OWNER",
+  input: z.object({}),
+  async run({ db, now, actor, letter }) {
+    await db.$transaction((tx) => close(tx, letter.id, actor.userId, now, "The organisers closed the letter to new signatures."));
+  },
+});
+
+/**
+ * Closes every open letter whose closing date has passed: a job, safe to run anywhere at once
+ * (each letter is closed under its row lock, and a letter already closed is skipped). Signing
+ * refuses a letter past its closing date already; this makes its state say so too.
+ */
+export async function closeDueLetters(db: Db, now: Date): Promise<number> {
+  const due = await db.letter.findMany({ where: { status: "OPEN", closesAt: { lte: now } }, select: { id: true }, take: 100 });
+  let closed = 0;
+  for (const { id } of due) {
+    await db.$transaction(async (tx) => {
+      const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Letter" WHERE id = ${id}::uuid FOR UPDATE`;
+      if (current?.status !== "OPEN") return;
+      await close(tx, id, null, now, "The letter reached its closing date and no longer accepts signatures.");
+      closed += 1;
+    });
+  }
+  return closed;
+}

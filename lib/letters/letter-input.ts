@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { normaliseDomain } from "./domain-policy";
+import { LETTER_LIMITS } from "./letter-limits";
+import { ZSlug } from "./slug";
+
+const trimmed = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`);
+
+const ZDomainRule = z.object({
+  domain: z
+    .string()
+    .transform((value, context) => {
+      const domain = normaliseDomain(value);
+      if (domain === null) {
+        context.addIssue({ code: "custom", message: "Enter a domain such as microsoft.com." });
+        return z.NEVER;
+      }
+      return domain;
+    }),
+  includeSubdomains: z.boolean().default(false),
+});
+
+const ZOptionalDate = z
+  .union([z.literal(""), z.null(), z.coerce.date()])
+  .transform((value) => (value instanceof Date ? value : null))
+  .refine((value) => value === null || !Number.isNaN(value.getTime()), "Enter a valid date.");
+
+/**
+ * Everything an organiser writes about a letter, as the editor submits it. A draft may be
+ * incomplete (see publishRequirements); what it holds must still be well-formed.
+ */
+export const ZLetterDraft = z
+  .object({
+    title: trimmed(LETTER_LIMITS.title, "The title").min(1, "Give the letter a title."),
+    slug: ZSlug,
+    addressee: trimmed(LETTER_LIMITS.addressee, "The addressee"),
+    bodyMarkdown: z.string().max(LETTER_LIMITS.body, `The letter must be at most ${LETTER_LIMITS.body.toLocaleString("en")} characters.`),
+    demands: z
+      .array(z.object({ id: z.uuid().optional(), text: trimmed(LETTER_LIMITS.demandText, "A demand").min(1, "Write the demand, or remove it.") }))
+      .max(LETTER_LIMITS.demands, `At most ${LETTER_LIMITS.demands} demands.`),
+    openToAnyDomain: z.boolean(),
+    domains: z.array(ZDomainRule).max(LETTER_LIMITS.domains, `At most ${LETTER_LIMITS.domains} domains.`),
+    goal: z.union([z.null(), z.coerce.number().int("Use a whole number.").min(1, "Use at least 1.").max(LETTER_LIMITS.goal)]),
+    closesAt: ZOptionalDate,
+    collectJobTitle: z.boolean(),
+    collectTeam: z.boolean(),
+    allowComments: z.boolean(),
+    allowPublicNames: z.boolean(),
+    discreetEmails: z.boolean(),
+  })
+  .superRefine((draft, context) => {
+    const seen = new Set<string>();
+    draft.domains.forEach((rule, index) => {
+      if (seen.has(rule.domain)) context.addIssue({ code: "custom", path: ["domains", index, "domain"], message: "This domain is listed twice." });
+      seen.add(rule.domain);
+    });
+  });
+
+export type TLetterDraft = z.infer<typeof ZLetterDraft>;
+export type TLetterDraftInput = z.input<typeof ZLetterDraft>;
+
+/** What can still change once a letter is open: signers agreed to its words, not to its target. */
+export const ZOpenLetterSettings = z.object({
+  goal: ZLetterDraft.shape.goal,
+  closesAt: ZOptionalDate,
+});

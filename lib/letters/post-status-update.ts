@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { recordActivity } from "@/lib/activity/record-activity";
+import { defineLetterAction } from "@/lib/auth/organiser-action";
+import { AppError } from "@/lib/errors/app-error";
+import { LETTER_LIMITS } from "./letter-limits";
+import { isPublic } from "./lifecycle";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const ZBody = z.string().trim().max(LETTER_LIMITS.statusBody, `Keep it under ${LETTER_LIMITS.statusBody.toLocaleString("en")} characters.`);
+const ZOccurredAt = z.union([z.literal(""), z.coerce.date()]).optional();
+
+/**
+ * An update organisers post by hand. A response must quote the response; the others may stand
+ * on their kind alone ("Delivered to …"). PUBLISHED and DEMAND_CHANGE are written by the
+ * platform, never typed in.
+ */
+export const ZStatusUpdateInput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("DELIVERED"), body: ZBody, occurredAt: ZOccurredAt }),
+  z.object({ kind: z.literal("RESPONSE"), body: ZBody.min(1, "Paste or summarise the response."), occurredAt: ZOccurredAt }),
+  z.object({ kind: z.literal("VICTORY"), body: ZBody, occurredAt: ZOccurredAt }),
+  z.object({ kind: z.literal("NOTE"), body: ZBody.min(1, "Write the note."), occurredAt: ZOccurredAt }),
+]);
+
+function defaultBody(kind: "DELIVERED" | "RESPONSE" | "VICTORY" | "NOTE", addressee: string): string {
+  switch (kind) {
+    case "DELIVERED":
+      return `The letter was delivered to ${addressee}.`;
+    case "VICTORY":
+      return "Victory: the letter's demands were won.";
+    case "RESPONSE":
+    case "NOTE":
+      return "";
+    default: {
+      const unreachable: never = kind;
+      throw new Error(`Unknown update kind ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Adds a dated update to a public letter's timeline (shown newest first). */
+export const postStatusUpdate = defineLetterAction({
+  name: "postStatusUpdate",
+  requires: "EDITOR",
+  input: ZStatusUpdateInput,
+  async run({ db, now, actor, letter }, update) {
+    if (!isPublic(letter.status)) throw new AppError("INVALID_TRANSITION", { message: "Publish the letter before posting updates." });
+    const occurredAt = update.occurredAt instanceof Date ? update.occurredAt : now;
+    // Backdating is normal (it was delivered yesterday); dating into the future is a typo.
+    if (occurredAt.getTime() > now.getTime() + DAY_MS) {
+      throw new AppError("INVALID_INPUT", { fields: { occurredAt: ["That date is in the future."] } });
+    }
+    const { addressee } = await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { addressee: true } });
+    return db.$transaction(async (tx) => {
+      const created = await tx.statusUpdate.create({
+        data: { letterId: letter.id, kind: update.kind, body: update.body || defaultBody(update.kind, addressee), occurredAt, authorId: actor.userId },
+        select: { id: true },
+      });
+      await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "status.posted", detail: { kind: update.kind }, at: now });
+      return created;
+    });
+  },
+});
+
+/** Removes an update posted by mistake. Updates the platform wrote (publishing, closing) stay. */
+export const deleteStatusUpdate = defineLetterAction({
+  name: "deleteStatusUpdate",
+  requires: "EDITOR",
+  input: z.object({ updateId: z.uuid() }),
+  async run({ db, now, actor, letter }, { updateId }) {
+    await db.$transaction(async (tx) => {
+      const deleted = await tx.statusUpdate.deleteMany({
+        where: { id: updateId, letterId: letter.id, kind: { in: ["DELIVERED", "RESPONSE", "VICTORY", "NOTE"] }, authorId: { not: null } },
+      });
+      if (deleted.count === 0) throw new AppError("INVALID_INPUT", { message: "That update cannot be removed." });
+      await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "status.deleted", at: now });
+    });
+  },
+});

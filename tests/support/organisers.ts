@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import type { TActor } from "@/lib/auth/actor";
+import type { TOrganiserDeps } from "@/lib/auth/organiser-action";
+import type { OrganiserRole } from "@/lib/db/generated/enums";
+import type { Db } from "@/lib/db/prisma";
+
+/** A signed-in user of the test's own, as the actor the organiser actions receive. */
+export async function createActor(db: Db, options: { email?: string; isAdmin?: boolean } = {}): Promise<TActor> {
+  const email = options.email ?? `organiser-${randomBytes(4).toString("hex")}@example.org`;
+  const user = await db.user.create({ data: { email }, select: { id: true } });
+  return { userId: user.id, email, isAdmin: options.isAdmin ?? false };
+}
+
+export async function addOrganiser(db: Db, letterId: string, actor: TActor, role: OrganiserRole): Promise<void> {
+  await db.letterOrganiser.create({ data: { letterId, userId: actor.userId, role } });
+}
+
+export function organiserDeps(db: Db, overrides: Partial<TOrganiserDeps> = {}): TOrganiserDeps {
+  return { db, now: new Date(), settings: { requireApproval: false, appUrl: "http://localhost:3000" }, ...overrides };
+}
+
+/** A draft complete enough to publish, in the shape the editor submits. */
+export function completeDraft(slug: string, overrides: Record<string, unknown> = {}) {
+  return {
+    title: "Cancel the contract",
+    slug,
+    addressee: "The CEO of Example Corp",
+    bodyMarkdown: "We, the undersigned employees, ask you to **cancel the contract**.",
+    demands: [{ text: "Cancel the contract." }, { text: "Publish a human-rights policy." }],
+    openToAnyDomain: false,
+    domains: [{ domain: "example.com", includeSubdomains: false }],
+    goal: 500,
+    closesAt: "",
+    collectJobTitle: true,
+    collectTeam: false,
+    allowComments: true,
+    allowPublicNames: true,
+    discreetEmails: true,
+    ...overrides,
+  };
+}
