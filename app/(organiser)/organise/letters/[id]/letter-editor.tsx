@@ -1,0 +1,227 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { MarkdownBody } from "@/app/_components/markdown";
+import { IDLE, type TActionState } from "@/lib/errors/action-state";
+import type { TLetterDraftInput } from "@/lib/letters/letter-input";
+import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
+import { ActionOutcome } from "../../../_components/action-form";
+
+type TDraftState = Omit<TLetterDraftInput, "goal" | "closesAt" | "demands" | "domains"> & {
+  goal: string;
+  closesAt: string;
+  demands: { key: string; id?: string; text: string }[];
+  domains: { key: string; domain: string; includeSubdomains: boolean }[];
+};
+
+type Props = {
+  action: (state: TActionState, formData: FormData) => Promise<TActionState>;
+  initial: TDraftState;
+};
+
+const LABELS: Record<string, string> = {
+  title: "Title",
+  slug: "Address",
+  addressee: "Addressed to",
+  bodyMarkdown: "Letter",
+  demands: "Demands",
+  domains: "Who may sign",
+  goal: "Signature goal",
+  closesAt: "Closing date",
+};
+
+let nextKey = 0;
+const newKey = () => `new-${(nextKey += 1)}`;
+
+/** What the server action receives: the draft as JSON, in the shape ZLetterDraft checks. */
+function toPayload(draft: TDraftState): string {
+  return JSON.stringify({
+    ...draft,
+    goal: draft.goal.trim() === "" ? null : draft.goal,
+    // A closing date closes at the end of that day, UTC, whatever the organiser's time zone.
+    closesAt: draft.closesAt ? `${draft.closesAt}T23:59:59.000Z` : "",
+    demands: draft.demands.map(({ id, text }) => (id ? { id, text } : { text })),
+    domains: draft.domains.map(({ domain, includeSubdomains }) => ({ domain, includeSubdomains })),
+  });
+}
+
+/**
+ * The draft editor: every field of the letter, demands that can be added, reordered and
+ * removed, the domains that may sign, and a live preview rendered by the same sanitising
+ * component as the public page, so what organisers see is exactly what visitors will see.
+ */
+export function LetterEditor({ action, initial }: Props) {
+  const [draft, setDraft] = useState(initial);
+  const [state, formAction, saving] = useActionState(action, IDLE);
+  const errors = state.status === "error" ? state.fields : {};
+  const set = <K extends keyof TDraftState>(key: K, value: TDraftState[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const errorFor = (path: string) =>
+    errors[path] ? (
+      <p id={`error-${path.replaceAll(".", "-")}`} className="field-error">
+        {errors[path].join(" ")}
+      </p>
+    ) : null;
+  const describedBy = (path: string) => (errors[path] ? { "aria-invalid": true, "aria-describedby": `error-${path.replaceAll(".", "-")}` } : {});
+
+  const moveDemand = (index: number, by: -1 | 1) =>
+    setDraft((current) => {
+      const demands = [...current.demands];
+      const [moved] = demands.splice(index, 1);
+      if (moved) demands.splice(index + by, 0, moved);
+      return { ...current, demands };
+    });
+
+  return (
+    <form action={formAction} className="letter-editor">
+      <input type="hidden" name="payload" value={toPayload(draft)} />
+
+      <fieldset>
+        <legend>The letter</legend>
+        <div className="field">
+          <label htmlFor="letter-title">Title</label>
+          <input id="letter-title" type="text" value={draft.title} maxLength={LETTER_LIMITS.title} onChange={(event) => set("title", event.target.value)} {...describedBy("title")} />
+          {errorFor("title")}
+        </div>
+        <div className="field">
+          <label htmlFor="letter-slug">Address</label>
+          <input id="letter-slug" type="text" value={draft.slug} maxLength={80} onChange={(event) => set("slug", event.target.value)} {...describedBy("slug")} />
+          <p className="hint">The letter will live at /letters/{draft.slug || "…"}. It cannot change once published.</p>
+          {errorFor("slug")}
+        </div>
+        <div className="field">
+          <label htmlFor="letter-addressee">Addressed to</label>
+          <input id="letter-addressee" type="text" value={draft.addressee} maxLength={LETTER_LIMITS.addressee} onChange={(event) => set("addressee", event.target.value)} {...describedBy("addressee")} />
+          {errorFor("addressee")}
+        </div>
+        <div className="field">
+          <label htmlFor="letter-body">Letter (Markdown)</label>
+          <textarea id="letter-body" rows={14} value={draft.bodyMarkdown} maxLength={LETTER_LIMITS.body} onChange={(event) => set("bodyMarkdown", event.target.value)} {...describedBy("bodyMarkdown")} />
+          <p className="hint">**bold**, _italic_, [links](https://example.org), lists and quotes. No images or HTML.</p>
+          {errorFor("bodyMarkdown")}
+        </div>
+        <section aria-labelledby="preview-heading" className="card">
+          <h2 id="preview-heading">Preview</h2>
+          <MarkdownBody source={draft.bodyMarkdown || "_Nothing written yet._"} />
+        </section>
+      </fieldset>
+
+      <fieldset>
+        <legend>Demands</legend>
+        {errorFor("demands")}
+        <ol className="editor-list">
+          {draft.demands.map((demand, index) => (
+            <li key={demand.key}>
+              <label htmlFor={`demand-${demand.key}`} className="visually-hidden">
+                Demand {index + 1}
+              </label>
+              <textarea
+                id={`demand-${demand.key}`}
+                rows={2}
+                value={demand.text}
+                maxLength={LETTER_LIMITS.demandText}
+                onChange={(event) => set("demands", draft.demands.map((item) => (item.key === demand.key ? { ...item, text: event.target.value } : item)))}
+                {...describedBy(`demands.${index}.text`)}
+              />
+              {errorFor(`demands.${index}.text`)}
+              <div className="organiser-toolbar">
+                <button type="button" className="button-secondary" disabled={index === 0} onClick={() => moveDemand(index, -1)} aria-label={`Move demand ${index + 1} up`}>
+                  Up
+                </button>
+                <button type="button" className="button-secondary" disabled={index === draft.demands.length - 1} onClick={() => moveDemand(index, 1)} aria-label={`Move demand ${index + 1} down`}>
+                  Down
+                </button>
+                <button type="button" className="button-secondary" onClick={() => set("demands", draft.demands.filter((item) => item.key !== demand.key))} aria-label={`Remove demand ${index + 1}`}>
+                  Remove
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="button-secondary" disabled={draft.demands.length >= LETTER_LIMITS.demands} onClick={() => set("demands", [...draft.demands, { key: newKey(), text: "" }])}>
+          Add a demand
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Who may sign</legend>
+        <label className="choice">
+          <input type="checkbox" checked={draft.openToAnyDomain} onChange={(event) => set("openToAnyDomain", event.target.checked)} /> Anyone with a verified email address
+        </label>
+        {errorFor("domains")}
+        {draft.openToAnyDomain ? null : (
+          <>
+            <ul className="editor-list">
+              {draft.domains.map((rule, index) => (
+                <li key={rule.key} className="organiser-toolbar">
+                  <label htmlFor={`domain-${rule.key}`} className="visually-hidden">
+                    Domain {index + 1}
+                  </label>
+                  <input
+                    id={`domain-${rule.key}`}
+                    type="text"
+                    placeholder="microsoft.com"
+                    value={rule.domain}
+                    onChange={(event) => set("domains", draft.domains.map((item) => (item.key === rule.key ? { ...item, domain: event.target.value } : item)))}
+                    {...describedBy(`domains.${index}.domain`)}
+                  />
+                  <label className="choice">
+                    <input
+                      type="checkbox"
+                      checked={rule.includeSubdomains}
+                      onChange={(event) => set("domains", draft.domains.map((item) => (item.key === rule.key ? { ...item, includeSubdomains: event.target.checked } : item)))}
+                    />{" "}
+                    and its subdomains
+                  </label>
+                  <button type="button" className="button-secondary" onClick={() => set("domains", draft.domains.filter((item) => item.key !== rule.key))} aria-label={`Remove domain ${index + 1}`}>
+                    Remove
+                  </button>
+                  {errorFor(`domains.${index}.domain`)}
+                </li>
+              ))}
+            </ul>
+            <button type="button" className="button-secondary" disabled={draft.domains.length >= LETTER_LIMITS.domains} onClick={() => set("domains", [...draft.domains, { key: newKey(), domain: "", includeSubdomains: false }])}>
+              Add a domain
+            </button>
+          </>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>Signing</legend>
+        <div className="field">
+          <label htmlFor="letter-goal">Signature goal (optional)</label>
+          <input id="letter-goal" type="number" min={1} max={LETTER_LIMITS.goal} value={draft.goal} onChange={(event) => set("goal", event.target.value)} {...describedBy("goal")} />
+          {errorFor("goal")}
+        </div>
+        <div className="field">
+          <label htmlFor="letter-closes">Closing date (optional)</label>
+          <input id="letter-closes" type="date" value={draft.closesAt} onChange={(event) => set("closesAt", event.target.value)} {...describedBy("closesAt")} />
+          <p className="hint">Signing closes at the end of this day (UTC).</p>
+          {errorFor("closesAt")}
+        </div>
+        {(
+          [
+            ["collectJobTitle", "Ask signers for their job title"],
+            ["collectTeam", "Ask signers for their team"],
+            ["allowComments", "Let signers add a comment"],
+            ["allowPublicNames", "Let signers show their name publicly (otherwise every signature is anonymous)"],
+            ["discreetEmails", "Discreet emails: verification emails name neither the letter nor its addressee (recommended when signers use work addresses)"],
+          ] as const
+        ).map(([key, label]) => (
+          <label key={key} className="choice">
+            <input type="checkbox" checked={draft[key]} onChange={(event) => set(key, event.target.checked)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+
+      <div className="organiser-toolbar">
+        <button type="submit" disabled={saving}>
+          {saving ? "Saving…" : "Save draft"}
+        </button>
+        <ActionOutcome state={state} labels={LABELS} />
+      </div>
+    </form>
+  );
+}
+
+export type { TDraftState };

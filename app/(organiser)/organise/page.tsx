@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LetterStatusBadge } from "@/app/_components/status-badge";
+import { getDb } from "@/lib/db/client";
+import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
+import { listMyLetters } from "@/lib/organisers/list-my-letters";
+import { requireSignedInPage } from "@/lib/server/organiser";
+import { signOutAction } from "@/app/(auth)/sign-out/actions";
+import { ActionForm } from "../_components/action-form";
+import { createLetterAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your letters", robots: { index: false } };
+
+export default async function OrganiserDashboard() {
+  const actor = await requireSignedInPage("/organise");
+  const letters = await listMyLetters(getDb(), actor);
+  return (
+    <>
+      <div className="organiser-toolbar">
+        <p className="muted">
+          Signed in as {actor.email}
+          {actor.isAdmin ? (
+            <>
+              {" "}
+              · platform admin · <Link href="/organise/review">review queue</Link>
+            </>
+          ) : null}
+        </p>
+        <form action={signOutAction}>
+          <button type="submit" className="button-secondary">
+            Sign out
+          </button>
+        </form>
+      </div>
+      <h1>Your letters</h1>
+      {letters.length === 0 ? (
+        <p>You do not organise any letter yet. Start one below, or ask a letter&apos;s owner to invite you.</p>
+      ) : (
+        <ul className="letter-list">
+          {letters.map((letter) => (
+            <li key={letter.id} className="letter-card">
+              <h2>
+                <Link href={`/organise/letters/${letter.id}`}>{letter.title}</Link>
+              </h2>
+              <p className="muted">
+                <LetterStatusBadge status={letter.status} /> · {letter.role.toLowerCase()} · {letter.total.toLocaleString("en")} verified
+                {letter.goal ? ` of ${letter.goal.toLocaleString("en")}` : ""}
+              </p>
+              {letter.status === "DRAFT" && letter.reviewNote ? <p className="form-error">Sent back by review: {letter.reviewNote}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Start a letter</h2>
+      <ActionForm action={createLetterAction} submitLabel="Create draft" workingLabel="Creating…" labels={{ title: "Title" }} className="card">
+        <div className="field">
+          <label htmlFor="new-letter-title">Title</label>
+          <input id="new-letter-title" name="title" type="text" required maxLength={LETTER_LIMITS.title} />
+          <p className="hint">You can change everything until you publish. Nothing is public before then.</p>
+        </div>
+      </ActionForm>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { randomBytes } from "node:crypto";
+import type { BrowserContext } from "@playwright/test";
+import type { Db } from "@/lib/db/prisma";
+
+/**
+ * Signs a browser context in as `email` the way Auth.js's database sessions work: a Session row
+ * and its token in the session cookie. For specs about what organisers do once signed in; the
+ * sign-in itself is covered, through the mailbox, by organiser-signs-in.spec.ts.
+ */
+export async function signInAs(context: BrowserContext, db: Db, email: string): Promise<{ userId: string }> {
+  const user = await db.user.upsert({ where: { email }, create: { email, emailVerified: new Date() }, update: {}, select: { id: true } });
+  const sessionToken = randomBytes(32).toString("hex");
+  await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 24 * 60 * 60 * 1000) } });
+  const baseURL = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3100");
+  await context.addCookies([{ name: "authjs.session-token", value: sessionToken, domain: baseURL.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+  return { userId: user.id };
+}
+
+export const organiserAddress = (label: string) => `${label}-${randomBytes(4).toString("hex")}@organisers.example`;

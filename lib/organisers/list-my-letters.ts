@@ -1,0 +1,47 @@
+import type { TActor } from "@/lib/auth/actor";
+import type { LetterStatus, OrganiserRole } from "@/lib/db/generated/enums";
+import type { Db } from "@/lib/db/prisma";
+
+export type TMyLetter = {
+  id: string;
+  title: string;
+  slug: string;
+  status: LetterStatus;
+  role: OrganiserRole;
+  total: number;
+  goal: number | null;
+  updatedAt: Date;
+  reviewNote: string | null;
+};
+
+/** The letters an organiser works on, most recently changed first. */
+export async function listMyLetters(db: Db, actor: TActor): Promise<TMyLetter[]> {
+  const rows = await db.letterOrganiser.findMany({
+    where: { userId: actor.userId },
+    select: {
+      role: true,
+      letter: {
+        select: { id: true, title: true, slug: true, status: true, goal: true, updatedAt: true, reviewNote: true, count: { select: { total: true } } },
+      },
+    },
+    orderBy: { letter: { updatedAt: "desc" } },
+    take: 200,
+  });
+  return rows.map(({ role, letter: { count, ...letter } }) => ({ ...letter, role, total: count?.total ?? 0 }));
+}
+
+/** The admins' review queue, oldest request first: first come, first reviewed. */
+export async function listReviewQueue(db: Db) {
+  return db.letter.findMany({
+    where: { status: "IN_REVIEW" },
+    orderBy: { reviewRequestedAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      addressee: true,
+      reviewRequestedAt: true,
+      organisers: { where: { role: "OWNER" }, select: { user: { select: { email: true } } } },
+    },
+    take: 200,
+  });
+}
