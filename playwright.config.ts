@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, defineConfig } from "@playwright/test";
+import { E2E_ADMIN_EMAIL } from "./e2e/support/organiser-session";
 import { databaseUrl, TEST_SERVER_URL } from "./tests/support/throwaway-database";
 
 /**
@@ -75,6 +76,7 @@ export default defineConfig({
       EMAIL_HMAC_KEY: "e2e-email-key-e2e-email-key-e2e-email-key",
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       EMAIL_FROM: "Undersigned <letters@undersigned.test>",
+      ADMIN_EMAILS: E2E_ADMIN_EMAIL,
     },
   },
 });

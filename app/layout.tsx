@@ -28,6 +28,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             Undersigned
           </Link>
           <span className="tagline">Open letters, verified signatures</span>
+          <Link href="/organise" className="header-link">
+            Organise a letter
+          </Link>
         </header>
         <main id="main" className="page">
           {children}

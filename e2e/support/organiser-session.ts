@@ -16,4 +16,7 @@ export async function signInAs(context: BrowserContext, db: Db, email: string): 
   return { userId: user.id };
 }
 
+/** The platform admin of the app under test (its ADMIN_EMAILS, set in playwright.config.ts). */
+export const E2E_ADMIN_EMAIL = "admin@organisers.example";
+
 export const organiserAddress = (label: string) => `${label}-${randomBytes(4).toString("hex")}@organisers.example`;

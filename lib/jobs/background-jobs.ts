@@ -1,18 +1,20 @@
+import { deleteExpiredCredentials } from "@/lib/auth/delete-expired-credentials";
 import type { TEnv } from "@/lib/config/env";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
 import type { Db } from "@/lib/db/prisma";
+import { CLOSE_BATCH, closeDueLetters } from "@/lib/letters/close-letter";
 import { emailTemplates } from "@/lib/mail/email-templates";
 import { startOutboxWorker, type OutboxWorker } from "@/lib/mail/run-outbox-worker";
 import { createMailTransport } from "@/lib/mail/transports";
 import { startRepeatingJob, type RepeatingJob } from "./repeating-job";
 
-export type BackgroundJobs = { outbox: OutboxWorker; counts: RepeatingJob; stop(): Promise<void> };
+export type BackgroundJobs = { outbox: OutboxWorker; counts: RepeatingJob; housekeeping: RepeatingJob; stop(): Promise<void> };
 
 const COUNT_BATCH = 10_000;
 
 /**
- * The two jobs every deployment needs: delivering the email outbox and folding count events.
- * Both are safe to run in every instance at once (outbox rows are claimed with SKIP LOCKED;
+ * The jobs every deployment needs: delivering the email outbox, folding count events, and
+ * housekeeping (closing letters at their closing date, forgetting expired sign-in links). All are safe to run in every instance at once (outbox rows are claimed with SKIP LOCKED;
  * folds take turns on a lock), so an instance may run them in-process or leave them to
  * `npm run worker`.
  */
@@ -26,11 +28,24 @@ export function startBackgroundJobs(db: Db, env: TEnv, log?: (message: string) =
     log,
     work: async () => (await foldCountEvents(db, { batchSize: COUNT_BATCH })) === COUNT_BATCH,
   });
+  // Every half minute: a letter closes within 30 s of its closing date (signing refuses it from
+  // the second itself; this makes its state and timeline say so).
+  const housekeeping = startRepeatingJob({
+    name: "Housekeeping",
+    intervalMs: 30_000,
+    log,
+    work: async () => {
+      const now = new Date();
+      await deleteExpiredCredentials(db, now);
+      return (await closeDueLetters(db, now)) === CLOSE_BATCH;
+    },
+  });
   return {
     outbox,
     counts,
+    housekeeping,
     async stop() {
-      await Promise.all([outbox.stop(), counts.stop()]);
+      await Promise.all([outbox.stop(), counts.stop(), housekeeping.stop()]);
       await transport.close?.();
     },
   };

@@ -20,13 +20,15 @@ export const closeLetter = defineLetterAction({
   },
 });
 
+export const CLOSE_BATCH = 100;
+
 /**
  * Closes every open letter whose closing date has passed: a job, safe to run anywhere at once
  * (each letter is closed under its row lock, and a letter already closed is skipped). Signing
  * refuses a letter past its closing date already; this makes its state say so too.
  */
 export async function closeDueLetters(db: Db, now: Date): Promise<number> {
-  const due = await db.letter.findMany({ where: { status: "OPEN", closesAt: { lte: now } }, select: { id: true }, take: 100 });
+  const due = await db.letter.findMany({ where: { status: "OPEN", closesAt: { lte: now } }, select: { id: true }, take: CLOSE_BATCH });
   let closed = 0;
   for (const { id } of due) {
     await db.$transaction(async (tx) => {

@@ -1,0 +1,32 @@
+import { createLetter } from "@/tests/support/factories";
+import { expect, test } from "./support/fixtures";
+import { seriousAccessibilityViolations } from "./support/axe";
+import { E2E_ADMIN_EMAIL, signInAs } from "./support/organiser-session";
+
+// Organisers use screen readers and keyboards too. Every organiser page, in a draft and an open
+// letter's state, light and dark, must have no serious or critical WCAG 2.1 AA violations.
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`organiser pages have no serious accessibility violations (${colorScheme})`, async ({ page, db }) => {
+    test.setTimeout(60_000);
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/sign-in");
+    expect(await seriousAccessibilityViolations(page), "/sign-in").toEqual([]);
+
+    const draft = await createLetter(db, { status: "DRAFT" });
+    const open = await createLetter(db, { status: "OPEN" });
+    const { userId } = await signInAs(page.context(), db, E2E_ADMIN_EMAIL);
+    await db.letterOrganiser.createMany({ data: [draft, open].map((letter) => ({ letterId: letter.id, userId, role: "OWNER" as const })), skipDuplicates: true });
+
+    const paths = [
+      "/organise",
+      "/organise/review",
+      ...[draft, open].flatMap((letter) => ["", "/status", "/team"].map((suffix) => `/organise/letters/${letter.id}${suffix}`)),
+    ];
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.locator("h1"), path).toHaveCount(1);
+      expect(await seriousAccessibilityViolations(page), path).toEqual([]);
+    }
+  });
+}
