@@ -46,7 +46,7 @@ test("an organiser signs in, writes, publishes, updates and closes a letter", as
 
   const slug = `stop-selling-${randomBytes(3).toString("hex")}`;
   await page.getByLabel("Address", { exact: true }).fill(slug);
-  await page.getByLabel("Addressed to").fill("Satya Nadella, CEO");
+  await page.getByLabel("Addressed to").fill("the Senior Leadership Team");
   await page.getByLabel("Letter (Markdown)").fill("We, the undersigned, **refuse** to be complicit.");
   await expect(page.getByRole("region", { name: "Preview" }).locator("strong")).toHaveText("refuse");
   await page.getByRole("button", { name: "Add a demand" }).click();
@@ -79,7 +79,7 @@ test("an organiser signs in, writes, publishes, updates and closes a letter", as
   await expect(page.locator(".demand").nth(1)).toContainText("Met");
   const timeline = page.locator(".timeline");
   await expect(timeline.locator(".timeline-item").first()).toContainText("Demand 2 was met");
-  await expect(timeline).toContainText("The letter was delivered to Satya Nadella, CEO.");
+  await expect(timeline).toContainText("The letter was delivered to the Senior Leadership Team.");
 
   await page.goto("/organise");
   await page.getByRole("link", { name: "Stop selling to ICE" }).click();
