@@ -10,24 +10,11 @@ import { reviewLetter } from "@/lib/letters/review-letter";
 import { saveDraft } from "@/lib/letters/save-draft";
 import { updateOpenLetter } from "@/lib/letters/update-open-letter";
 import { runLetterAction } from "@/lib/server/organiser";
-
-function jsonPayload(formData: FormData): unknown {
-  try {
-    return JSON.parse(String(formData.get("payload") ?? "null"));
-  } catch {
-    return null;
-  }
-}
-
-const fieldsOf = (formData: FormData) => Object.fromEntries([...formData].filter(([key]) => !key.startsWith("$")));
-
-function refresh(letterId: string) {
-  revalidatePath(`/organise/letters/${letterId}`, "layout");
-}
+import { formFields, jsonPayload, revalidateLetter } from "../../../_server/form-input";
 
 export async function saveDraftAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
   const state = await runLetterAction(saveDraft, letterId, jsonPayload(formData), () => "Draft saved.");
-  refresh(letterId);
+  revalidateLetter(letterId, { publicPage: true });
   return state;
 }
 
@@ -35,21 +22,21 @@ export async function publishLetterAction(letterId: string, _state: TActionState
   const state = await runLetterAction(publishLetter, letterId, {}, ({ status }) =>
     status === "OPEN" ? "Published: the letter is open for signatures." : "Sent for review: an admin will approve it or tell you what to change.",
   );
-  refresh(letterId);
+  revalidateLetter(letterId, { publicPage: true });
   return state;
 }
 
 export async function withdrawFromReviewAction(letterId: string, _state: TActionState): Promise<TActionState> {
   const state = await runLetterAction(withdrawFromReview, letterId, {}, () => "Taken back from review: it is a draft again.");
-  refresh(letterId);
+  revalidateLetter(letterId, { publicPage: true });
   return state;
 }
 
 export async function reviewLetterAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
-  const state = await runLetterAction(reviewLetter, letterId, fieldsOf(formData), (decision) =>
+  const state = await runLetterAction(reviewLetter, letterId, formFields(formData), (decision) =>
     decision === "approve" ? "Approved: the letter is open." : "Sent back to its organisers with your reason.",
   );
-  refresh(letterId);
+  revalidateLetter(letterId, { publicPage: true });
   revalidatePath("/organise/review");
   return state;
 }
@@ -63,18 +50,18 @@ export async function updateOpenLetterAction(letterId: string, _state: TActionSt
     { goal: goal === "" ? null : goal, closesAt: closesOn ? `${closesOn}T23:59:59.000Z` : "" },
     () => "Saved.",
   );
-  refresh(letterId);
+  revalidateLetter(letterId, { publicPage: true });
   return state;
 }
 
 export async function closeLetterAction(letterId: string, _state: TActionState): Promise<TActionState> {
   const state = await runLetterAction(closeLetter, letterId, {}, () => "Closed: the letter no longer accepts signatures.");
-  refresh(letterId);
+  revalidateLetter(letterId, { publicPage: true });
   return state;
 }
 
 export async function deleteLetterAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
-  const state = await runLetterAction(deleteLetter, letterId, fieldsOf(formData), () => "Deleted.");
+  const state = await runLetterAction(deleteLetter, letterId, formFields(formData), () => "Deleted.");
   if (state.status === "done") redirect("/organise");
   return state;
 }

@@ -1,0 +1,22 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+
+/** A form's fields as a plain object for an action's schema, without React's own `$ACTION_…` fields. */
+export function formFields(formData: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries([...formData].filter(([key]) => !key.startsWith("$")));
+}
+
+/** The JSON a client-side form (the letter editor) puts in its `payload` field; null if it is not JSON. */
+export function jsonPayload(formData: FormData): unknown {
+  try {
+    return JSON.parse(String(formData.get("payload") ?? "null"));
+  } catch {
+    return null;
+  }
+}
+
+/** After a change: the letter's organiser pages, and its public page where the change shows there. */
+export function revalidateLetter(letterId: string, options: { publicPage?: boolean } = {}): void {
+  revalidatePath(`/organise/letters/${letterId}`, "layout");
+  if (options.publicPage) revalidatePath("/letters/[slug]", "page");
+}
