@@ -1,3 +1,7 @@
+import { bulkInvalidateSignatures } from "@/lib/moderation/bulk-invalidate-signatures";
+import { exportSignatures } from "@/lib/moderation/export-signatures";
+import { invalidateSignature } from "@/lib/moderation/invalidate-signature";
+import { setSignatureCommentHidden, setSignatureNameHidden } from "@/lib/moderation/set-signature-visibility";
 import type { TAccountAction, TLetterAction } from "./organiser-action";
 
 /**
@@ -8,7 +12,14 @@ import type { TAccountAction, TLetterAction } from "./organiser-action";
  */
 // Heterogeneous by design: each action validates its own input.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const LETTER_ACTIONS: TLetterAction<any, any>[] = [];
+export const LETTER_ACTIONS: TLetterAction<any, any>[] = [
+  // Moderation and export
+  setSignatureNameHidden,
+  setSignatureCommentHidden,
+  invalidateSignature,
+  bulkInvalidateSignatures,
+  exportSignatures,
+];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const ACCOUNT_ACTIONS: TAccountAction<any, any>[] = [];
