@@ -42,18 +42,17 @@ async function setVisibility(
 }
 
 /** Day-to-day moderation (an impersonation, an insult in a name): any editor may. */
-export const setSignatureNameHidden = defineLetterAction({
-  name: "signature.set-name-hidden",
-  requires: "EDITOR",
-  input: ZSignatureVisibility,
-  run: (context, input) =>
-    setVisibility(context, { flag: "nameHidden", hiddenAction: "signature.name-hidden", shownAction: "signature.name-shown" }, input),
+const visibilityAction = (name: string, part: TPart) =>
+  defineLetterAction({ name, requires: "EDITOR", input: ZSignatureVisibility, run: (context, input) => setVisibility(context, part, input) });
+
+export const setSignatureNameHidden = visibilityAction("signature.set-name-hidden", {
+  flag: "nameHidden",
+  hiddenAction: "signature.name-hidden",
+  shownAction: "signature.name-shown",
 });
 
-export const setSignatureCommentHidden = defineLetterAction({
-  name: "signature.set-comment-hidden",
-  requires: "EDITOR",
-  input: ZSignatureVisibility,
-  run: (context, input) =>
-    setVisibility(context, { flag: "commentHidden", hiddenAction: "signature.comment-hidden", shownAction: "signature.comment-shown" }, input),
+export const setSignatureCommentHidden = visibilityAction("signature.set-comment-hidden", {
+  flag: "commentHidden",
+  hiddenAction: "signature.comment-hidden",
+  shownAction: "signature.comment-shown",
 });

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { requireOrganiserPage } from "@/lib/server/organiser";
 import { formatDateTimeUtc } from "../format-time";
 import { LetterNav } from "../letter-nav";
+import { TableHead } from "../table-head";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Activity" };
@@ -29,13 +30,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       ) : (
         <div className="table-scroll">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-              </tr>
-            </thead>
+            <TableHead columns={["When", "Who", "What"]} />
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>

@@ -8,6 +8,7 @@ import { getDeliverySheet } from "@/lib/moderation/get-delivery-sheet";
 import { requireOrganiserPage } from "@/lib/server/organiser";
 import { LetterNav } from "../letter-nav";
 import { PrintButton } from "./print-button";
+import { TableHead } from "../table-head";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Delivery" };
@@ -63,12 +64,7 @@ export default async function DeliveryPage({ params }: Props) {
           <p className="muted">Every signer confirmed the letter from a work inbox at the domain shown.</p>
           {signers.totalsByDomain.length > 0 ? (
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Domain</th>
-                  <th scope="col">Verified signers</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Domain", "Verified signers"]} />
               <tbody>
                 {signers.totalsByDomain.map((row) => (
                   <tr key={row.domain}>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatCount } from "@/app/_components/format";
 import type { TSignatureCounts } from "@/lib/moderation/count-signatures";
 import type { TBusySource } from "@/lib/moderation/list-busy-sources";
+import { TableHead } from "../table-head";
 import { STATE_LABELS } from "./signature-table";
 
 const STATES = ["PENDING", "CONFIRMED", "WITHDRAWN", "INVALIDATED"] as const;
@@ -24,16 +25,7 @@ export function SignatureCounts({ counts, sources, signaturesPath }: { counts: T
           <div className="table-scroll">
             <table>
               <caption className="visually-hidden">Signatures by domain</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Domain</th>
-                  {STATES.map((state) => (
-                    <th scope="col" key={state}>
-                      {STATE_LABELS[state]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead columns={["Domain", ...STATES.map((state) => STATE_LABELS[state])]} />
               <tbody>
                 {counts.byDomain.map((row) => (
                   <tr key={row.domain}>
@@ -59,16 +51,7 @@ export function SignatureCounts({ counts, sources, signaturesPath }: { counts: T
           <p>No source has sent more than one signature in the last 24 hours.</p>
         ) : (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Signatures</th>
-                <th scope="col">Domains</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Source", "Signatures", "Domains", <span className="visually-hidden" key="action">Action</span>]} />
             <tbody>
               {sources.map((source) => (
                 <tr key={source.label}>

@@ -3,6 +3,7 @@ import type { TOrganiserSignature } from "@/lib/moderation/list-signatures-for-o
 import { formatDateTimeUtc } from "../format-time";
 import { OrganiserActionForm } from "../organiser-action-form";
 import { invalidateSignatureAction, setCommentHiddenAction, setNameHiddenAction } from "./actions";
+import { TableHead } from "../table-head";
 
 export const STATE_LABELS: Record<SignatureState, string> = {
   PENDING: "Pending",
@@ -76,17 +77,7 @@ export function SignatureTable({ letterId, signatures }: { letterId: string; sig
   return (
     <div className="table-scroll">
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Signer</th>
-            <th scope="col">Domain</th>
-            <th scope="col">State</th>
-            <th scope="col">Signed</th>
-            <th scope="col">Source</th>
-            <th scope="col">Comment</th>
-            <th scope="col">Moderate</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Signer", "Domain", "State", "Signed", "Source", "Comment", "Moderate"]} />
         <tbody>
           {signatures.map((signature) => (
             <SignatureRow key={signature.id} letterId={letterId} signature={signature} />
