@@ -21,16 +21,18 @@ function SignatureRow({ letterId, signature }: { letterId: string; signature: TO
         <strong>{signature.name ?? "Anonymous"}</strong>
         {signature.nameHidden && signature.name ? <span className="tag"> name hidden</span> : null}
         {role ? <div className="muted">{role}</div> : null}
+        <div>@{signature.domain}</div>
       </td>
-      <td>@{signature.domain}</td>
       <td>
         {STATE_LABELS[signature.state]}
         {signature.invalidationReason ? <div className="muted">{signature.invalidationReason}</div> : null}
       </td>
       <td>
         <time dateTime={signature.createdAt.toISOString()}>{formatDateTimeUtc(signature.createdAt)}</time>
+        <div className="muted">
+          source <code>{signature.source ?? "–"}</code>
+        </div>
       </td>
-      <td>{signature.source ? <code>{signature.source}</code> : "–"}</td>
       <td>
         {signature.comment ? (
           <>
@@ -77,7 +79,7 @@ export function SignatureTable({ letterId, signatures }: { letterId: string; sig
   return (
     <div className="table-scroll">
       <table>
-        <TableHead columns={["Signer", "Domain", "State", "Signed", "Source", "Comment", "Moderate"]} />
+        <TableHead columns={["Signer", "State", "Signed", "Comment", "Moderate"]} />
         <tbody>
           {signatures.map((signature) => (
             <SignatureRow key={signature.id} letterId={letterId} signature={signature} />
