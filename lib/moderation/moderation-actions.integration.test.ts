@@ -210,6 +210,18 @@ describe("bulk invalidation", () => {
     });
   });
 
+  it("reports what it actually ended when signatures changed since the preview", async () => {
+    const { letter, owner, rows } = await flood();
+    expect(await previewBulkInvalidation(db, letter.id, filter({ domain: "other.org" }))).toMatchObject({ total: 3 });
+    await db.signature.update({ where: { id: rows.floodConfirmed.id }, data: { state: "WITHDRAWN", endedAt: new Date() } });
+
+    const result = await perform(db, owner, bulkInvalidateSignatures, letter.id, { filter: { domain: "other.org" }, reason: "Not our company" });
+
+    expect(result).toEqual({ pending: 1, confirmed: 1, total: 2 });
+    expect((await db.signature.findUniqueOrThrow({ where: { id: rows.floodConfirmed.id } })).state).toBe("WITHDRAWN");
+    expect(await countEventsOf(letter.id)).toHaveLength(1);
+  });
+
   it("burns the links of everything it invalidates", async () => {
     const { letter, owner, rows } = await flood();
     const link = await issueSignatureToken(db, rows.floodPending.id, "CONFIRM", new Date());
