@@ -21,7 +21,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     const paths = [
       "/organise",
       "/organise/review",
-      ...[draft, open].flatMap((letter) => ["", "/status", "/team"].map((suffix) => `/organise/letters/${letter.id}${suffix}`)),
+      ...[draft, open].flatMap((letter) => ["", "/status", "/team", "/signatures", "/delivery", "/activity"].map((suffix) => `/organise/letters/${letter.id}${suffix}`)),
     ];
     for (const path of paths) {
       await page.goto(path);

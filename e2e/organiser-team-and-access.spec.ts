@@ -7,7 +7,7 @@ import { organiserAddress, signInAs } from "./support/organiser-session";
 // hold the letter's team and history. Whoever is not an organiser must not even learn that a
 // letter exists there: signed-out visitors are sent to sign in, strangers get a 404.
 
-const LETTER_PAGES = ["", "/status", "/team"];
+const LETTER_PAGES = ["", "/status", "/team", "/signatures", "/delivery", "/activity"];
 
 test("signed-out visitors are sent to sign in, and strangers get a 404, on every organiser page", async ({ browser, db }) => {
   const letter = await createLetter(db, { status: "DRAFT" });

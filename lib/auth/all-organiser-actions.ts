@@ -9,6 +9,10 @@ import { setDemandStatus } from "@/lib/letters/set-demand-status";
 import { updateOpenLetter } from "@/lib/letters/update-open-letter";
 import { inviteEditor, revokeInvitation } from "@/lib/organisers/invite-editor";
 import { removeEditor, transferOwnership } from "@/lib/organisers/manage-organisers";
+import { bulkInvalidateSignatures } from "@/lib/moderation/bulk-invalidate-signatures";
+import { exportSignatures } from "@/lib/moderation/export-signatures";
+import { invalidateSignature } from "@/lib/moderation/invalidate-signature";
+import { setSignatureCommentHidden, setSignatureNameHidden } from "@/lib/moderation/set-signature-visibility";
 import type { TAccountAction, TLetterAction } from "./organiser-action";
 
 /**
@@ -34,6 +38,12 @@ export const LETTER_ACTIONS: TLetterAction<any, any>[] = [
   removeEditor,
   transferOwnership,
   deleteLetter,
+  // Moderation and export
+  setSignatureNameHidden,
+  setSignatureCommentHidden,
+  invalidateSignature,
+  bulkInvalidateSignatures,
+  exportSignatures,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

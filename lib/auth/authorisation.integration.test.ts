@@ -14,7 +14,7 @@ import { hasRole } from "./roles";
 
 const db = connectTestDb();
 
-type TFixture = { letterId: string; slug: string; demandId: string; updateId: string; editorUserId: string; invitationId: string };
+type TFixture = { letterId: string; slug: string; signatureId: string; demandId: string; updateId: string; editorUserId: string; invitationId: string };
 
 /** An input each action would accept, so that a refusal is the authorisation's and not the schema's. */
 const VALID_INPUT: Record<string, (fixture: TFixture) => unknown> = {
@@ -33,6 +33,11 @@ const VALID_INPUT: Record<string, (fixture: TFixture) => unknown> = {
   transferOwnership: (f) => ({ userId: f.editorUserId }),
   deleteLetter: (f) => ({ confirmSlug: f.slug }),
   createLetter: () => ({ title: "A new letter" }),
+  "signature.set-name-hidden": (f) => ({ signatureId: f.signatureId, hidden: true }),
+  "signature.set-comment-hidden": (f) => ({ signatureId: f.signatureId, hidden: true }),
+  "signature.invalidate": (f) => ({ signatureId: f.signatureId, reason: "A fake signature." }),
+  "signatures.bulk-invalidate": () => ({ filter: { domain: "example.com" }, reason: "A flood of fakes." }),
+  "signatures.export": () => ({}),
 };
 
 async function snapshot(database: Db): Promise<string> {
@@ -58,8 +63,8 @@ async function seed(): Promise<TFixture & { owner: Awaited<ReturnType<typeof cre
   const demand = await db.demand.findFirstOrThrow({ where: { letterId: letter.id } });
   const update = await db.statusUpdate.create({ data: { letterId: letter.id, kind: "NOTE", body: "A note", occurredAt: new Date(), authorId: owner.userId } });
   const invitation = await db.organiserInvitation.create({ data: { letterId: letter.id, email: "invited@example.org", expiresAt: new Date(Date.now() + 86_400_000) } });
-  await db.signature.create({ data: { letterId: letter.id, emailKey: "k1", domain: "example.com", displayName: "Signer", state: "CONFIRMED", confirmedAt: new Date() } });
-  return { letterId: letter.id, slug: letter.slug, demandId: demand.id, updateId: update.id, editorUserId: editor.userId, invitationId: invitation.id, owner, editor };
+  const signature = await db.signature.create({ data: { letterId: letter.id, emailKey: "k1", domain: "example.com", displayName: "Signer", comment: "Hi", showName: true, state: "CONFIRMED", confirmedAt: new Date() } });
+  return { letterId: letter.id, slug: letter.slug, signatureId: signature.id, demandId: demand.id, updateId: update.id, editorUserId: editor.userId, invitationId: invitation.id, owner, editor };
 }
 
 describe("authorisation of organiser actions", () => {

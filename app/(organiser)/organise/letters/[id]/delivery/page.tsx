@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DemandList } from "@/app/_components/demand-list";
+import { formatCount, formatDate } from "@/app/_components/format";
+import { MarkdownBody } from "@/app/_components/markdown";
+import { getDb } from "@/lib/db/client";
+import { getDeliverySheet } from "@/lib/moderation/get-delivery-sheet";
+import { requireOrganiserPage } from "@/lib/server/organiser";
+import { LetterNav } from "../letter-nav";
+import { PrintButton } from "./print-button";
+import { TableHead } from "../table-head";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Delivery" };
+
+type Props = { params: Promise<{ id: string }> };
+
+const plural = (count: number, noun: string) => `${formatCount(count)} ${noun}${count === 1 ? "" : "s"}`;
+
+/**
+ * The letter as it is handed over: printable to PDF from the browser (organiser.css has the
+ * print rules). Anonymous signers appear only as counts per domain.
+ */
+export default async function DeliveryPage({ params }: Props) {
+  const { id } = await params;
+  const { letter, role } = await requireOrganiserPage(id, "EDITOR", `/organise/letters/${id}/delivery`);
+  const sheet = await getDeliverySheet(getDb(), letter.id);
+  if (!sheet) notFound();
+  const { signers } = sheet;
+
+  return (
+    <>
+      <div className="no-print">
+        <LetterNav letter={letter} current="/delivery" role={role} />
+        <p className="organiser-toolbar">
+          <PrintButton />
+          <a href={`/organise/letters/${letter.id}/export.csv`} download>
+            Download CSV
+          </a>
+        </p>
+      </div>
+
+      <article className="delivery">
+        <header>
+          <h1>{sheet.letter.title}</h1>
+          <p className="addressee">To {sheet.letter.addressee}</p>
+          <p className="muted">
+            {formatDate(new Date())}
+            {sheet.letter.publishedAt ? ` · published ${formatDate(sheet.letter.publishedAt)}` : ""}
+          </p>
+        </header>
+
+        <MarkdownBody source={sheet.letter.bodyMarkdown} />
+
+        {sheet.demands.length > 0 ? (
+          <section aria-labelledby="delivery-demands">
+            <h2 id="delivery-demands">Our demands</h2>
+            <DemandList demands={sheet.demands} />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="delivery-totals" className="delivery-totals">
+          <h2 id="delivery-totals">Signed by {plural(signers.total, "verified signer")}</h2>
+          <p className="muted">Every signer confirmed the letter from a work inbox at the domain shown.</p>
+          {signers.totalsByDomain.length > 0 ? (
+            <table>
+              <TableHead columns={["Domain", "Verified signers"]} />
+              <tbody>
+                {signers.totalsByDomain.map((row) => (
+                  <tr key={row.domain}>
+                    <td>@{row.domain}</td>
+                    <td>{formatCount(row.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="delivery-signers" className="delivery-signers">
+          <h2 id="delivery-signers">Signers</h2>
+          <ul className="delivery-signer-list">
+            {signers.named.map((signer, index) => {
+              const role = [signer.jobTitle, signer.team].filter(Boolean).join(", ");
+              return (
+                <li key={index}>
+                  <strong>{signer.name}</strong>
+                  {role ? `, ${role}` : ""} <span className="muted">@{signer.domain}</span>
+                </li>
+              );
+            })}
+            {signers.anonymousByDomain.map((row) => (
+              <li key={`anonymous-${row.domain}`}>
+                {plural(row.count, "anonymous verified signer")} at @{row.domain}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { exportSignatures } from "@/lib/moderation/export-signatures";
+import { runLetterRoute } from "@/lib/server/organiser-route";
+
+export const dynamic = "force-dynamic";
+
+/** The delivery CSV (see lib/moderation/export-signatures.ts for its two sections). */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return runLetterRoute(exportSignatures, id, {}, ({ csv, filename }) =>
+    new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        // The slug is [a-z0-9-] (ZSlug), so the name needs no quoting beyond the quotes.
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "X-Content-Type-Options": "nosniff",
+      },
+    }),
+  );
+}

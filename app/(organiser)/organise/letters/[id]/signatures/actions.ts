@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { TActionState } from "@/lib/errors/action-state";
+import { bulkInvalidateSignatures } from "@/lib/moderation/bulk-invalidate-signatures";
+import { invalidateSignature } from "@/lib/moderation/invalidate-signature";
+import { setSignatureCommentHidden, setSignatureNameHidden } from "@/lib/moderation/set-signature-visibility";
+import { runLetterAction } from "@/lib/server/organiser";
+
+// Only the named fields reach the action: the form also carries React's own hidden inputs.
+function pick(formData: FormData, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")]));
+}
+
+const refresh = (letterId: string) => revalidatePath(`/organise/letters/${letterId}/signatures`);
+
+export async function setNameHiddenAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
+  const state = await runLetterAction(setSignatureNameHidden, letterId, pick(formData, ["signatureId", "hidden"]), ({ hidden }) =>
+    hidden ? "Name hidden: the public list shows “Anonymous”." : "Name shown again.",
+  );
+  refresh(letterId);
+  return state;
+}
+
+export async function setCommentHiddenAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
+  const state = await runLetterAction(setSignatureCommentHidden, letterId, pick(formData, ["signatureId", "hidden"]), ({ hidden }) =>
+    hidden ? "Comment hidden." : "Comment shown again.",
+  );
+  refresh(letterId);
+  return state;
+}
+
+export async function invalidateSignatureAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
+  const state = await runLetterAction(invalidateSignature, letterId, pick(formData, ["signatureId", "reason"]), ({ outcome, wasCounted }) =>
+    outcome === "already-invalidated" ? "It was already invalidated." : wasCounted ? "Invalidated: it no longer counts." : "Invalidated.",
+  );
+  refresh(letterId);
+  return state;
+}
+
+export async function bulkInvalidateAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
+  const input = { filter: pick(formData, ["domain", "from", "to", "source"]), reason: String(formData.get("reason") ?? "") };
+  const state = await runLetterAction(bulkInvalidateSignatures, letterId, input, ({ total, confirmed, pending }) =>
+    `Invalidated ${total} signature${total === 1 ? "" : "s"} (${confirmed} confirmed, ${pending} pending).`,
+  );
+  refresh(letterId);
+  return state;
+}

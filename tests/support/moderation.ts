@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import type { TActor } from "@/lib/auth/actor";
+import { performLetterAction, type TLetterAction } from "@/lib/auth/organiser-action";
+import type { TLetterRole } from "@/lib/auth/roles";
+import type { SignatureState } from "@/lib/db/generated/enums";
+import type { Db } from "@/lib/db/prisma";
+
+/** A signed-in user, optionally an organiser of `letterId` with `role` ("ADMIN": a platform admin). */
+export async function createActor(db: Db, letterId?: string, role?: TLetterRole): Promise<TActor> {
+  const email = `organiser-${randomBytes(4).toString("hex")}@organisers.test`;
+  const user = await db.user.create({ data: { email } });
+  if (letterId && role && role !== "ADMIN") await db.letterOrganiser.create({ data: { letterId, userId: user.id, role } });
+  return { userId: user.id, email, isAdmin: role === "ADMIN" };
+}
+
+/** Runs an organiser action the only way the app does: authorisation, validation, then the action. */
+export function perform<TInput, TResult>(
+  db: Db,
+  actor: TActor | null,
+  action: TLetterAction<TInput, TResult>,
+  letterId: string,
+  input: unknown,
+  now = new Date(),
+): Promise<TResult> {
+  return performLetterAction({ db, now, settings: { requireApproval: false, appUrl: "http://localhost" } }, actor, action, letterId, input);
+}
+
+type SignatureRow = {
+  name?: string;
+  domain?: string;
+  showName?: boolean;
+  state?: SignatureState;
+  createdAt?: Date;
+  confirmedAt?: Date | null;
+  sourceKey?: string | null;
+  comment?: string | null;
+  jobTitle?: string | null;
+  team?: string | null;
+  nameHidden?: boolean;
+};
+
+/**
+ * A signature row as signing would have left it, written directly: moderation tests need many
+ * signatures in exact states, sources and times, which the signing path (rate limits, emails,
+ * clocks) would only obscure.
+ */
+export async function createSignatureRow(db: Db, letterId: string, row: SignatureRow = {}) {
+  const state = row.state ?? "CONFIRMED";
+  const createdAt = row.createdAt ?? new Date();
+  return db.signature.create({
+    data: {
+      letterId,
+      emailKey: randomBytes(16).toString("hex"),
+      domain: row.domain ?? "example.com",
+      displayName: row.name ?? `Signer ${randomBytes(3).toString("hex")}`,
+      showName: row.showName ?? true,
+      nameHidden: row.nameHidden ?? false,
+      jobTitle: row.jobTitle ?? null,
+      team: row.team ?? null,
+      comment: row.comment ?? null,
+      state,
+      createdAt,
+      confirmedAt: row.confirmedAt !== undefined ? row.confirmedAt : state === "CONFIRMED" ? createdAt : null,
+      sourceKey: row.sourceKey === undefined ? randomBytes(16).toString("hex") : row.sourceKey,
+    },
+  });
+}
