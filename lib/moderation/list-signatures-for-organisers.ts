@@ -74,7 +74,9 @@ export async function listSignaturesForOrganisers(
     name: showName ? displayName : null,
     jobTitle: showName ? jobTitle : null,
     team: showName ? team : null,
-    source: sourceKey ? sourceLabel(letterId, sourceKey) : null,
+    // Not beside an anonymous signer: a named signer with the same label (one home connection,
+    // one day) would name them to the organisers. Bulk invalidation by source still reaches them.
+    source: sourceKey && showName ? sourceLabel(letterId, sourceKey) : null,
   }));
   return { signatures: page, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
 }

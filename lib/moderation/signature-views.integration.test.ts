@@ -88,6 +88,12 @@ describe("what organisers see of their signatures", () => {
     expect(row?.source).not.toBe(sourceLabel(other.id, "stored-source-key"));
     expect(JSON.stringify(row)).not.toContain("stored-source-key");
     expect(await previewBulkInvalidation(db, letter.id, { source: row?.source ?? "missing" })).toMatchObject({ total: 1 });
+
+    // Beside an anonymous signer the label would link them to named signers of the same source.
+    const anonymous = await createSignatureRow(db, letter.id, { sourceKey: "stored-source-key", showName: false });
+    const { signatures: after } = await listSignaturesForOrganisers(db, letter.id, {});
+    expect(after.find((candidate) => candidate.id === anonymous.id)?.source).toBeNull();
+    expect(await previewBulkInvalidation(db, letter.id, { source: row?.source ?? "missing" })).toMatchObject({ total: 2 });
     expect(signature.id).toBe(row?.id);
   });
 
