@@ -69,3 +69,24 @@ test("an editor invited by email joins through the link, can edit, but cannot pu
   await expect(editorPage.getByRole("button", { name: /the owner$/ })).toHaveCount(0);
   expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { addressee: true } })).toEqual({ addressee: "The new board" });
 });
+
+test("a session ends when it expires, and when its organiser signs out", async ({ browser, db }) => {
+  const context = await browser.newContext();
+  const email = organiserAddress("leaving");
+  const { userId } = await signInAs(context, db, email);
+  const page = await context.newPage();
+  await page.goto("/organise");
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await db.session.count({ where: { userId } })).toBe(0);
+  await page.goto("/organise");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+
+  const expired = await browser.newContext();
+  await signInAs(expired, db, email);
+  await db.session.updateMany({ where: { userId }, data: { expires: new Date(Date.now() - 1000) } });
+  const response = await expired.request.get("/organise", { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toContain("/sign-in");
+});
