@@ -1,10 +1,6 @@
-import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/error-response";
+import { readJsonBody } from "@/lib/server/read-json-body";
 import { submitSignature } from "@/lib/server/submit-signature";
-
-// Far above any honest submission (a name, an address, a comment of 1,000 characters), and
-// checked before the body is parsed, so a flood of huge bodies costs us little.
-const MAX_BODY_BYTES = 16 * 1024;
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -22,18 +18,5 @@ export async function POST(request: Request, { params }: Context) {
     return Response.json(result, { status: 202, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, "POST /api/v1/letters/{slug}/signatures");
-  }
-}
-
-async function readJsonBody(request: Request): Promise<unknown> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE");
-  const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE");
-  try {
-    const body: unknown = JSON.parse(raw);
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("MALFORMED_REQUEST");
-    return body;
-  } catch (error) {
-    throw error instanceof AppError ? error : new AppError("MALFORMED_REQUEST");
   }
 }

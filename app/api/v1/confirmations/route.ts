@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "@/lib/errors/error-response";
+import { readJsonBody } from "@/lib/server/read-json-body";
+import { confirmSignature } from "@/lib/signatures/confirm-signature";
+
+const ZConfirmation = z.object({ token: z.string().min(1).max(200) });
+
+/**
+ * POST /api/v1/confirmations `{ "token": "…" }` — confirms a signature with the token from its
+ * email, as the confirmation page's button does: for apps and scripts that read the email
+ * themselves. The token is the authority, so no session or origin is needed; being a JSON POST
+ * without CORS headers, a browser only sends it from our own pages.
+ */
+export async function POST(request: Request) {
+  try {
+    const parsed = ZConfirmation.safeParse(await readJsonBody(request));
+    if (!parsed.success) throw new AppError("TOKEN_INVALID");
+    const { outcome, letter } = await confirmSignature(getDb(), parsed.data.token, new Date());
+    return Response.json(
+      { status: outcome, letter: { slug: letter.slug, title: letter.title } },
+      { status: 200, headers: { "Cache-Control": "no-store" } },
+    );
+  } catch (error) {
+    return errorResponse(error, "POST /api/v1/confirmations");
+  }
+}
