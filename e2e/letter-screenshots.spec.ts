@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { addConfirmedSignatures, createLetter } from "@/tests/support/factories";
+import { waitForFoldedTotal } from "./support/counts";
 import { expect, test } from "./support/fixtures";
 
 // Screenshots of a well-signed letter at phone and desktop widths, light and dark, kept as
@@ -9,7 +10,7 @@ import { expect, test } from "./support/fixtures";
 
 const DIR = path.resolve("test-results/screenshots");
 
-test("the letter page at 375 px and 1280 px, light and dark", async ({ page, db }) => {
+test("the letter page at 375 px and 1280 px, light and dark", async ({ page, request, db }) => {
   test.setTimeout(60_000);
   const day = (n: number) => new Date(Date.now() - n * 86_400_000);
   const letter = await createLetter(db, {
@@ -39,15 +40,14 @@ test("the letter page at 375 px and 1280 px, light and dark", async ({ page, db 
     })),
   );
   await mkdir(DIR, { recursive: true });
+  await waitForFoldedTotal(request, letter.slug, 36);
 
   for (const width of [375, 1280]) {
     for (const colorScheme of ["light", "dark"] as const) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme });
-      await expect(async () => {
-        await page.goto(`/letters/${letter.slug}`);
-        await expect(page.getByTestId("verified-total")).toHaveText("36", { timeout: 500 });
-      }).toPass({ timeout: 10_000 });
+      await page.goto(`/letters/${letter.slug}`);
+      await expect(page.getByTestId("verified-total")).toHaveText("36");
       const file = path.join(DIR, `letter-${width}-${colorScheme}.png`);
       await page.screenshot({ path: file, fullPage: true });
       test.info().attachments.push({ name: path.basename(file), path: file, contentType: "image/png" });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { addConfirmedSignatures, createLetter } from "@/tests/support/factories";
+import { waitForFoldedTotal } from "./support/counts";
 import { expect, test } from "./support/fixtures";
 import { publishedContract } from "./support/openapi-contract";
 
@@ -27,7 +28,7 @@ test("every GET endpoint answers as the published OpenAPI document says, with CO
   const letter = await seededLetter(db);
 
   // The app's aggregator folds the new signatures within a second or two.
-  await expect.poll(async () => ((await (await request.get(`/api/v1/letters/${letter.slug}/count`)).json()) as { total: number }).total).toBe(3);
+  await waitForFoldedTotal(request, letter.slug, 3);
 
   const list = await request.get("/api/v1/letters?limit=100");
   const listBody = (await contract.expectValid(list, "/letters", "get")) as { letters: { slug: string; total: number }[] };

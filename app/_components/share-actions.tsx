@@ -45,7 +45,8 @@ export function ShareActions({ url, title, text }: Props) {
           </button>
         ) : null}
       </div>
-      <p role="status" className="muted share-status">
+      {/* A polite live region, not role=status: the page's one status is the sign form's answer. */}
+      <p aria-live="polite" className="muted share-status">
         {status}
       </p>
     </div>
