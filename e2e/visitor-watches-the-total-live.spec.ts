@@ -35,3 +35,22 @@ test("a new confirmation shows up on an already-open letter page without a reloa
   const boxAfter = await page.getByText("verified signatures").first().boundingBox();
   expect(boxAfter).toEqual(boxBefore);
 });
+
+test("streams of pages that close are released: an instance feeds only the pages still open", async ({ db }) => {
+  const letter = await createLetter(db);
+  const baseURL = test.info().project.use.baseURL!;
+  const streams = async () => ((await (await fetch(new URL("/api/health", baseURL))).json()) as { liveCounts: { streams: number } }).liveCounts.streams;
+  // Other specs keep a few pages open meanwhile, never this many.
+  const opened = 25;
+  const readers = await Promise.all(
+    Array.from({ length: opened }, async () => {
+      const abort = new AbortController();
+      const response = await fetch(new URL(`/api/v1/letters/${letter.slug}/count/stream`, baseURL), { signal: abort.signal });
+      await response.body!.getReader().read();
+      return abort;
+    }),
+  );
+  await expect.poll(streams).toBeGreaterThanOrEqual(opened);
+  for (const abort of readers) abort.abort();
+  await expect.poll(streams).toBeLessThan(opened);
+});

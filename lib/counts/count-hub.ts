@@ -94,6 +94,10 @@ export class CountHub {
     };
   }
 
+  get letterCount(): number {
+    return this.entries.size;
+  }
+
   get subscriberCount(): number {
     let count = 0;
     for (const entry of this.entries.values()) count += entry.listeners.size;

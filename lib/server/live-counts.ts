@@ -33,3 +33,9 @@ export function liveCounts(): LiveCounts {
   }
   return globalForCounts.undersignedLiveCounts;
 }
+
+/** How many letters this process keeps counts for, and how many event streams it feeds: for the health probe and load tests. */
+export function liveCountStats(): { letters: number; streams: number } {
+  const live = globalForCounts.undersignedLiveCounts;
+  return { letters: live?.hub.letterCount ?? 0, streams: live?.streams.openCount ?? 0 };
+}
