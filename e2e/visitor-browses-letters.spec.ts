@@ -72,3 +72,13 @@ test("a narrow phone (360 px) never scrolls sideways", async ({ page, db }) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
   }
 });
+
+test("a closed letter says when it closed, shows its final total and offers no form", async ({ page, db }) => {
+  const letter = await createLetter(db, { status: "CLOSED", total: 321, publishedAt: new Date("2026-01-05T12:00:00Z") });
+  await db.letter.update({ where: { id: letter.id }, data: { closedAt: new Date("2026-03-01T12:00:00Z") } });
+  await page.goto(`/letters/${letter.slug}`);
+  await expect(page.getByText("Published 5 January 2026 · Closed 1 March 2026")).toBeVisible();
+  await expect(page.locator(".badge")).toHaveText("Closed");
+  await expect(page.getByTestId("verified-total")).toHaveText("321");
+  await expect(page.getByRole("button", { name: "Sign this letter" })).toHaveCount(0);
+});

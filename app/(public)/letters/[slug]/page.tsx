@@ -55,11 +55,7 @@ export default async function LetterPage({ params }: Props) {
         <LetterStatusBadge status={letter.status} />
         <h1>{letter.title}</h1>
         <p className="addressee">To {letter.addressee}</p>
-        {letter.publishedAt ? (
-          <p className="muted">
-            Published <time dateTime={letter.publishedAt.toISOString()}>{formatDate(letter.publishedAt)}</time>
-          </p>
-        ) : null}
+        <LetterDates publishedAt={letter.publishedAt} closesAt={letter.status === "OPEN" ? letter.closesAt : null} closedAt={letter.status === "CLOSED" ? letter.closedAt : null} />
       </header>
 
       <section aria-labelledby="total-heading" className="card">
@@ -138,5 +134,26 @@ export default async function LetterPage({ params }: Props) {
         </details>
       </section>
     </article>
+  );
+}
+
+/** When it was published, and when it closes or closed: the status, stated plainly. */
+function LetterDates({ publishedAt, closesAt, closedAt }: { publishedAt: Date | null; closesAt: Date | null; closedAt: Date | null }) {
+  const candidates: [string, Date | null][] = [
+    ["Published", publishedAt],
+    ["Closes", closesAt],
+    ["Closed", closedAt],
+  ];
+  const dates = candidates.filter((entry): entry is [string, Date] => entry[1] !== null);
+  if (dates.length === 0) return null;
+  return (
+    <p className="muted">
+      {dates.map(([label, at], i) => (
+        <span key={label}>
+          {i > 0 ? " · " : ""}
+          {label} <time dateTime={at.toISOString()}>{formatDate(at)}</time>
+        </span>
+      ))}
+    </p>
   );
 }
