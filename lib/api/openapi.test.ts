@@ -1,3 +1,4 @@
+import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "./openapi";
 
@@ -8,6 +9,11 @@ describe("the OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers).toEqual([{ url: "https://letters.example/api/v1" }]);
     expect(Object.keys(doc.paths).sort()).toEqual(["/letters", "/letters/{slug}", "/letters/{slug}/count", "/letters/{slug}/count/stream", "/letters/{slug}/signatures"]);
+  });
+
+  it("is a valid OpenAPI 3.1 document, by the specification's own schema", async () => {
+    const result = await validate(structuredClone(doc) as Parameters<typeof validate>[0]);
+    expect(result.valid ? [] : result.errors.map((error) => error.message)).toEqual([]);
   });
 
   it("resolves every reference to a component, and every component is a plain schema", () => {

@@ -104,7 +104,11 @@ export function buildOpenApiDocument(appUrl: string) {
           summary: "The counts as server-sent events: `count` events whose data is a LetterCount, first at once, then on each change",
           parameters: [slug],
           responses: {
-            "200": { description: "An event stream.", content: { "text/event-stream": { schema: { type: "string" }, itemSchema: ref("LetterCount") } } },
+            "200": {
+              description: "An event stream. Each `count` event's `data` is a LetterCount in JSON.",
+              // OpenAPI 3.1 cannot type the events themselves (3.2's itemSchema can).
+              content: { "text/event-stream": { schema: { type: "string", description: "event: count\ndata: <LetterCount JSON>" } } },
+            },
             "404": error("No published letter has this slug."),
           },
         },
