@@ -33,6 +33,10 @@ test("every GET endpoint answers as the published OpenAPI document says, with CO
   const list = await request.get("/api/v1/letters?limit=100");
   const listBody = (await contract.expectValid(list, "/letters", "get")) as { letters: { slug: string; total: number }[] };
   expect(listBody.letters.find((l) => l.slug === letter.slug)?.total).toBe(3);
+  const closed = await createLetter(db, { status: "CLOSED" });
+  const closedList = (await contract.expectValid(await request.get("/api/v1/letters?status=closed&limit=100"), "/letters", "get")) as { letters: { slug: string; status: string }[] };
+  expect(closedList.letters.map((l) => l.slug)).toContain(closed.slug);
+  expect(closedList.letters.every((l) => l.status === "CLOSED")).toBe(true);
 
   const detail = await request.get(`/api/v1/letters/${letter.slug}`);
   const detailBody = await contract.expectValid(detail, "/letters/{slug}", "get");
@@ -85,6 +89,7 @@ test("errors answer in the documented error shape, uncached", async ({ request, 
     [`/api/v1/letters/${open.slug}/signatures?cursor=garbage`, "/letters/{slug}/signatures", 422, "INVALID_INPUT"],
     [`/api/v1/letters/${open.slug}/signatures?limit=1000`, "/letters/{slug}/signatures", 422, "INVALID_INPUT"],
     ["/api/v1/letters?cursor=garbage", "/letters", 422, "INVALID_INPUT"],
+    ["/api/v1/letters?status=draft", "/letters", 422, "INVALID_INPUT"],
   ];
   for (const [url, path, status, code] of cases) {
     const response = await request.get(url);

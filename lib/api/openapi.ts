@@ -51,8 +51,12 @@ export function buildOpenApiDocument(appUrl: string) {
         get: {
           operationId: "listLetters",
           summary: "Published letters, newest first",
-          parameters: [cursor, limit(100, 20)],
-          responses: { "200": json("LetterList", "A page of letters."), "422": error("A malformed cursor or limit.") },
+          parameters: [
+            { name: "status", in: "query", required: false, description: "Only open or only closed letters.", schema: { type: "string", enum: ["open", "closed"] } },
+            cursor,
+            limit(100, 20),
+          ],
+          responses: { "200": json("LetterList", "A page of letters."), "422": error("A malformed status, cursor or limit.") },
         },
       },
       "/letters/{slug}": {

@@ -9,10 +9,10 @@ import { PUBLISHED_STATUSES } from "./published-statuses";
  */
 export async function pagePublishedLetters(
   db: Db,
-  options: { limit: number; cursor: TCursor | null },
+  options: { limit: number; cursor: TCursor | null; status?: (typeof PUBLISHED_STATUSES)[number] },
 ): Promise<{ items: TLetterSummary[]; nextCursor: string | null }> {
   const rows = await db.letter.findMany({
-    where: { status: { in: [...PUBLISHED_STATUSES] }, ...afterCursor("createdAt", options.cursor) },
+    where: { status: options.status ?? { in: [...PUBLISHED_STATUSES] }, ...afterCursor("createdAt", options.cursor) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit + 1,
     select: LETTER_SUMMARY_SELECT,
