@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { foldCountEvents } from "./fold-count-events";
-import { loadChangedCountSnapshots, loadCountSnapshot } from "./count-snapshots";
+import { loadChangedCountSnapshots, loadCountSnapshot, type TCountSnapshot } from "./count-snapshots";
+import { CountHub } from "./count-hub";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { createLetter } from "@/tests/support/factories";
 
@@ -49,5 +50,21 @@ describe("count snapshots", () => {
     // Changes older than the overlap are not reported again.
     await db.$executeRaw`UPDATE "LetterCount" SET "updatedAt" = "updatedAt" - interval '1 minute'`;
     expect((await loadChangedCountSnapshots(db, second.asOf)).changes).toEqual([]);
+  });
+
+  it("tells a letter's subscribers of a fold through one poll of the real database", async () => {
+    const letter = await createLetter(db, { slug: "snap-live" });
+    const hub = new CountHub({ load: (slug) => loadCountSnapshot(db, slug), loadChanged: (since) => loadChangedCountSnapshots(db, since) });
+    expect((await hub.get("snap-live"))?.total).toBe(0);
+    const seen: TCountSnapshot[] = [];
+    hub.subscribe("snap-live", (snapshot) => seen.push(snapshot));
+    await hub.refresh();
+
+    await confirmed(letter.id, "example.com", 2);
+    await foldCountEvents(db);
+    await hub.refresh();
+    await hub.refresh(); // the same change again, within the overlap: not repeated
+    expect(seen.map((s) => [s.total, s.byDomain])).toEqual([[2, { "example.com": 2 }]]);
+    expect((await hub.get("snap-live"))?.total).toBe(2);
   });
 });
