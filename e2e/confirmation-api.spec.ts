@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createLetter } from "@/tests/support/factories";
 import { expect, test } from "./support/fixtures";
 import { confirmLinkIn, waitForEmailTo } from "./support/mailbox";
+import { publishedContract } from "./support/openapi-contract";
 
 // Apps that read the signer's email for them confirm through the JSON API, with the same rules
 // as the page's button: once, with a valid token, on an open letter.
@@ -13,16 +14,17 @@ test("a signature is confirmed through POST /api/v1/confirmations, once", async 
   expect(signed.status()).toBe(202);
   const token = confirmLinkIn(await waitForEmailTo(email)).split("/").at(-1);
 
+  const contract = await publishedContract(request);
   const confirmed = await request.post("/api/v1/confirmations", { data: { token } });
   expect(confirmed.status()).toBe(200);
   expect(confirmed.headers()["cache-control"]).toBe("no-store");
-  expect(await confirmed.json()).toEqual({ status: "confirmed", letter: { slug: letter.slug, title: letter.title } });
+  expect(await contract.expectValid(confirmed, "/confirmations", "post")).toEqual({ status: "confirmed", letter: { slug: letter.slug, title: letter.title } });
   expect(await (await request.post("/api/v1/confirmations", { data: { token } })).json()).toMatchObject({ status: "already-confirmed" });
   expect(await db.signature.count({ where: { letterId: letter.id, state: "CONFIRMED" } })).toBe(1);
 
   const forged = await request.post("/api/v1/confirmations", { data: { token: `${token}x` } });
   expect(forged.status()).toBe(400);
-  expect((await forged.json()).error.code).toBe("TOKEN_INVALID");
+  expect(await contract.expectValid(forged, "/confirmations", "post")).toMatchObject({ error: { code: "TOKEN_INVALID" } });
   const malformed = await request.post("/api/v1/confirmations", { data: "not json", headers: { "content-type": "application/json" } });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.code).toBe("MALFORMED_REQUEST");

@@ -6,5 +6,5 @@ test("the health probe reports a reachable database and is never cached", async 
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toBe("no-store");
-  expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
+  expect(await response.json()).toEqual({ status: "ok", database: "reachable", liveCounts: { letters: expect.any(Number), streams: expect.any(Number) } });
 });

@@ -1,15 +1,28 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { listPublishedLetters, type TLetterSummary } from "@/lib/letters/list-published-letters";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { SignatureTotal } from "@/app/_components/signature-total";
+import { formatDate } from "@/app/_components/format";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<{ q?: string | string[] }> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = searchText((await searchParams).q);
+  return query ? { title: `Letters matching “${query}”` } : {};
+}
+
+const searchText = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) ?? "";
+
+export default async function HomePage({ searchParams }: Props) {
   await connection();
-  const letters = await listPublishedLetters(getDb());
-  const open = letters.filter((letter) => letter.status === "OPEN");
-  const closed = letters.filter((letter) => letter.status === "CLOSED");
+  const query = searchText((await searchParams).q);
+  const [open, closed] = await Promise.all([
+    listPublishedLetters(getDb(), { status: "OPEN", search: query, limit: 50 }),
+    listPublishedLetters(getDb(), { status: "CLOSED", search: query, limit: 50 }),
+  ]);
 
   return (
     <>
@@ -17,13 +30,26 @@ export default async function HomePage() {
       <p className="lede">
         Letters from employees to their leadership. Every signature is verified through a work email address.
       </p>
+      <form action="/" method="get" role="search" className="search-form">
+          <label htmlFor="search-q">Search letters by title</label>
+          <div className="search-row">
+            <input id="search-q" name="q" type="search" defaultValue={query} maxLength={100} />
+            <button type="submit">Search</button>
+          </div>
+      </form>
+      {query ? (
+        <p role="status">
+          {open.length + closed.length === 0 ? "No letter" : `${open.length + closed.length} letter${open.length + closed.length === 1 ? "" : "s"}`}{" "}
+          matching &ldquo;{query}&rdquo;. <Link href="/">Show all letters</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="open-heading">
         <h2 id="open-heading">Open for signatures</h2>
         {open.length === 0 ? <p className="muted">No letter is open for signatures right now.</p> : <LetterList letters={open} />}
       </section>
       {closed.length > 0 ? (
         <section aria-labelledby="archive-heading">
-          <h2 id="archive-heading">Closed letters</h2>
+          <h2 id="archive-heading">Archive: closed letters</h2>
           <LetterList letters={closed} />
         </section>
       ) : null}
@@ -40,7 +66,15 @@ function LetterList({ letters }: { letters: TLetterSummary[] }) {
             <Link href={`/letters/${letter.slug}`}>{letter.title}</Link>
           </h3>
           <p className="muted">To {letter.addressee}</p>
-          <LetterStatusBadge status={letter.status} />
+          <p className="card-meta">
+            <LetterStatusBadge status={letter.status} />
+            {letter.status === "CLOSED" && letter.closedAt ? (
+              <span className="muted">
+                {" "}
+                Closed <time dateTime={letter.closedAt.toISOString()}>{formatDate(letter.closedAt)}</time>
+              </span>
+            ) : null}
+          </p>
           <SignatureTotal total={letter.total} goal={letter.goal} />
         </li>
       ))}

@@ -1,12 +1,21 @@
 import { formatCount } from "./format";
 
+type Props = {
+  total: number;
+  goal: number | null;
+  /** Characters of room kept for the figure, so that a live update never moves the text around it. */
+  reserveChars?: number;
+};
+
 /** The verified total, with progress towards the goal when the letter has one. */
-export function SignatureTotal({ total, goal }: { total: number; goal: number | null }) {
+export function SignatureTotal({ total, goal, reserveChars }: Props) {
   const percent = goal ? Math.min(100, Math.round((total / goal) * 100)) : null;
   return (
     <div className="total">
       <p className="total-figure">
-        <strong data-testid="verified-total">{formatCount(total)}</strong>{" "}
+        <strong data-testid="verified-total" style={reserveChars ? { minWidth: `${reserveChars}ch` } : undefined}>
+          {formatCount(total)}
+        </strong>{" "}
         verified signature{total === 1 ? "" : "s"}
         {goal ? <span className="muted"> of {formatCount(goal)}</span> : null}
       </p>
@@ -18,6 +27,7 @@ export function SignatureTotal({ total, goal }: { total: number; goal: number | 
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent}
+          aria-valuetext={`${percent}% of the goal of ${formatCount(goal ?? 0)}`}
         >
           <div className="progress-bar" style={{ width: `${percent}%` }} />
         </div>
@@ -25,3 +35,6 @@ export function SignatureTotal({ total, goal }: { total: number; goal: number | 
     </div>
   );
 }
+
+/** Room for the figure as it grows: twice today's total or the goal, whichever is larger. */
+export const reserveCharsFor = (total: number, goal: number | null) => formatCount(Math.max(total * 2, goal ?? 0, 100)).length;

@@ -15,6 +15,9 @@ export async function foldCountEvents(db: Db, options: { batchSize?: number } = 
     // rather than an advisory one because it can be taken before the transaction's first query,
     // which the reconciliation needs (see reconcile-counts.ts). Readers are not blocked.
     await tx.$executeRaw`LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`;
+    // "updatedAt" is stamped with clock_timestamp(), taken after the lock, not now() (when the
+    // transaction began, possibly long before it got the lock): stamps then follow the order in
+    // which folds commit, which the live counts' change feed relies on (see count-snapshots.ts).
     const [result] = await tx.$queryRaw<{ folded: bigint }[]>`
       WITH folded AS (
         DELETE FROM "CountEvent"
@@ -23,9 +26,9 @@ export async function foldCountEvents(db: Db, options: { batchSize?: number } = 
       ),
       totals AS (
         INSERT INTO "LetterCount" ("letterId", "total", "updatedAt")
-        SELECT "letterId", SUM("delta"), now() FROM folded GROUP BY "letterId"
+        SELECT "letterId", SUM("delta"), clock_timestamp() AT TIME ZONE 'UTC' FROM folded GROUP BY "letterId"
         ON CONFLICT ("letterId") DO UPDATE
-          SET "total" = "LetterCount"."total" + EXCLUDED."total", "updatedAt" = now()
+          SET "total" = "LetterCount"."total" + EXCLUDED."total", "updatedAt" = EXCLUDED."updatedAt"
       ),
       domains AS (
         INSERT INTO "DomainCount" ("letterId", "domain", "total")

@@ -26,8 +26,8 @@ export async function reconcileCounts(db: Db): Promise<number> {
         ),
         fixed_totals AS (
           INSERT INTO "LetterCount" ("letterId", "total", "updatedAt")
-          SELECT "letterId", total, now() FROM exact_totals
-          ON CONFLICT ("letterId") DO UPDATE SET "total" = EXCLUDED."total", "updatedAt" = now()
+          SELECT "letterId", total, clock_timestamp() AT TIME ZONE 'UTC' FROM exact_totals
+          ON CONFLICT ("letterId") DO UPDATE SET "total" = EXCLUDED."total", "updatedAt" = EXCLUDED."updatedAt"
           WHERE "LetterCount"."total" IS DISTINCT FROM EXCLUDED."total"
           RETURNING 1
         ),

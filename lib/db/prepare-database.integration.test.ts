@@ -17,7 +17,7 @@ afterEach(async () => {
 async function slugsIn(database: TPreparedDatabase) {
   const db = createPrismaClient(database.url, { poolSize: 1 });
   try {
-    return (await listPublishedLetters(db)).map((letter) => letter.slug);
+    return (await listPublishedLetters(db, { status: "OPEN" })).map((letter) => letter.slug);
   } finally {
     await db.$disconnect();
   }

@@ -31,11 +31,20 @@ export async function getPublishedLetter(db: Db, slug: string) {
         select: { id: true, kind: true, body: true, occurredAt: true },
       },
       count: { select: { total: true, updatedAt: true } },
+      domainCounts: { where: { total: { gt: 0 } }, orderBy: [{ total: "desc" }, { domain: "asc" }], select: { domain: true, total: true } },
+      dailyCounts: { orderBy: { day: "asc" }, select: { day: true, total: true } },
     },
   });
   if (!letter) return null;
-  const { count, ...rest } = letter;
-  return { ...rest, total: count?.total ?? 0 };
+  const { count, domainCounts, dailyCounts, ...rest } = letter;
+  return {
+    ...rest,
+    total: count?.total ?? 0,
+    countsUpdatedAt: count?.updatedAt ?? null,
+    byDomain: domainCounts,
+    // Days on which withdrawals outnumbered confirmations would read as negative signatures.
+    daily: dailyCounts.map(({ day, total }) => ({ day: day.toISOString().slice(0, 10), total: Math.max(0, total) })),
+  };
 }
 
 export type TPublishedLetter = NonNullable<Awaited<ReturnType<typeof getPublishedLetter>>>;

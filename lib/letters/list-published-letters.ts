@@ -1,35 +1,36 @@
-import type { Db } from "@/lib/db/prisma";
+import { Prisma, type Db } from "@/lib/db/prisma";
+import { LETTER_SUMMARY_SELECT, toLetterSummary, type TLetterSummary } from "./letter-summary";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
-export type TLetterSummary = {
-  slug: string;
-  title: string;
-  addressee: string;
+export type { TLetterSummary };
+
+type Options = {
   status: (typeof PUBLISHED_STATUSES)[number];
-  goal: number | null;
-  total: number;
-  publishedAt: Date | null;
+  /** Words that must all appear in the title, in any case. */
+  search?: string;
+  limit?: number;
 };
 
-/** Published letters, open ones first (enum order), newest first within each group. */
-export async function listPublishedLetters(db: Db, options: { limit?: number } = {}): Promise<TLetterSummary[]> {
-  const letters = await db.letter.findMany({
-    where: { status: { in: [...PUBLISHED_STATUSES] } },
-    orderBy: [{ status: "asc" }, { publishedAt: "desc" }, { createdAt: "desc" }],
-    take: options.limit ?? 100,
-    select: {
-      slug: true,
-      title: true,
-      addressee: true,
-      status: true,
-      goal: true,
-      publishedAt: true,
-      count: { select: { total: true } },
-    },
-  });
-  return letters.map(({ count, status, ...letter }) => ({
-    ...letter,
-    status: status === "OPEN" ? "OPEN" : "CLOSED",
-    total: count?.total ?? 0,
-  }));
+const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Published letters as the home page lists them. Open letters: the most recently signed first
+ * (a letter gathering signatures now is what visitors came for; letters never signed last),
+ * then the newest. Closed letters: the most recently closed first.
+ */
+export async function listPublishedLetters(db: Db, options: Options): Promise<TLetterSummary[]> {
+  const words = (options.search ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const titleMatches = words.map((word) => Prisma.sql`AND l.title ILIKE ${`%${escapeLike(word)}%`}`);
+  // Prisma cannot order by a related row's column with NULLS LAST, so the order is chosen here.
+  const order =
+    options.status === "CLOSED"
+      ? Prisma.sql`l."closedAt" DESC NULLS LAST, l."publishedAt" DESC NULLS LAST, l.id DESC`
+      : Prisma.sql`CASE WHEN c.total > 0 THEN c."updatedAt" END DESC NULLS LAST, l."publishedAt" DESC NULLS LAST, l.id DESC`;
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT l.id FROM "Letter" l LEFT JOIN "LetterCount" c ON c."letterId" = l.id
+    WHERE l.status = ${options.status}::"LetterStatus" ${titleMatches.length > 0 ? Prisma.join(titleMatches, " ", "", "") : Prisma.empty}
+    ORDER BY ${order} LIMIT ${options.limit ?? 100}`;
+  const letters = await db.letter.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: LETTER_SUMMARY_SELECT });
+  const position = new Map(ids.map((row, index) => [row.id, index]));
+  return letters.sort((a, b) => position.get(a.id)! - position.get(b.id)!).map(toLetterSummary);
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/prisma";
+import { afterCursor, type TCursor } from "@/lib/pagination/cursor";
 
 export type TPublicSignature = {
   id: string;
@@ -16,9 +17,13 @@ export type TPublicSignature = {
  * whose name a moderator hid, appears only as a verified domain; withdrawn and invalidated
  * signatures do not appear at all.
  */
-export async function listPublicSignatures(db: Db, letterId: string, options: { limit?: number } = {}): Promise<TPublicSignature[]> {
+export async function listPublicSignatures(
+  db: Db,
+  letterId: string,
+  options: { limit?: number; after?: TCursor | null } = {},
+): Promise<TPublicSignature[]> {
   const rows = await db.signature.findMany({
-    where: { letterId, state: "CONFIRMED" },
+    where: { letterId, state: "CONFIRMED", ...afterCursor("confirmedAt", options.after ?? null) },
     orderBy: [{ confirmedAt: "desc" }, { id: "desc" }],
     take: options.limit ?? 20,
     select: {

@@ -38,3 +38,42 @@ export async function createLetter(db: Db, overrides: LetterOverrides = {}) {
     },
   });
 }
+
+type SignatureOverrides = {
+  name?: string;
+  domain?: string;
+  anonymous?: boolean;
+  jobTitle?: string;
+  team?: string;
+  comment?: string;
+  confirmedAt?: Date;
+};
+
+/**
+ * Confirmed signatures as confirmations leave them: the signature rows and their count events,
+ * which the aggregator (the app's, in e2e runs; `foldCountEvents` in integration tests) folds.
+ */
+export async function addConfirmedSignatures(db: Db, letterId: string, signatures: SignatureOverrides[]) {
+  for (const signature of signatures) {
+    const confirmedAt = signature.confirmedAt ?? new Date();
+    const domain = signature.domain ?? "example.com";
+    await db.$transaction([
+      db.signature.create({
+        data: {
+          letterId,
+          emailKey: randomBytes(16).toString("hex"),
+          sourceKey: randomBytes(16).toString("hex"),
+          domain,
+          displayName: signature.name ?? "Test Signer",
+          showName: !signature.anonymous,
+          jobTitle: signature.jobTitle,
+          team: signature.team,
+          comment: signature.comment,
+          state: "CONFIRMED",
+          confirmedAt,
+        },
+      }),
+      db.countEvent.create({ data: { letterId, domain, day: new Date(confirmedAt.toISOString().slice(0, 10)), delta: 1 } }),
+    ]);
+  }
+}

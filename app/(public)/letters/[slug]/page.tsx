@@ -1,43 +1,53 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { cache } from "react";
+import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
+import { loadPublishedLetter } from "@/app/_server/load-published-letter";
 import { describeAllowedDomains } from "@/lib/letters/domain-policy";
-import { getPublishedLetter } from "@/lib/letters/get-published-letter";
-import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
-import { ZSlug } from "@/lib/letters/slug";
+import { letterUrls } from "@/lib/letters/letter-urls";
+import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
+import { DailyChart } from "@/app/_components/daily-chart";
 import { DemandList } from "@/app/_components/demand-list";
-import { formatDate } from "@/app/_components/format";
+import { DomainTotals } from "@/app/_components/domain-totals";
+import { formatCount, formatDate } from "@/app/_components/format";
+import { LiveTotal } from "@/app/_components/live-total";
 import { MarkdownBody } from "@/app/_components/markdown";
+import { ShareActions } from "@/app/_components/share-actions";
+import { SignatureList } from "@/app/_components/signature-list";
 import { SignatureTotal } from "@/app/_components/signature-total";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
-import { SignerName } from "@/app/_components/signer-name";
 import { StatusTimeline } from "@/app/_components/status-timeline";
 import { signLetterAction } from "./actions";
 import { SignForm } from "./sign-form";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// One query per request even though both the metadata and the page need the letter.
-const loadLetter = cache(async (rawSlug: string) => {
-  await connection();
-  const slug = ZSlug.safeParse(rawSlug);
-  return slug.success ? getPublishedLetter(getDb(), slug.data) : null;
-});
+
+const RECENT_SIGNERS = 10;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const letter = await loadLetter((await params).slug);
+  const letter = await loadPublishedLetter((await params).slug);
   if (!letter) return { title: "Letter not found" };
-  return { title: letter.title, description: `An open letter to ${letter.addressee}.` };
+  const urls = letterUrls(getEnv().APP_URL, letter.slug);
+  const description = `An open letter to ${letter.addressee}, signed by ${formatCount(letter.total)} verified ${letter.total === 1 ? "employee" : "employees"}.`;
+  const image = { url: urls.image, width: 1200, height: 630, alt: `${letter.title} — ${formatCount(letter.total)} verified signatures` };
+  return {
+    title: letter.title,
+    description,
+    alternates: { canonical: urls.page },
+    openGraph: { type: "article", siteName: "Undersigned", title: letter.title, description, url: urls.page, images: [image] },
+    twitter: { card: "summary_large_image", title: letter.title, description, images: [image] },
+  };
 }
 
 export default async function LetterPage({ params }: Props) {
-  const letter = await loadLetter((await params).slug);
+  const letter = await loadPublishedLetter((await params).slug);
   if (!letter) notFound();
 
   const allowedDomains = describeAllowedDomains({ openToAnyDomain: letter.openToAnyDomain, rules: letter.domainRules });
-  const signers = await listPublicSignatures(getDb(), letter.id);
+  const signers = await pagePublicSignatures(getDb(), letter.id, { limit: RECENT_SIGNERS, cursor: null });
+  const urls = letterUrls(getEnv().APP_URL, letter.slug);
 
   return (
     <article className="letter">
@@ -45,18 +55,19 @@ export default async function LetterPage({ params }: Props) {
         <LetterStatusBadge status={letter.status} />
         <h1>{letter.title}</h1>
         <p className="addressee">To {letter.addressee}</p>
-        {letter.publishedAt ? (
-          <p className="muted">
-            Published <time dateTime={letter.publishedAt.toISOString()}>{formatDate(letter.publishedAt)}</time>
-          </p>
-        ) : null}
+        <LetterDates publishedAt={letter.publishedAt} closesAt={letter.status === "OPEN" ? letter.closesAt : null} closedAt={letter.status === "CLOSED" ? letter.closedAt : null} />
       </header>
 
       <section aria-labelledby="total-heading" className="card">
         <h2 id="total-heading" className="visually-hidden">
           Signatures
         </h2>
-        <SignatureTotal total={letter.total} goal={letter.goal} />
+        {letter.status === "OPEN" ? (
+          <LiveTotal slug={letter.slug} total={letter.total} goal={letter.goal} />
+        ) : (
+          <SignatureTotal total={letter.total} goal={letter.goal} />
+        )}
+        <DomainTotals byDomain={letter.byDomain} />
         <p className="muted">Open to {allowedDomains}. Each signature is confirmed from a work inbox.</p>
       </section>
 
@@ -88,29 +99,61 @@ export default async function LetterPage({ params }: Props) {
         <DemandList demands={letter.demands} />
       </section>
 
+      <section aria-labelledby="chart-heading">
+        <h2 id="chart-heading">Signatures per day</h2>
+        <DailyChart daily={letter.daily} today={new Date()} />
+      </section>
+
       <section aria-labelledby="signers-heading">
         <h2 id="signers-heading">Recent signatures</h2>
-        {signers.length === 0 ? (
-          <p className="muted">No confirmed signatures yet.</p>
-        ) : (
-          <ul className="signers">
-            {signers.map((signer) => (
-              <li key={signer.id}>
-                <SignerName name={signer.name} jobTitle={signer.jobTitle} team={signer.team} domain={signer.domain} />{" "}
-                <time className="muted" dateTime={signer.confirmedAt.toISOString()}>
-                  {formatDate(signer.confirmedAt)}
-                </time>
-                {signer.comment ? <p className="signer-comment">{signer.comment}</p> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <SignatureList signatures={signers.items} />
+        {signers.nextCursor ? (
+          <p>
+            <Link href={`/letters/${letter.slug}/signatures?cursor=${signers.nextCursor}`}>Show more signatures</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Status</h2>
         <StatusTimeline updates={letter.statusUpdates} />
       </section>
+
+      <section aria-labelledby="share-heading" className="card">
+        <h2 id="share-heading">Share this letter</h2>
+        <ShareActions url={urls.page} title={letter.title} text={`An open letter to ${letter.addressee}`} />
+        <details className="embed">
+          <summary>Embed a live count badge on your site</summary>
+          <p>
+            {/* The badge is our own image: the same origin, no tracking. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={`/letters/${letter.slug}/badge.svg`} alt={`${formatCount(letter.total)} verified signatures`} height={20} />
+          </p>
+          <label htmlFor="embed-code">HTML to paste</label>
+          <textarea id="embed-code" readOnly rows={3} value={`<a href="${urls.page}"><img src="${urls.badge}" alt="Verified signatures on “${letter.title.replaceAll('"', "&quot;")}”" height="20"></a>`} />
+        </details>
+      </section>
     </article>
+  );
+}
+
+/** When it was published, and when it closes or closed: the status, stated plainly. */
+function LetterDates({ publishedAt, closesAt, closedAt }: { publishedAt: Date | null; closesAt: Date | null; closedAt: Date | null }) {
+  const candidates: [string, Date | null][] = [
+    ["Published", publishedAt],
+    ["Closes", closesAt],
+    ["Closed", closedAt],
+  ];
+  const dates = candidates.filter((entry): entry is [string, Date] => entry[1] !== null);
+  if (dates.length === 0) return null;
+  return (
+    <p className="muted">
+      {dates.map(([label, at], i) => (
+        <span key={label}>
+          {i > 0 ? " · " : ""}
+          {label} <time dateTime={at.toISOString()}>{formatDate(at)}</time>
+        </span>
+      ))}
+    </p>
   );
 }

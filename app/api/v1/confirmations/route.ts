@@ -1,11 +1,10 @@
-import { z } from "zod";
+import { ZConfirmationRequest, type TConfirmationResult } from "@/lib/api/schemas";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/error-response";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
-const ZConfirmation = z.object({ token: z.string().min(1).max(200) });
 
 /**
  * POST /api/v1/confirmations `{ "token": "…" }` — confirms a signature with the token from its
@@ -15,13 +14,11 @@ const ZConfirmation = z.object({ token: z.string().min(1).max(200) });
  */
 export async function POST(request: Request) {
   try {
-    const parsed = ZConfirmation.safeParse(await readJsonBody(request));
+    const parsed = ZConfirmationRequest.safeParse(await readJsonBody(request));
     if (!parsed.success) throw new AppError("TOKEN_INVALID");
     const { outcome, letter } = await confirmSignature(getDb(), parsed.data.token, new Date());
-    return Response.json(
-      { status: outcome, letter: { slug: letter.slug, title: letter.title } },
-      { status: 200, headers: { "Cache-Control": "no-store" } },
-    );
+    const body: TConfirmationResult = { status: outcome, letter: { slug: letter.slug, title: letter.title } };
+    return Response.json(body, { status: 200, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, "POST /api/v1/confirmations");
   }

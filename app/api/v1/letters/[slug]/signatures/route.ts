@@ -1,8 +1,29 @@
-import { errorResponse } from "@/lib/errors/error-response";
+import { presentSignature } from "@/lib/api/present";
+import { apiError, apiGet, apiJson, CACHE_CONTROL, CORS_HEADERS, parseLimit, parseSlug, preflight } from "@/lib/api/respond";
+import type { TSignatureList } from "@/lib/api/schemas";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { getPublishedLetterId } from "@/lib/letters/get-published-letter-id";
+import { decodeCursor } from "@/lib/pagination/cursor";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { submitSignature } from "@/lib/server/submit-signature";
+import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
 
 type Context = { params: Promise<{ slug: string }> };
+
+/** GET /api/v1/letters/{slug}/signatures — public (confirmed) signatures, newest first, `?cursor=&limit=`. */
+export function GET(request: Request, { params }: Context) {
+  return apiGet("GET /api/v1/letters/{slug}/signatures", async () => {
+    const letterId = await getPublishedLetterId(getDb(), parseSlug((await params).slug));
+    if (!letterId) throw new AppError("LETTER_NOT_FOUND");
+    const query = new URL(request.url).searchParams;
+    const page = await pagePublicSignatures(getDb(), letterId, { limit: parseLimit(query, 20, 100), cursor: decodeCursor(query.get("cursor")) });
+    const body: TSignatureList = { signatures: page.items.map(presentSignature), nextCursor: page.nextCursor };
+    return apiJson(body, CACHE_CONTROL.standard);
+  });
+}
+
+export const OPTIONS = preflight;
 
 /**
  * POST /api/v1/letters/{slug}/signatures — sign a letter. Answers 202 `{ "status": "pending" }`
@@ -15,8 +36,8 @@ export async function POST(request: Request, { params }: Context) {
     const { slug } = await params;
     const body = await readJsonBody(request);
     const result = await submitSignature(slug, body, request.headers);
-    return Response.json(result, { status: 202, headers: { "Cache-Control": "no-store" } });
+    return Response.json(result, { status: 202, headers: { ...CORS_HEADERS, "Cache-Control": "no-store" } });
   } catch (error) {
-    return errorResponse(error, "POST /api/v1/letters/{slug}/signatures");
+    return apiError(error, "POST /api/v1/letters/{slug}/signatures");
   }
 }

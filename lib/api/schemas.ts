@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { APP_ERRORS } from "@/lib/errors/app-error";
+
+/**
+ * The public API's response bodies, declared once: route handlers build their answers through
+ * these types, and /api/v1/openapi.json is generated from these very schemas (see openapi.ts).
+ * Nothing here can carry a signer's address, address hash or IP key: the schemas forbid extra
+ * properties, so the contract tests fail if one ever leaks into a response.
+ */
+
+const ZTimestamp = z.iso.datetime().describe("ISO 8601, UTC");
+const ZCount = z.number().int().min(0);
+
+export const ZLetterStatus = z.enum(["OPEN", "CLOSED"]).meta({ id: "LetterStatus", description: "Whether the letter still accepts signatures." });
+
+export const ZApiError = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(APP_ERRORS) as [keyof typeof APP_ERRORS, ...(keyof typeof APP_ERRORS)[]]),
+      message: z.string().describe("For people; may change. Match on `code`."),
+      fields: z.record(z.string(), z.array(z.string())).optional().describe("Per input field, what is wrong with it."),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const ZLetterSummary = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    addressee: z.string(),
+    status: ZLetterStatus,
+    total: ZCount.describe("Verified (confirmed) signatures, at most a few seconds old."),
+    goal: ZCount.nullable(),
+    publishedAt: ZTimestamp.nullable(),
+    url: z.url().describe("The letter's public page."),
+  })
+  .meta({ id: "LetterSummary" });
+
+export const ZLetterList = z
+  .object({ letters: z.array(ZLetterSummary), nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last.") })
+  .meta({ id: "LetterList" });
+
+export const ZDomainTotal = z.object({ domain: z.string(), total: ZCount }).meta({ id: "DomainTotal" });
+export const ZDayTotal = z.object({ day: z.iso.date(), total: ZCount }).meta({ id: "DayTotal", description: "Signatures confirmed on a UTC day." });
+
+export const ZLetterDetail = z
+  .object({
+    ...ZLetterSummary.shape,
+    body: z.string().describe("Markdown."),
+    closesAt: ZTimestamp.nullable(),
+    closedAt: ZTimestamp.nullable(),
+    demands: z.array(z.object({ text: z.string(), status: z.enum(["OPEN", "PARTLY_MET", "MET", "REFUSED"]) })),
+    timeline: z
+      .array(z.object({ kind: z.enum(["PUBLISHED", "DELIVERED", "RESPONSE", "DEMAND_CHANGE", "VICTORY", "NOTE"]), body: z.string(), occurredAt: ZTimestamp }))
+      .describe("Newest first."),
+    domainPolicy: z.object({
+      openToAnyDomain: z.boolean(),
+      domains: z.array(z.object({ domain: z.string(), includeSubdomains: z.boolean() })),
+    }),
+    byDomain: z.array(ZDomainTotal).describe("Largest first."),
+    daily: z.array(ZDayTotal).describe("Oldest first; days without confirmations are left out."),
+    countsUpdatedAt: ZTimestamp.nullable(),
+    links: z.object({ count: z.url(), signatures: z.url(), badge: z.url(), image: z.url() }),
+  })
+  .meta({ id: "LetterDetail" });
+
+export const ZPublicSignature = z
+  .object({
+    name: z.string().nullable().describe('null when the signer chose to appear as "Anonymous · verified @domain".'),
+    jobTitle: z.string().nullable(),
+    team: z.string().nullable(),
+    domain: z.string().describe("The verified domain of the signer's work address (never the address)."),
+    comment: z.string().nullable(),
+    confirmedAt: ZTimestamp,
+  })
+  .meta({ id: "PublicSignature" });
+
+export const ZSignatureList = z
+  .object({ signatures: z.array(ZPublicSignature).describe("Newest first."), nextCursor: z.string().nullable() })
+  .meta({ id: "SignatureList" });
+
+export const ZLetterCount = z
+  .object({
+    total: ZCount,
+    byDomain: z.record(z.string(), ZCount).describe("Verified signatures per domain, largest first."),
+    updatedAt: ZTimestamp.nullable().describe("When the count last changed."),
+  })
+  .meta({ id: "LetterCount" });
+
+export const ZSignatureAccepted = z
+  .object({ status: z.literal("pending").describe("Counted once confirmed from the emailed link; the same answer whether or not the address had signed.") })
+  .meta({ id: "SignatureAccepted" });
+
+export const ZConfirmationRequest = z.object({ token: z.string().min(1).max(200).describe("The token from the confirmation link in the email.") });
+
+export const ZConfirmationResult = z
+  .object({
+    status: z.enum(["confirmed", "already-confirmed"]).describe("Confirming twice is harmless and counts once."),
+    letter: z.object({ slug: z.string(), title: z.string() }),
+  })
+  .meta({ id: "ConfirmationResult" });
+
+export type TConfirmationResult = z.infer<typeof ZConfirmationResult>;
+export type TLetterSummaryBody = z.infer<typeof ZLetterSummary>;
+export type TLetterList = z.infer<typeof ZLetterList>;
+export type TLetterDetail = z.infer<typeof ZLetterDetail>;
+export type TSignatureList = z.infer<typeof ZSignatureList>;
+export type TLetterCountBody = z.infer<typeof ZLetterCount>;

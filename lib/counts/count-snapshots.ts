@@ -1,0 +1,59 @@
+import { Prisma, type Db } from "@/lib/db/prisma";
+
+/** What the count endpoint, the live total and the badge show of one letter. */
+export type TCountSnapshot = {
+  total: number;
+  /** Verified signatures per domain, largest first (JSON keeps this order). */
+  byDomain: Record<string, number>;
+  /** When the aggregator last changed this letter's counts; null before it ever did. */
+  updatedAt: string | null;
+};
+
+export type TChangedCounts = {
+  /** The database's clock when it answered, opaque: pass it back as the next `since`. */
+  asOf: string;
+  changes: { slug: string; snapshot: TCountSnapshot }[];
+};
+
+/**
+ * How far back each poll looks before its `since`. A fold stamps its rows when it writes them,
+ * after taking its lock, and commits a few milliseconds later: a poll in between cannot see
+ * those rows yet, though their stamp is earlier than the poll's clock. The overlap covers that
+ * gap many times over; callers compare snapshots, so seeing a change twice is harmless.
+ */
+const OVERLAP = Prisma.sql`interval '5 seconds'`;
+
+// "updatedAt" is a UTC timestamp without time zone (as Prisma writes it); it is compared with the
+// database's own clock in UTC, never with this process's clock, and formatted as ISO 8601 there.
+const select = (where: Prisma.Sql) => Prisma.sql`
+  SELECT l.slug,
+         COALESCE(c.total, 0) AS total,
+         to_char(c."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
+         COALESCE((SELECT json_object_agg(d.domain, d.total ORDER BY d.total DESC, d.domain)
+                     FROM "DomainCount" d WHERE d."letterId" = l.id AND d.total > 0), '{}'::json) AS "byDomain"
+  FROM "Letter" l LEFT JOIN "LetterCount" c ON c."letterId" = l.id
+  WHERE l.status IN ('OPEN', 'CLOSED') AND ${where}`;
+
+type Row = { slug: string; total: number; updatedAt: string | null; byDomain: Record<string, number> };
+
+const toSnapshot = (row: Row): TCountSnapshot => ({ total: Number(row.total), byDomain: row.byDomain, updatedAt: row.updatedAt });
+
+/** One published letter's folded counts, or null when no published letter has this slug. */
+export async function loadCountSnapshot(db: Db, slug: string): Promise<TCountSnapshot | null> {
+  const [row] = await db.$queryRaw<Row[]>(select(Prisma.sql`l.slug = ${slug}`));
+  return row ? toSnapshot(row) : null;
+}
+
+/**
+ * Every published letter whose counts changed since `since` (an `asOf` from an earlier call;
+ * null for "just tell me the clock"), in one statement: the one query a process's live-count
+ * poll makes per interval, however many viewers it serves.
+ */
+export async function loadChangedCountSnapshots(db: Db, since: string | null): Promise<TChangedCounts> {
+  const changed = since === null ? Prisma.sql`false` : Prisma.sql`c."updatedAt" > ${since}::timestamp - ${OVERLAP}`;
+  const [result] = await db.$queryRaw<{ asOf: string; rows: Row[] }[]>`
+    SELECT (clock_timestamp() AT TIME ZONE 'UTC')::text AS "asOf",
+           COALESCE((SELECT json_agg(x) FROM (${select(changed)}) x), '[]'::json) AS rows`;
+  if (!result) throw new Error("The change query returned no row");
+  return { asOf: result.asOf, changes: result.rows.map((row) => ({ slug: row.slug, snapshot: toSnapshot(row) })) };
+}

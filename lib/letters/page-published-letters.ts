@@ -1,0 +1,21 @@
+import type { Db } from "@/lib/db/prisma";
+import { afterCursor, toPage, type TCursor } from "@/lib/pagination/cursor";
+import { LETTER_SUMMARY_SELECT, toLetterSummary, type TLetterSummary } from "./letter-summary";
+import { PUBLISHED_STATUSES } from "./published-statuses";
+
+/**
+ * Published letters for the public API, newest first, a page at a time. The order is by
+ * creation, which never changes, so a client paging through sees each letter exactly once.
+ */
+export async function pagePublishedLetters(
+  db: Db,
+  options: { limit: number; cursor: TCursor | null; status?: (typeof PUBLISHED_STATUSES)[number] },
+): Promise<{ items: TLetterSummary[]; nextCursor: string | null }> {
+  const rows = await db.letter.findMany({
+    where: { status: options.status ?? { in: [...PUBLISHED_STATUSES] }, ...afterCursor("createdAt", options.cursor) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: options.limit + 1,
+    select: LETTER_SUMMARY_SELECT,
+  });
+  return toPage(rows.map(toLetterSummary), options.limit, (letter) => ({ at: letter.createdAt, id: letter.id }));
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { createCountStreams, type TCountStreams } from "@/lib/counts/count-event-stream";
+import { CountHub } from "@/lib/counts/count-hub";
+import { loadChangedCountSnapshots, loadCountSnapshot } from "@/lib/counts/count-snapshots";
+import { startRepeatingJob, type RepeatingJob } from "@/lib/jobs/repeating-job";
+
+type LiveCounts = { hub: CountHub; streams: TCountStreams; poll: RepeatingJob };
+
+const globalForCounts = globalThis as typeof globalThis & { undersignedLiveCounts?: LiveCounts };
+
+// Folds run every second too, so a confirmation reaches open pages in about two seconds.
+const POLL_INTERVAL_MS = 1_000;
+
+/**
+ * This process's counts: the hub behind the count endpoint, badges and live totals, polled
+ * once a second (one query, and none while no letter is being read), and its event streams.
+ * Started on first use, so `next build` and processes that never serve counts make no queries.
+ */
+export function liveCounts(): LiveCounts {
+  if (!globalForCounts.undersignedLiveCounts) {
+    const db = getDb();
+    const hub = new CountHub({ load: (slug) => loadCountSnapshot(db, slug), loadChanged: (since) => loadChangedCountSnapshots(db, since) });
+    const poll = startRepeatingJob({
+      name: "Live counts",
+      intervalMs: POLL_INTERVAL_MS,
+      work: async () => {
+        await hub.refresh();
+        return false;
+      },
+    });
+    globalForCounts.undersignedLiveCounts = { hub, streams: createCountStreams(hub), poll };
+  }
+  return globalForCounts.undersignedLiveCounts;
+}
+
+/** How many letters this process keeps counts for, and how many event streams it feeds: for the health probe and load tests. */
+export function liveCountStats(): { letters: number; streams: number } {
+  const live = globalForCounts.undersignedLiveCounts;
+  return { letters: live?.hub.letterCount ?? 0, streams: live?.streams.openCount ?? 0 };
+}
