@@ -4,6 +4,7 @@ import { performLetterAction, type TLetterAction } from "@/lib/auth/organiser-ac
 import type { TLetterRole } from "@/lib/auth/roles";
 import type { SignatureState } from "@/lib/db/generated/enums";
 import type { Db } from "@/lib/db/prisma";
+import { recordCountChange } from "@/lib/counts/record-count-change";
 
 /** A signed-in user, optionally an organiser of `letterId` with `role` ("ADMIN": a platform admin). */
 export async function createActor(db: Db, letterId?: string, role?: TLetterRole): Promise<TActor> {
@@ -42,12 +43,13 @@ type SignatureRow = {
 /**
  * A signature row as signing would have left it, written directly: moderation tests need many
  * signatures in exact states, sources and times, which the signing path (rate limits, emails,
- * clocks) would only obscure.
+ * clocks) would only obscure. A confirmed one is counted too, as confirming would have done, so
+ * that invalidating it later leaves the letter's total where it was before it signed.
  */
 export async function createSignatureRow(db: Db, letterId: string, row: SignatureRow = {}) {
   const state = row.state ?? "CONFIRMED";
   const createdAt = row.createdAt ?? new Date();
-  return db.signature.create({
+  const signature = await db.signature.create({
     data: {
       letterId,
       emailKey: randomBytes(16).toString("hex"),
@@ -64,4 +66,8 @@ export async function createSignatureRow(db: Db, letterId: string, row: Signatur
       sourceKey: row.sourceKey === undefined ? randomBytes(16).toString("hex") : row.sourceKey,
     },
   });
+  if (state === "CONFIRMED" && signature.confirmedAt) {
+    await db.$transaction((tx) => recordCountChange(tx, { letterId, domain: signature.domain, confirmedAt: signature.confirmedAt!, delta: 1 }));
+  }
+  return signature;
 }
