@@ -1,0 +1,204 @@
+/**
+ * `npm run bench` (`-- --quick` for a run under two minutes): the app in production mode on a
+ * PostgreSQL server, driven on loopback by autocannon, with baselines measured in the same run
+ * so the ratios survive a noisy machine. Prints a table and writes bench/results.json.
+ *
+ * Baselines: a bare Node `http` server answering the count JSON; the app's own cheapest route
+ * (/api/ping, the framework's floor); PostgreSQL inserting the signature row directly with `pg`.
+ * Scenarios: (a) the count endpoint, (b) the letter page, (c) signature submissions, (d)
+ * confirmations, (e) live-count subscribers seeing a new total while (c) runs.
+ *
+ * BENCH_DATABASE_URL: a PostgreSQL server database to use (default: a throwaway database on
+ * TEST_DATABASE_URL's server, dropped afterwards). BENCH_PORT (default 3900). `--profile` runs
+ * the app with `--cpu-prof` into bench/profiles/.
+ */
+import { fork } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
+import { buildIfStale, startAppServer, type TAppServer } from "./support/app-server";
+import { BENCH_DOMAIN, createBenchLetter, measureDirectInserts, preparePendingSignatures } from "./support/bench-data";
+import { runLoad, type TLoadResult } from "./support/load";
+import { withPeakMemory } from "./support/memory";
+import { startSmtpSink } from "./support/smtp-sink";
+import { openSubscribers } from "./support/subscribers";
+
+const quick = process.argv.includes("--quick");
+const profile = process.argv.includes("--profile");
+const SECONDS = quick ? 6 : 20;
+const CONNECTIONS = 64;
+const SUBSCRIBERS = 5_000;
+const port = Number(process.env.BENCH_PORT ?? 3900);
+const root = process.cwd();
+
+type TRow = { scenario: string; rps: number; p50Ms: number; p99Ms: number; errors: number; peakMemoryMb: number | null; note?: string };
+const rows: TRow[] = [];
+const row = (scenario: string, load: TLoadResult, peakMemoryMb: number | null, note?: string): TRow => {
+  const entry = { scenario, rps: load.requestsPerSecond, p50Ms: load.p50Ms, p99Ms: load.p99Ms, errors: load.errors, peakMemoryMb, note };
+  rows.push(entry);
+  console.log(`  ${scenario}: ${entry.rps} req/s, p50 ${entry.p50Ms} ms, p99 ${entry.p99Ms} ms, errors ${entry.errors}${note ? ` (${note})` : ""}`);
+  return entry;
+};
+
+async function startBareServer(barePort: number) {
+  const child = fork(path.join(import.meta.dirname, "support", "bare-count-server.ts"), [String(barePort)], { execArgv: ["--import", "tsx"] });
+  await new Promise((resolve) => child.once("message", resolve));
+  return child;
+}
+
+async function main() {
+  const started = performance.now();
+  let throwaway: ThrowawayDatabase | undefined;
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? (throwaway = await createThrowawayDatabase("undersigned_bench")).url;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  let app: TAppServer | undefined;
+  const smtp = await startSmtpSink(port + 2);
+  try {
+    await applyMigrations(databaseUrl, path.join(root, "prisma", "migrations"));
+    const letter = await createBenchLetter(pool);
+    console.log(`Building if stale, then starting the app on :${port} (${quick ? "quick" : "full"} run, ${SECONDS} s per scenario, ${CONNECTIONS} connections)…`);
+    await buildIfStale(root);
+    const profileDir = path.join(root, "bench", "profiles");
+    if (profile) await mkdir(profileDir, { recursive: true });
+    app = await startAppServer({
+      port,
+      nodeOptions: profile ? `--cpu-prof --cpu-prof-dir=${profileDir}` : undefined,
+      env: {
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_SIZE: "20",
+        APP_URL: `http://localhost:${port}`,
+        AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0000",
+        EMAIL_HMAC_KEY: "bench-email-key-bench-email-key-bench-00000",
+        SMTP_URL: smtp.url,
+        EMAIL_FROM: "Undersigned <bench@undersigned.test>",
+        // Limits stay on, so their cost is measured; their thresholds are set out of reach, so
+        // the benchmark measures throughput rather than refusals (all load comes from 127.0.0.1).
+        RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: "100000000",
+        RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: "100000000",
+        RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: "1000",
+      },
+    });
+    const countPath = `/api/v1/letters/${letter.slug}/count`;
+    const load = (pathname: string, extra: Partial<Parameters<typeof runLoad>[0]> = {}) =>
+      runLoad({ url: `${app!.url}${pathname}`, connections: CONNECTIONS, durationSeconds: SECONDS, ...extra });
+    // Warm-up: the first requests compile nothing in production, but they fill caches and pools.
+    await runLoad({ url: `${app.url}${countPath}`, connections: 8, durationSeconds: 2 });
+    await runLoad({ url: `${app.url}/letters/${letter.slug}`, connections: 8, durationSeconds: 2 });
+
+    console.log("Baselines");
+    const bare = await startBareServer(port + 1);
+    const bareRow = row("baseline: bare Node http, count JSON", (await withPeakMemory(bare.pid!, () => runLoad({ url: `http://127.0.0.1:${port + 1}/`, connections: CONNECTIONS, durationSeconds: SECONDS }))).result, null);
+    bare.kill();
+    const pingRun = await withPeakMemory(app.pid, () => load("/api/ping"));
+    const floorRow = row("baseline: Next trivial route /api/ping", pingRun.result, pingRun.peakMb);
+    const inserts = await measureDirectInserts(databaseUrl, letter.id, CONNECTIONS, SECONDS);
+    const insertRow: TRow = { scenario: "baseline: pg INSERT signature row", rps: inserts.insertsPerSecond, p50Ms: inserts.p50Ms, p99Ms: inserts.p99Ms, errors: inserts.errors, peakMemoryMb: null };
+    rows.push(insertRow);
+    console.log(`  ${insertRow.scenario}: ${insertRow.rps} inserts/s, p50 ${insertRow.p50Ms} ms, p99 ${insertRow.p99Ms} ms`);
+
+    console.log("Scenarios");
+    const countRun = await withPeakMemory(app.pid, () => load(countPath));
+    const countRow = row("(a) GET count", countRun.result, countRun.peakMb);
+    const pageRun = await withPeakMemory(app.pid, () => load(`/letters/${letter.slug}`));
+    const pageRow = row("(b) GET letter page", pageRun.result, pageRun.peakMb);
+
+    const runId = Date.now().toString(36);
+    let sequence = 0;
+    const submission = () => JSON.stringify({ name: "Bench Signer", email: `s${runId}-${(sequence += 1)}@${BENCH_DOMAIN}`, anonymous: true });
+    const before = await pool.query<{ signatures: string; emails: string }>(
+      `SELECT (SELECT count(*) FROM "Signature" WHERE "letterId" = $1 AND state = 'PENDING' AND "sourceKey" IS DISTINCT FROM 'baseline') AS signatures, (SELECT count(*) FROM "OutboxEmail") AS emails`,
+      [letter.id],
+    );
+    const signRun = await withPeakMemory(app.pid, () =>
+      load(`/api/v1/letters/${letter.slug}/signatures`, { method: "POST", headers: { "content-type": "application/json" }, body: submission }),
+    );
+    const accepted = signRun.result.statusCounts["202"] ?? 0;
+    const after = await pool.query<{ signatures: string; emails: string }>(
+      `SELECT (SELECT count(*) FROM "Signature" WHERE "letterId" = $1 AND state = 'PENDING' AND "sourceKey" IS DISTINCT FROM 'baseline') AS signatures, (SELECT count(*) FROM "OutboxEmail") AS emails`,
+      [letter.id],
+    );
+    const newRows = Number(after.rows[0]!.signatures) - Number(before.rows[0]!.signatures);
+    const newEmails = Number(after.rows[0]!.emails) - Number(before.rows[0]!.emails);
+    const lost = Math.max(0, accepted - Math.min(newRows, newEmails));
+    const signRow = row("(c) POST signature", signRun.result, signRun.peakMb, `${accepted} accepted (202); ${newRows} pending rows and ${newEmails} queued emails appeared; lost: ${lost}`);
+
+    const tokenCount = Math.max(20_000, signRow.rps * SECONDS * 2);
+    const tokens = await preparePendingSignatures(pool, letter.id, tokenCount);
+    let next = 0;
+    const confirmRun = await withPeakMemory(app.pid, () =>
+      load("/api/v1/confirmations", { method: "POST", headers: { "content-type": "application/json" }, body: () => JSON.stringify({ token: tokens[next++ % tokens.length] }) }),
+    );
+    const confirmedAt = performance.now();
+    const expected = async () => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED'`, [letter.id])).rows[0]!.n);
+    const confirmedRows = await expected();
+    let shownAfterMs: number | null = null;
+    while (performance.now() - confirmedAt < 10_000) {
+      const shown = (await (await fetch(`${app.url}${countPath}`)).json()) as { total: number };
+      if (shown.total === confirmedRows) {
+        shownAfterMs = Math.round(performance.now() - confirmedAt);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    row("(d) POST confirmation", confirmRun.result, confirmRun.peakMb, `${confirmedRows} confirmed rows; count endpoint showed exactly that ${shownAfterMs === null ? "NOT within 10 s" : `${shownAfterMs} ms after the load stopped`}`);
+
+    const subscribers = await openSubscribers(`${app.url}${countPath}/stream`, SUBSCRIBERS);
+    const memoryBefore = (await withPeakMemory(app.pid, async () => null)).peakMb;
+    const totalNow = await expected();
+    await subscribers.waitForTotal(totalNow, performance.now(), 10_000);
+    const liveRun = await withPeakMemory(app.pid, async () => {
+      const background = load(`/api/v1/letters/${letter.slug}/signatures`, { method: "POST", headers: { "content-type": "application/json" }, body: submission, durationSeconds: Math.min(SECONDS, 8) });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const spare = tokens.at(-1)!;
+      const since = performance.now();
+      const response = await fetch(`${app!.url}/api/v1/confirmations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: spare }) });
+      const seen = await subscribers.waitForTotal(totalNow + (response.ok ? 1 : 0), since, 10_000);
+      return { seen, background: await background };
+    });
+    const { delaysMs, missing } = liveRun.result.seen;
+    const perSubscriberKb = Math.round(((liveRun.peakMb - memoryBefore) * 1024) / Math.max(1, subscribers.connected()));
+    rows.push({
+      scenario: `(e) ${SUBSCRIBERS} live subscribers during (c)`,
+      rps: liveRun.result.background.requestsPerSecond,
+      p50Ms: delaysMs[Math.floor(delaysMs.length / 2)] ?? -1,
+      p99Ms: delaysMs.at(-1) ?? -1,
+      errors: missing + liveRun.result.background.errors,
+      peakMemoryMb: liveRun.peakMb,
+      note: `${subscribers.connected()} connected; new total seen by all but ${missing}; delay p50 ${delaysMs[Math.floor(delaysMs.length / 2)]} ms, max ${delaysMs.at(-1)} ms; ~${perSubscriberKb} KB per subscriber (peak ${liveRun.peakMb} MB vs ${memoryBefore} MB idle); rps/errors are the submissions running meanwhile`,
+    });
+    console.log(`  ${rows.at(-1)!.scenario}: ${rows.at(-1)!.note}`);
+    subscribers.close();
+
+    const ratios = {
+      countVsBareNode: +(countRow.rps / bareRow.rps).toFixed(3),
+      countVsNextFloor: +(countRow.rps / floorRow.rps).toFixed(2),
+      nextFloorVsBareNode: +(floorRow.rps / bareRow.rps).toFixed(3),
+      pageVsNextFloor: +(pageRow.rps / floorRow.rps).toFixed(2),
+      submissionsVsDirectInsert: +(signRow.rps / insertRow.rps).toFixed(3),
+    };
+    printTable(ratios);
+    const results = { date: new Date().toISOString(), quick, secondsPerScenario: SECONDS, connections: CONNECTIONS, cpus: os.cpus().length, node: process.version, rows, ratios, elapsedSeconds: Math.round((performance.now() - started) / 1000) };
+    await writeFile(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`Wrote bench/results.json (${results.elapsedSeconds} s in all).`);
+  } finally {
+    await app?.stop();
+    await smtp.close();
+    await pool.end();
+    await throwaway?.drop();
+  }
+}
+
+function printTable(ratios: Record<string, number>) {
+  console.log("\n| scenario | req/s | p50 ms | p99 ms | errors | peak MB |\n|---|---:|---:|---:|---:|---:|");
+  for (const entry of rows) console.log(`| ${entry.scenario} | ${entry.rps} | ${entry.p50Ms} | ${entry.p99Ms} | ${entry.errors} | ${entry.peakMemoryMb ?? "–"} |`);
+  console.log("\nRatios (same run):");
+  for (const [name, value] of Object.entries(ratios)) console.log(`  ${name}: ${value}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { isBuildStale } from "../../scripts/build-freshness";
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+export type TAppServer = { url: string; pid: number; stop: () => Promise<void> };
+
+/** Builds the app if the build is stale, as `npm start` would. */
+export async function buildIfStale(projectRoot: string): Promise<void> {
+  if (!(await isBuildStale(projectRoot))) return;
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+/** `next start` in production mode on `port`, ready once /api/ping answers. */
+export async function startAppServer(options: { port: number; env: Record<string, string>; nodeOptions?: string }): Promise<TAppServer> {
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: options.nodeOptions ?? "" },
+  });
+  const url = `http://localhost:${options.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/ping`).then((response) => response.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
