@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -36,11 +37,22 @@ let slug: string;
 async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (cluster && cluster.exitCode !== null) throw new Error(`start:cluster exited with code ${cluster.exitCode}.\n${clusterOutput.slice(-30).join("")}`);
     const value = await check().catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\n${clusterOutput.slice(-30).join("")}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A leftover server on our ports would answer the readiness checks in the cluster's place. */
+async function assertPortFree(port: number): Promise<void> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once("error", () => reject(new Error(`Port ${port} is taken; the cluster test needs ${PORT}-${PORT + 2} (CLUSTER_TEST_PORT moves them).`)));
+    probe.listen(port, resolve);
+  });
+  await new Promise((resolve) => probe.close(resolve));
 }
 
 const address = (label: string) => `${label}-${randomBytes(4).toString("hex")}@example.com`;
@@ -65,6 +77,7 @@ async function verifiedTotal(instance: string): Promise<number> {
 }
 
 beforeAll(async () => {
+  for (const port of [PORT, PORT + 1, PORT + 2]) await assertPortFree(port);
   database = await createThrowawayDatabase("undersigned_cluster", inject("serverUrl"));
   await applyMigrations(database.url, path.resolve("prisma/migrations"));
   db = createPrismaClient(database.url, { poolSize: 2 });
