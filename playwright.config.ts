@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, defineConfig } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 import { E2E_ADMIN_EMAIL } from "./e2e/support/organiser-session";
 import { databaseUrl, TEST_SERVER_URL } from "./tests/support/throwaway-database";
 
@@ -18,17 +18,6 @@ process.env.E2E_BASE_URL = baseURL;
 process.env.E2E_DATABASE_NAME ??= `undersigned_e2e_${Date.now().toString(36)}_${process.pid}`;
 process.env.E2E_DATABASE_URL = databaseUrl(TEST_SERVER_URL, process.env.E2E_DATABASE_NAME);
 
-function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  const found = candidates.find((candidate) => candidate && existsSync(candidate));
-  if (found) return found;
-  if (existsSync(chromium.executablePath())) return undefined; // Playwright's own download
-  throw new Error(
-    "No Chromium found for the end-to-end tests. Install Debian's (`apt-get install -y chromium`), " +
-      "or set CHROMIUM_PATH to a Chromium or Chrome binary, or run `npx playwright install chromium` where the internet is reachable.",
-  );
-}
-
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -43,20 +32,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: findChromium(),
-      // Without the networking switches Chromium keeps dialling Google's services, which this
-      // closed network refuses by the hundred.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {

@@ -180,8 +180,18 @@ describe("signing rate limits on Redis (REDIS_URL)", () => {
     expect(emails.filter(Boolean)).toHaveLength(ENV.RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR);
   });
 
-  it("fails rather than allows when Redis is unreachable", async () => {
+  it("fails rather than allows when Redis is unreachable, as a retryable outage", async () => {
     const limits = createSigningRateLimits({ redis: await openRedis("redis://127.0.0.1:1"), env: ENV });
-    await expect(limits.consumeIp(randomUUID())).rejects.toThrow();
+    await expect(limits.consumeIp(randomUUID())).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+  });
+
+  // A load balancer sends a new instance traffic the moment it answers; its Redis client is
+  // still connecting then, and without an offline queue its first checks would fail as bugs.
+  it("answers the first checks of an instance whose Redis client is still connecting", async () => {
+    const redis = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    clients.push(redis);
+    const limits = createSigningRateLimits({ redis, env: ENV });
+    const decisions = await Promise.all(Array.from({ length: 20 }, () => limits.consumeLetter(randomUUID())));
+    expect(allowedCount(decisions)).toBe(20);
   });
 });

@@ -5,6 +5,7 @@ import type { Pool } from "pg";
 import type { Redis } from "ioredis";
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { TEnv } from "@/lib/config/env";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * Rate limits on signing, counted in PostgreSQL so that every app instance shares one count:
@@ -100,12 +101,50 @@ export function createSigningRateLimits(
     clearExpiredByTimeout: false,
   });
 
+  const ready = store.kind === "redis" ? redisReadiness(store.client) : async () => {};
+  const check = async (limiter: TLimiter, key: string) => {
+    await ready();
+    return consume(limiter, key);
+  };
   return {
-    consumeIp: (ipKey) => consume(perIp, ipKey),
-    consumeLetter: (letterId) => consume(perLetter, letterId),
-    consumeAddressEmail: async (letterId, emailKey) =>
-      (await consume(perAddress, `${letterId}:${emailKey}`)).allowed,
-    consumeSignInEmail: async (addressKey) => (await consume(perSignInAddress, addressKey)).allowed,
+    consumeIp: (ipKey) => check(perIp, ipKey),
+    consumeLetter: (letterId) => check(perLetter, letterId),
+    consumeAddressEmail: async (letterId, emailKey) => (await check(perAddress, `${letterId}:${emailKey}`)).allowed,
+    consumeSignInEmail: async (addressKey) => (await check(perSignInAddress, addressKey)).allowed,
+  };
+}
+
+// Long enough for a connection being made or remade; short enough that a request does not hang.
+const REDIS_READY_WAIT_MS = 2_000;
+
+/**
+ * Waits, briefly, for a Redis client that is connecting. A load balancer sends a new instance
+ * requests as soon as it answers, while its client is still connecting; with no offline queue
+ * (lib/server/signing-limits.ts) the library would refuse them at once, as errors that read like
+ * bugs (500s). A connection that does not come within the wait is an outage: SERVICE_UNAVAILABLE,
+ * a 503 with Retry-After. Concurrent callers share one wait.
+ */
+function redisReadiness(client: Redis): () => Promise<void> {
+  let waiting: Promise<boolean> | undefined;
+  const waitForReady = () =>
+    new Promise<boolean>((resolve) => {
+      const settle = (ready: boolean) => {
+        clearTimeout(timer);
+        client.off("ready", onReady);
+        client.off("end", onEnd);
+        resolve(ready);
+      };
+      const onReady = () => settle(true);
+      const onEnd = () => settle(false);
+      const timer = setTimeout(() => settle(false), REDIS_READY_WAIT_MS);
+      client.once("ready", onReady);
+      client.once("end", onEnd);
+    });
+  return async () => {
+    if (client.status === "ready") return;
+    // "end": the client has given up and will not connect again.
+    const ready = client.status !== "end" && (await (waiting ??= waitForReady().finally(() => (waiting = undefined))));
+    if (!ready) throw new AppError("SERVICE_UNAVAILABLE", { retryAfterSeconds: 5 });
   };
 }
 

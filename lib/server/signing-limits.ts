@@ -16,8 +16,8 @@ export function getSigningLimits(): SigningRateLimits {
   if (!globalForLimits.undersignedSigningLimits) {
     const env = getEnv();
     if (env.REDIS_URL) {
-      // No offline queue: while Redis is unreachable a check fails at once (a 503) instead of
-      // piling up requests.
+      // No offline queue: while Redis is unreachable a check fails within a moment (a 503, see
+      // redisReadiness in rate-limits.ts) instead of piling up requests.
       const redis = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       redis.on("error", (error) => console.error("[undersigned] rate-limit Redis connection:", error.message));
       globalForLimits.undersignedSigningLimits = createSigningRateLimits({ redis, env });
