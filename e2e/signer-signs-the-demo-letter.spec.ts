@@ -9,10 +9,13 @@ import { confirmLinkIn, waitForEmailTo } from "./support/mailbox";
 
 const workAddress = (domain = "microsoft.com") => `e2e-${randomBytes(4).toString("hex")}@${domain}`;
 
-test("an employee signs the demo letter, confirms from her inbox and is counted by name", async ({ page }) => {
+test("an employee signs the demo letter, confirms from her inbox and is counted by name", async ({ page, db }) => {
   await page.goto(`/letters/${DEMO_LETTER_SLUG}`);
   const total = page.getByTestId("verified-total");
-  const before = Number((await total.textContent())?.replace(/\D/g, ""));
+  // Exact, from the database: the page itself may be a few seconds old (it is cached), and
+  // other specs sign this letter too, so every later check is "at least one more".
+  const before = await db.signature.count({ where: { letter: { slug: DEMO_LETTER_SLUG }, state: "CONFIRMED" } });
+  const figure = async (text: Promise<string | null>) => Number((await text)?.match(/[\d,]+/)?.[0]?.replace(/,/g, "") ?? NaN);
 
   const email = workAddress();
   await page.getByLabel("Full name").fill("Suzie Signer");
@@ -32,16 +35,16 @@ test("an employee signs the demo letter, confirms from her inbox and is counted 
   const confirmedAt = Date.now();
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page.getByRole("status")).toContainText("Your signature is confirmed");
-  await expect(page.getByRole("status")).toContainText(`${before + 1} verified signature`);
+  expect(await figure(page.getByRole("status").locator("p").first().textContent())).toBeGreaterThanOrEqual(before + 1);
 
   await expect(async () => {
     await page.goto(`/letters/${DEMO_LETTER_SLUG}`);
-    await expect(total).toHaveText(String(before + 1), { timeout: 500 });
-  }).toPass({ timeout: 10_000, intervals: [100] });
+    await expect.poll(() => figure(total.textContent()), { timeout: 500 }).toBeGreaterThanOrEqual(before + 1);
+    await expect(page.getByRole("region", { name: "Recent signatures" })).toContainText("Suzie Signer · verified @microsoft.com", { timeout: 500 });
+  }).toPass({ timeout: 15_000, intervals: [200] });
   // Reported, not asserted: timings belong in benchmarks, but the issue asks for the figures.
   const countSeconds = (Date.now() - confirmedAt) / 1000;
-  console.log(`[timing] submission → email in the SMTP capture: ${emailSeconds.toFixed(2)} s; confirmation click → total on the letter page: ${countSeconds.toFixed(2)} s`);
-  await expect(page.getByRole("region", { name: "Recent signatures" })).toContainText("Suzie Signer · verified @microsoft.com");
+  console.log(`[timing] submission → email in the SMTP capture: ${emailSeconds.toFixed(2)} s; confirmation click → total and name on the letter page: ${countSeconds.toFixed(2)} s`);
 });
 
 test("an anonymous signer appears only as a verified domain", async ({ page, db }) => {

@@ -23,8 +23,18 @@ import { SignForm } from "./sign-form";
 
 type Props = { params: Promise<{ slug: string }> };
 
-
 const RECENT_SIGNERS = 10;
+
+// Rendered once per letter every few seconds and served from Next's cache in between: a viral
+// letter's readers cost one render per interval, not one each. The live total keeps an open
+// page current; publishing and status changes revalidate it at once.
+export const revalidate = 5;
+
+// No letter is rendered at build time (the database may not even be reachable then); each is
+// rendered on its first request and cached from there.
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const letter = await loadPublishedLetter((await params).slug);
