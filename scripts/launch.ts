@@ -21,6 +21,11 @@ export type TLaunch = {
 };
 
 export const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+/** The command line of one production web process on `port` (see scripts/production-server.ts). */
+export function productionServerArgs(port: number | string): string[] {
+  return ["--import", "tsx", path.join(import.meta.dirname, "production-server.ts"), "--port", String(port)];
+}
 export const launcherLog = (message: string) => console.log(`[undersigned] ${message}`);
 
 export async function prepareLaunch(command: "start" | "dev", projectRoot = process.cwd()): Promise<TLaunch> {

@@ -8,13 +8,13 @@
 import { parseClusterOptions } from "./cluster/cluster-options";
 import { startRoundRobinProxy, type TRoundRobinProxy } from "./cluster/round-robin-proxy";
 import { superviseChildren } from "./cluster/supervise";
-import { prepareLaunch, reportLaunchFailure, takeOverSignals } from "./launch";
+import { prepareLaunch, productionServerArgs, reportLaunchFailure, takeOverSignals } from "./launch";
 
 async function main() {
   const options = parseClusterOptions(process.argv.slice(2), process.env.PORT);
   // Links in emails must point where clients connect, not at one instance.
   process.env.APP_URL ??= `http://localhost:${options.publicPort}`;
-  const { database, childEnv, nextBin, log } = await prepareLaunch("start");
+  const { database, childEnv, log } = await prepareLaunch("start");
   const alarm = (message: string) => console.error(`[undersigned] ✗ ${message}`);
 
   // The proxy binds its port before any instance starts: a port already taken stops us here.
@@ -31,7 +31,7 @@ async function main() {
     options.instancePorts.map((port, index) => ({
       name: `instance ${index + 1}`,
       command: process.execPath,
-      args: [nextBin, "start", "--port", String(port)],
+      args: productionServerArgs(port),
       env: { ...childEnv, PORT: String(port) },
     })),
     log,

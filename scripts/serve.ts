@@ -5,13 +5,14 @@
  * `npm run start:cluster` (scripts/serve-cluster.ts) does the same with several Next processes.
  */
 import { spawn } from "node:child_process";
-import { prepareLaunch, reportLaunchFailure, takeOverSignals } from "./launch";
+import { prepareLaunch, productionServerArgs, reportLaunchFailure, takeOverSignals } from "./launch";
 
 const command = process.argv[2] === "dev" ? "dev" : "start";
 
 async function main() {
   const { database, childEnv, nextBin } = await prepareLaunch(command);
-  const next = spawn(process.execPath, [nextBin, command], { stdio: "inherit", env: childEnv });
+  const args = command === "dev" ? [nextBin, "dev"] : productionServerArgs(childEnv.PORT ?? 3000);
+  const next = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
   takeOverSignals((signal) => next.kill(signal));
   next.on("exit", async (code, signal) => {
     await database.stop();

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { isBuildStale } from "../../scripts/build-freshness";
+import { productionServerArgs } from "../../scripts/launch";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -13,9 +14,9 @@ export async function buildIfStale(projectRoot: string): Promise<void> {
   if (build.status !== 0) throw new Error("next build failed");
 }
 
-/** `next start` in production mode on `port`, ready once /api/ping answers. */
+/** The production server (scripts/production-server.ts) on `port`, ready once /api/ping answers. */
 export async function startAppServer(options: { port: number; env: Record<string, string>; nodeOptions?: string }): Promise<TAppServer> {
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
+  const child: ChildProcess = spawn(process.execPath, productionServerArgs(options.port), {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: options.nodeOptions ?? "" },
   });

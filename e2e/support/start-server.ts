@@ -12,6 +12,7 @@ import { seedDemoLetter } from "@/lib/letters/seed-demo-letter";
 import { withPgClient } from "@/tests/support/pg";
 import { dropDatabase, TEST_SERVER_URL } from "@/tests/support/throwaway-database";
 import { isBuildStale } from "@/scripts/build-freshness";
+import { productionServerArgs } from "@/scripts/launch";
 
 const name = process.env.E2E_DATABASE_NAME;
 const url = process.env.DATABASE_URL;
@@ -30,6 +31,6 @@ if (await isBuildStale(process.cwd())) {
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, [nextBin, "start"], { stdio: "inherit" });
+const server = spawn(process.execPath, productionServerArgs(process.env.PORT ?? 3000), { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

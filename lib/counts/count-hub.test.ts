@@ -43,6 +43,21 @@ describe("CountHub", () => {
     expect(calls.load).toBe(1);
   });
 
+  it("answers a peek from memory only: nothing for a letter not loaded yet, missing or gone stale", async () => {
+    let clock = 0;
+    const { source, calls } = fakeSource({ a: snap(3) });
+    const hub = new CountHub(source, { now: () => clock, maxAgeMs: 1_000 });
+    expect(hub.peek("a")).toBeUndefined();
+    expect(hub.peek("missing")).toBeUndefined();
+    await hub.get("a");
+    await hub.get("missing");
+    expect(hub.peek("a")).toEqual(snap(3));
+    expect(hub.peek("missing")).toBeUndefined();
+    clock = 1_001;
+    expect(hub.peek("a")).toBeUndefined();
+    expect(calls.load).toBe(2);
+  });
+
   it("remembers a missing letter briefly, so random slugs do not each cost a query", async () => {
     let clock = 0;
     const { source, calls } = fakeSource({});

@@ -57,9 +57,7 @@ export class CountHub {
   async get(slug: string): Promise<TCountSnapshot | null> {
     const entry = this.entries.get(slug);
     const now = this.now();
-    // A watched letter is kept fresh by the polls; others are reloaded now and then.
-    const fresh = entry?.snapshot ? entry.listeners.size > 0 || now - entry.fetchedAt < this.maxAgeMs : entry && now - entry.fetchedAt < this.missingMs;
-    if (entry && fresh) {
+    if (entry && this.isFresh(entry, now)) {
       entry.usedAt = now;
       return entry.snapshot;
     }
@@ -79,6 +77,24 @@ export class CountHub {
       this.loading.set(slug, pending);
     }
     return pending;
+  }
+
+  /**
+   * A letter's counts if this process holds a fresh snapshot of them, without waiting: the
+   * fast path answers from it, and leaves anything else (`undefined`) to `get`.
+   */
+  peek(slug: string): TCountSnapshot | undefined {
+    const entry = this.entries.get(slug);
+    const now = this.now();
+    if (!entry?.snapshot || !this.isFresh(entry, now)) return undefined;
+    entry.usedAt = now;
+    return entry.snapshot;
+  }
+
+  /** A watched letter is kept fresh by the polls; others are reloaded now and then. */
+  private isFresh(entry: Entry, now: number): boolean {
+    if (entry.snapshot) return entry.listeners.size > 0 || now - entry.fetchedAt < this.maxAgeMs;
+    return now - entry.fetchedAt < this.missingMs;
   }
 
   /**

@@ -1,0 +1,45 @@
+/**
+ * The production web process: Next's request handler behind a Node `http` server of our own,
+ * which answers one hot endpoint itself. GET /api/v1/letters/{slug}/count is served straight
+ * from the process's in-memory counts (see lib/api/count-fast-path.ts), because the framework's
+ * pipeline alone costs ~50× a bare Node response, and a viral letter's count is polled by every
+ * page and embed. Everything else is Next's, unchanged.
+ *
+ * `node --import tsx scripts/production-server.ts [--port N]` (PORT and HOSTNAME otherwise), on a
+ * production build; started by `npm start`, `npm run start:cluster`, the e2e tests and the bench.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
+
+const portFlag = process.argv.indexOf("--port");
+const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+
+// The counts are created inside Next's bundle (lib/server/live-counts.ts) on the first request
+// that needs them and kept on globalThis; until then the route handler answers.
+const peekCounts = (): TCountPeek | undefined => {
+  const hub = (globalThis as { undersignedLiveCounts?: { hub: { peek: TCountPeek } } }).undersignedLiveCounts?.hub;
+  return hub ? (slug) => hub.peek(slug) : undefined;
+};
+
+// Next builds request URLs (and so Auth.js its redirects) from these, as `next start` does:
+// "localhost" when listening on every interface, never the wildcard address.
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname === "0.0.0.0" ? "localhost" : hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  if (serveCountFromMemory(request, response, peekCounts())) return;
+  void handle(request, response);
+});
+server.listen(port, hostname, () => console.log(`[undersigned] Serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    // Finish the requests in flight, then leave; open event streams would hold it for ever.
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
