@@ -44,24 +44,30 @@ const emailProvider: EmailConfig = {
   },
 };
 
-export const { handlers, auth, signOut } = NextAuth(() => ({
-  adapter: PrismaAdapter(getDb()),
-  secret: authSecret(),
-  // Behind our own launcher or a proxy we configure; the host is the one the browser used.
-  trustHost: true,
-  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
-  pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
-  providers: [emailProvider],
-  callbacks: {
-    // After signing in, only ever somewhere on this site.
-    redirect({ url, baseUrl }) {
-      if (url.startsWith(baseUrl)) return `${baseUrl}${safeCallbackPath(url.slice(baseUrl.length) || "/")}`;
-      return `${baseUrl}${safeCallbackPath(url)}`;
+export const { handlers, auth, signOut } = NextAuth(() => {
+  // Auth.js builds its redirects from AUTH_URL when set, else from the request's own URL, which
+  // behind a load balancer or our production server is an internal address. APP_URL is the one
+  // public address, so it is Auth.js's too. (Read at request time, after this function.)
+  process.env.AUTH_URL ??= `${getEnv().APP_URL.replace(/\/+$/, "")}/api/auth`;
+  return {
+    adapter: PrismaAdapter(getDb()),
+    secret: authSecret(),
+    // The public address comes from APP_URL (AUTH_URL above), never from a forwarded header.
+    trustHost: true,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
+    providers: [emailProvider],
+    callbacks: {
+      // After signing in, only ever somewhere on this site.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith(baseUrl)) return `${baseUrl}${safeCallbackPath(url.slice(baseUrl.length) || "/")}`;
+        return `${baseUrl}${safeCallbackPath(url)}`;
+      },
     },
-  },
-  events: {
-    async signIn({ user }) {
-      if (user.id && user.email) await acceptInvitations(getDb(), { id: user.id, email: user.email }, new Date());
+    events: {
+      async signIn({ user }) {
+        if (user.id && user.email) await acceptInvitations(getDb(), { id: user.id, email: user.email }, new Date());
+      },
     },
-  },
-}));
+  };
+});
