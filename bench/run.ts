@@ -65,7 +65,7 @@ async function main() {
     if (profile) await mkdir(profileDir, { recursive: true });
     app = await startAppServer({
       port,
-      nodeOptions: profile ? `--cpu-prof --cpu-prof-dir=${profileDir}` : undefined,
+      nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : undefined,
       env: {
         DATABASE_URL: databaseUrl,
         DATABASE_POOL_SIZE: "20",

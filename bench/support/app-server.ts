@@ -15,18 +15,18 @@ export async function buildIfStale(projectRoot: string): Promise<void> {
 }
 
 /** The production server (scripts/production-server.ts) on `port`, ready once /api/ping answers. */
-export async function startAppServer(options: { port: number; env: Record<string, string>; nodeOptions?: string }): Promise<TAppServer> {
-  const child: ChildProcess = spawn(process.execPath, productionServerArgs(options.port), {
+export async function startAppServer(options: { port: number; env: Record<string, string>; nodeArgs?: string[] }): Promise<TAppServer> {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...productionServerArgs(options.port)], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: options.nodeOptions ?? "" },
+    env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const url = `http://localhost:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     const ok = await fetch(`${url}/api/ping`).then((response) => response.ok, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
+    if (Date.now() > deadline) throw new Error("the app server did not answer within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

@@ -17,11 +17,16 @@ export async function enqueueEmail<T>(
   to: string,
   data: T,
 ): Promise<void> {
+  assertPlainRecipient(template, to);
+  const stored = toStoredData(template, template.data.parse(data));
+  await tx.outboxEmail.create({ data: { to, template: template.name, data: stored } });
+}
+
+/** The recipient check of enqueueEmail, for callers that write the outbox row in their own SQL. */
+export function assertPlainRecipient(template: { name: string }, to: string): void {
   if (/[\r\n]/.test(to) || !isPlausibleAddress(to)) {
     throw new Error(`Refusing to queue "${template.name}": the recipient is not a plain email address.`);
   }
-  const stored = toStoredData(template, template.data.parse(data));
-  await tx.outboxEmail.create({ data: { to, template: template.name, data: stored } });
 }
 
 /**

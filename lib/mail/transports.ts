@@ -33,6 +33,12 @@ const SMTP_TIMEOUT_MS = 10_000;
 export function createSmtpTransport(smtpUrl: string): MailTransport {
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
+    // A few connections kept open and reused: a new TCP and SMTP handshake per message was most
+    // of the cost of a verification email under a signing spike. As many as the outbox sends at
+    // once (deliver-due-emails.ts), and renewed now and then so no server-side limit bites.
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 100,
     connectionTimeout: SMTP_TIMEOUT_MS,
     greetingTimeout: SMTP_TIMEOUT_MS,
     socketTimeout: SMTP_TIMEOUT_MS,

@@ -9,8 +9,9 @@ type LiveCounts = { hub: CountHub; streams: TCountStreams; poll: RepeatingJob };
 
 const globalForCounts = globalThis as typeof globalThis & { undersignedLiveCounts?: LiveCounts };
 
-// Folds run every second too, so a confirmation reaches open pages in about two seconds.
-const POLL_INTERVAL_MS = 1_000;
+// Folds run twice a second too (lib/jobs/background-jobs.ts), so a confirmation reaches open
+// pages in about a second: one query per process per interval, whatever the number of viewers.
+const POLL_INTERVAL_MS = 500;
 
 /**
  * This process's counts: the hub behind the count endpoint, badges and live totals, polled
