@@ -42,5 +42,7 @@ export async function foldCountEvents(db: Db, options: { batchSize?: number } = 
       )
       SELECT COUNT(*) AS folded FROM folded`;
     return Number(result?.folded ?? 0);
-  });
+    // Under a signing spike every pooled connection is busy for a while: the fold waits its turn
+    // rather than fail (Prisma's default is to give up after 2 s, seen in the benchmark).
+  }, { maxWait: 10_000 });
 }
