@@ -43,16 +43,7 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
           <section aria-labelledby="post-heading" className="card">
             <h2 id="post-heading">Post an update</h2>
             <ActionForm action={postStatusUpdateAction.bind(null, letter.id)} submitLabel="Post update" labels={{ kind: "Kind", body: "Text", occurredAt: "Date" }}>
-              <div className="field">
-                <label htmlFor="update-kind">Kind</label>
-                <select id="update-kind" name="kind" defaultValue="DELIVERED">
-                  {UPDATE_KINDS.map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField id="update-kind" name="kind" label="Kind" options={UPDATE_KINDS} defaultValue="DELIVERED" />
               <div className="field">
                 <label htmlFor="update-body">Text</label>
                 <textarea id="update-body" name="body" rows={4} maxLength={LETTER_LIMITS.statusBody} />
@@ -73,16 +64,7 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
                   <p>{demand.text}</p>
                   <ActionForm action={setDemandStatusAction.bind(null, letter.id)} submitLabel={`Save status of demand ${index + 1}`} labels={{ status: "Status", note: "Note" }}>
                     <input type="hidden" name="demandId" value={demand.id} />
-                    <div className="field">
-                      <label htmlFor={`demand-status-${demand.id}`}>Status of demand {index + 1}</label>
-                      <select id={`demand-status-${demand.id}`} name="status" defaultValue={demand.status}>
-                        {DEMAND_STATUSES.map(([value, label]) => (
-                          <option key={value} value={value}>
-                            {label}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
+                    <SelectField id={`demand-status-${demand.id}`} name="status" label={`Status of demand ${index + 1}`} options={DEMAND_STATUSES} defaultValue={demand.status} />
                     <div className="field">
                       <label htmlFor={`demand-note-${demand.id}`}>Note for the timeline (optional)</label>
                       <input id={`demand-note-${demand.id}`} name="note" type="text" maxLength={LETTER_LIMITS.statusBody} />
@@ -117,5 +99,20 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
         </ol>
       </section>
     </>
+  );
+}
+
+function SelectField(props: { id: string; name: string; label: string; options: readonly (readonly [string, string])[]; defaultValue: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name} defaultValue={props.defaultValue}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
