@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { addOrganiser, createActor as createUserActor, organiserDeps } from "./organisers";
 import type { TActor } from "@/lib/auth/actor";
 import { performLetterAction, type TLetterAction } from "@/lib/auth/organiser-action";
 import type { TLetterRole } from "@/lib/auth/roles";
@@ -8,10 +9,9 @@ import { recordCountChange } from "@/lib/counts/record-count-change";
 
 /** A signed-in user, optionally an organiser of `letterId` with `role` ("ADMIN": a platform admin). */
 export async function createActor(db: Db, letterId?: string, role?: TLetterRole): Promise<TActor> {
-  const email = `organiser-${randomBytes(4).toString("hex")}@organisers.test`;
-  const user = await db.user.create({ data: { email } });
-  if (letterId && role && role !== "ADMIN") await db.letterOrganiser.create({ data: { letterId, userId: user.id, role } });
-  return { userId: user.id, email, isAdmin: role === "ADMIN" };
+  const actor = await createUserActor(db, { isAdmin: role === "ADMIN" });
+  if (letterId && role && role !== "ADMIN") await addOrganiser(db, letterId, actor, role);
+  return actor;
 }
 
 /** Runs an organiser action the only way the app does: authorisation, validation, then the action. */
@@ -23,7 +23,7 @@ export function perform<TInput, TResult>(
   input: unknown,
   now = new Date(),
 ): Promise<TResult> {
-  return performLetterAction({ db, now, settings: { requireApproval: false, appUrl: "http://localhost" } }, actor, action, letterId, input);
+  return performLetterAction(organiserDeps(db, { now }), actor, action, letterId, input);
 }
 
 type SignatureRow = {
