@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { MarkdownBody } from "@/app/_components/markdown";
 import { IDLE, type TActionState } from "@/lib/errors/action-state";
 import type { TLetterDraftInput } from "@/lib/letters/letter-input";
@@ -52,9 +52,22 @@ function toPayload(draft: TDraftState): string {
  */
 export function LetterEditor({ action, initial }: Props) {
   const [draft, setDraft] = useState(initial);
+  // The draft as of the last keystroke, for the submission: the rendered state can lag behind a
+  // change made just before Save is pressed (an e2e run saved the value before the last edit).
+  const latest = useRef(initial);
   const [state, formAction, saving] = useActionState(action, IDLE);
   const errors = state.status === "error" ? state.fields : {};
-  const set = <K extends keyof TDraftState>(key: K, value: TDraftState[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const update = (change: (current: TDraftState) => TDraftState) => {
+    latest.current = change(latest.current);
+    setDraft(latest.current);
+  };
+  const set = <K extends keyof TDraftState>(key: K, value: TDraftState[K]) => update((current) => ({ ...current, [key]: value }));
+  const setFrom = <K extends keyof TDraftState>(key: K, value: (current: TDraftState) => TDraftState[K]) =>
+    update((current) => ({ ...current, [key]: value(current) }));
+  const submit = (formData: FormData) => {
+    formData.set("payload", toPayload(latest.current));
+    formAction(formData);
+  };
   const errorFor = (path: string) =>
     errors[path] ? (
       <p id={`error-${path.replaceAll(".", "-")}`} className="field-error">
@@ -64,7 +77,7 @@ export function LetterEditor({ action, initial }: Props) {
   const describedBy = (path: string) => (errors[path] ? { "aria-invalid": true, "aria-describedby": `error-${path.replaceAll(".", "-")}` } : {});
 
   const moveDemand = (index: number, by: -1 | 1) =>
-    setDraft((current) => {
+    update((current) => {
       const demands = [...current.demands];
       const [moved] = demands.splice(index, 1);
       if (moved) demands.splice(index + by, 0, moved);
@@ -72,8 +85,7 @@ export function LetterEditor({ action, initial }: Props) {
     });
 
   return (
-    <form action={formAction} className="letter-editor">
-      <input type="hidden" name="payload" value={toPayload(draft)} />
+    <form action={submit} className="letter-editor">
 
       <fieldset>
         <legend>The letter</legend>
@@ -119,7 +131,7 @@ export function LetterEditor({ action, initial }: Props) {
                 rows={2}
                 value={demand.text}
                 maxLength={LETTER_LIMITS.demandText}
-                onChange={(event) => set("demands", draft.demands.map((item) => (item.key === demand.key ? { ...item, text: event.target.value } : item)))}
+                onChange={(event) => setFrom("demands", (current) => current.demands.map((item) => (item.key === demand.key ? { ...item, text: event.target.value } : item)))}
                 {...describedBy(`demands.${index}.text`)}
               />
               {errorFor(`demands.${index}.text`)}
@@ -130,14 +142,14 @@ export function LetterEditor({ action, initial }: Props) {
                 <button type="button" className="button-secondary" disabled={index === draft.demands.length - 1} onClick={() => moveDemand(index, 1)} aria-label={`Move demand ${index + 1} down`}>
                   Down
                 </button>
-                <button type="button" className="button-secondary" onClick={() => set("demands", draft.demands.filter((item) => item.key !== demand.key))} aria-label={`Remove demand ${index + 1}`}>
+                <button type="button" className="button-secondary" onClick={() => setFrom("demands", (current) => current.demands.filter((item) => item.key !== demand.key))} aria-label={`Remove demand ${index + 1}`}>
                   Remove
                 </button>
               </div>
             </li>
           ))}
         </ol>
-        <button type="button" className="button-secondary" disabled={draft.demands.length >= LETTER_LIMITS.demands} onClick={() => set("demands", [...draft.demands, { key: newKey(), text: "" }])}>
+        <button type="button" className="button-secondary" disabled={draft.demands.length >= LETTER_LIMITS.demands} onClick={() => setFrom("demands", (current) => [...current.demands, { key: newKey(), text: "" }])}>
           Add a demand
         </button>
       </fieldset>
@@ -161,25 +173,25 @@ export function LetterEditor({ action, initial }: Props) {
                     type="text"
                     placeholder="microsoft.com"
                     value={rule.domain}
-                    onChange={(event) => set("domains", draft.domains.map((item) => (item.key === rule.key ? { ...item, domain: event.target.value } : item)))}
+                    onChange={(event) => setFrom("domains", (current) => current.domains.map((item) => (item.key === rule.key ? { ...item, domain: event.target.value } : item)))}
                     {...describedBy(`domains.${index}.domain`)}
                   />
                   <label className="choice">
                     <input
                       type="checkbox"
                       checked={rule.includeSubdomains}
-                      onChange={(event) => set("domains", draft.domains.map((item) => (item.key === rule.key ? { ...item, includeSubdomains: event.target.checked } : item)))}
+                      onChange={(event) => setFrom("domains", (current) => current.domains.map((item) => (item.key === rule.key ? { ...item, includeSubdomains: event.target.checked } : item)))}
                     />{" "}
                     and its subdomains
                   </label>
-                  <button type="button" className="button-secondary" onClick={() => set("domains", draft.domains.filter((item) => item.key !== rule.key))} aria-label={`Remove domain ${index + 1}`}>
+                  <button type="button" className="button-secondary" onClick={() => setFrom("domains", (current) => current.domains.filter((item) => item.key !== rule.key))} aria-label={`Remove domain ${index + 1}`}>
                     Remove
                   </button>
                   {errorFor(`domains.${index}.domain`)}
                 </li>
               ))}
             </ul>
-            <button type="button" className="button-secondary" disabled={draft.domains.length >= LETTER_LIMITS.domains} onClick={() => set("domains", [...draft.domains, { key: newKey(), domain: "", includeSubdomains: false }])}>
+            <button type="button" className="button-secondary" disabled={draft.domains.length >= LETTER_LIMITS.domains} onClick={() => setFrom("domains", (current) => [...current.domains, { key: newKey(), domain: "", includeSubdomains: false }])}>
               Add a domain
             </button>
           </>
