@@ -55,6 +55,8 @@ export const ZRawEnv = z.object({
   ADMIN_EMAILS: z.string().default(""),
   /** New letters wait in an admin review queue before they open. */
   REQUIRE_APPROVAL: ZBooleanFlag.default(false),
+  /** Days after a letter closes before its signer records are reduced to what its public page shows. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
   /** Apply pending migrations when a server process starts (always on for the embedded database). */
   MIGRATE_ON_START: ZBooleanFlag.default(false),
 });

@@ -3,6 +3,7 @@ import type { TEnv } from "@/lib/config/env";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
 import type { Db } from "@/lib/db/prisma";
 import { CLOSE_BATCH, closeDueLetters } from "@/lib/letters/close-letter";
+import { anonymiseClosedLetters } from "@/lib/signatures/anonymise-closed-letters";
 import { emailTemplates } from "@/lib/mail/email-templates";
 import { startOutboxWorker, type OutboxWorker } from "@/lib/mail/run-outbox-worker";
 import { createMailTransport } from "@/lib/mail/transports";
@@ -14,9 +15,11 @@ const COUNT_BATCH = 10_000;
 
 /**
  * The jobs every deployment needs: delivering the email outbox, folding count events, and
- * housekeeping (closing letters at their closing date, forgetting expired sign-in links). All are safe to run in every instance at once (outbox rows are claimed with SKIP LOCKED;
- * folds take turns on a lock), so an instance may run them in-process or leave them to
- * `npm run worker`.
+ * housekeeping (closing letters at their closing date, forgetting expired sign-in links,
+ * reducing the signer records of letters closed past RETENTION_DAYS). All are safe to run in
+ * every instance at once (outbox rows are claimed with SKIP LOCKED; folds take turns on a lock;
+ * housekeeping locks each letter's row or repeats harmlessly), so an instance may run them
+ * in-process or leave them to `npm run worker`.
  */
 export function startBackgroundJobs(db: Db, env: TEnv, log?: (message: string) => void): BackgroundJobs {
   const transport = createMailTransport(env);
@@ -39,6 +42,7 @@ export function startBackgroundJobs(db: Db, env: TEnv, log?: (message: string) =
     work: async () => {
       const now = new Date();
       await deleteExpiredCredentials(db, now);
+      await anonymiseClosedLetters(db, now, env.RETENTION_DAYS);
       return (await closeDueLetters(db, now)) === CLOSE_BATCH;
     },
   });
