@@ -11,10 +11,13 @@
 import { createServer } from "node:http";
 import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
+import { ZRawEnv } from "@/lib/config/env";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
 
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const trustedProxyHops = ZRawEnv.shape.TRUSTED_PROXY_HOPS.parse(process.env.TRUSTED_PROXY_HOPS || undefined);
 
 // The counts are created inside Next's bundle (lib/server/live-counts.ts) on the first request
 // that needs them and kept on globalThis; until then the route handler answers.
@@ -31,6 +34,9 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   if (serveCountFromMemory(request, response, peekCounts())) return;
+  // Resolved here, where the TCP peer is known, and overwriting any header of that name the
+  // client sent: the app's rate limits key on it.
+  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
   void handle(request, response);
 });
 server.listen(port, hostname, () => console.log(`[undersigned] Serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));

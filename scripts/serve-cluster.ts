@@ -32,7 +32,8 @@ async function main() {
       name: `instance ${index + 1}`,
       command: process.execPath,
       args: productionServerArgs(port),
-      env: { ...childEnv, PORT: String(port) },
+      // Behind our own proxy, the client is the address it appends to X-Forwarded-For.
+      env: { ...childEnv, PORT: String(port), TRUSTED_PROXY_HOPS: childEnv.TRUSTED_PROXY_HOPS ?? (options.proxy ? "1" : "0") },
     })),
     log,
     alarm,

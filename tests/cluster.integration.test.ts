@@ -160,6 +160,9 @@ describe("two instances on one database", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("RATE_LIMITED");
+    // Writing a different address in front does not make a new client: only the entry the
+    // trusted proxy appended (the last) counts.
+    expect((await sign(B, address("limited"), `198.51.100.99, ${client}`)).status).toBe(429);
     // Per client, not for everyone: another client still signs through B.
     expect((await sign(B, address("other"), "203.0.113.8")).status).toBe(202);
   });

@@ -55,6 +55,12 @@ export const ZRawEnv = z.object({
   ADMIN_EMAILS: z.string().default(""),
   /** New letters wait in an admin review queue before they open. */
   REQUIRE_APPROVAL: ZBooleanFlag.default(false),
+  /**
+   * Proxies in front of the app that append to X-Forwarded-For (a load balancer: 1; a CDN and a
+   * balancer: 2). The client address, which rate limits key on, is read that many entries from
+   * the end; 0 uses the TCP peer and ignores the header, which a client can write.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Days after a letter closes before its signer records are reduced to what its public page shows. */
   RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
   /** Apply pending migrations when a server process starts (always on for the embedded database). */

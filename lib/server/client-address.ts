@@ -1,12 +1,14 @@
 import "server-only";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/security/client-address";
 
 /**
- * The client's IP as the nearest proxy saw it. `next start` behind a load balancer receives it
- * in X-Forwarded-For; the last entry is the one our own proxy appended (earlier entries are
- * whatever the client claimed, so trusting the first would let anyone dodge rate limits).
+ * The client's IP, as the production server resolved it from the TCP peer and the trusted part
+ * of X-Forwarded-For (see lib/security/client-address.ts and TRUSTED_PROXY_HOPS). Under
+ * `next dev`, which has no such server, the last X-Forwarded-For entry stands in.
  */
 export function clientAddressFrom(headers: Headers): string {
+  const resolved = headers.get(CLIENT_ADDRESS_HEADER);
+  if (resolved) return resolved;
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
-  return last ?? headers.get("x-real-ip") ?? "unknown";
+  return forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? "unknown";
 }
