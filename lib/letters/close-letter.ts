@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { defineLetterAction } from "@/lib/auth/organiser-action";
 import type { Db, Prisma } from "@/lib/db/prisma";
-import { transitionLetter } from "./transition-letter";
+import { lockLetterStatus, transitionLetter } from "./transition-letter";
 
 async function close(tx: Prisma.TransactionClient, letterId: string, actorId: string | null, now: Date, why: string): Promise<void> {
   await transitionLetter(tx, letterId, "close", { closedAt: now });
@@ -32,8 +32,8 @@ export async function closeDueLetters(db: Db, now: Date): Promise<number> {
   let closed = 0;
   for (const { id } of due) {
     await db.$transaction(async (tx) => {
-      const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Letter" WHERE id = ${id}::uuid FOR UPDATE`;
-      if (current?.status !== "OPEN") return;
+      // Closed by hand meanwhile: nothing left to do (close() would refuse the transition).
+      if ((await lockLetterStatus(tx, id)) !== "OPEN") return;
       await close(tx, id, null, now, "The letter reached its closing date and no longer accepts signatures.");
       closed += 1;
     });

@@ -1,10 +1,10 @@
 import { recordActivity } from "@/lib/activity/record-activity";
 import { defineLetterAction } from "@/lib/auth/organiser-action";
-import type { LetterStatus } from "@/lib/db/generated/enums";
 import { Prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { ZLetterDraft } from "./letter-input";
 import { isEditable } from "./lifecycle";
+import { lockLetterStatus } from "./transition-letter";
 
 /**
  * Saves the editor's whole draft: fields, demands in their new order (kept demands keep their
@@ -20,9 +20,8 @@ export const saveDraft = defineLetterAction({
     try {
       await db.$transaction(async (tx) => {
         // Locked, then checked: a publish racing this save must not open a letter mid-edit.
-        const [current] = await tx.$queryRaw<{ status: string }[]>`
-          SELECT status::text AS status FROM "Letter" WHERE id = ${letter.id}::uuid FOR UPDATE`;
-        if (!current || !isEditable(current.status as LetterStatus)) {
+        const status = await lockLetterStatus(tx, letter.id);
+        if (!status || !isEditable(status)) {
           throw new AppError("INVALID_TRANSITION", { message: "Only a draft can be edited. Take it back from review first." });
         }
         const keptIds = demands.flatMap((demand) => (demand.id ? [demand.id] : []));
