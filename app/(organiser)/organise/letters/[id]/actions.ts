@@ -14,7 +14,7 @@ import { formFields, jsonPayload, revalidateLetter } from "../../../_server/form
 
 export async function saveDraftAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
   const state = await runLetterAction(saveDraft, letterId, jsonPayload(formData), () => "Draft saved.");
-  revalidateLetter(letterId, { publicPage: true });
+  revalidateLetter(letterId);
   return state;
 }
 
@@ -28,7 +28,7 @@ export async function publishLetterAction(letterId: string, _state: TActionState
 
 export async function withdrawFromReviewAction(letterId: string, _state: TActionState): Promise<TActionState> {
   const state = await runLetterAction(withdrawFromReview, letterId, {}, () => "Taken back from review: it is a draft again.");
-  revalidateLetter(letterId, { publicPage: true });
+  revalidateLetter(letterId);
   return state;
 }
 
