@@ -13,13 +13,13 @@ import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
 import { ZRawEnv } from "@/lib/config/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
-import { securityHeadersFor } from "@/lib/security/security-headers";
+import { securityHeaderLists } from "@/lib/security/security-headers";
 
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const trustedProxyHops = ZRawEnv.shape.TRUSTED_PROXY_HOPS.parse(process.env.TRUSTED_PROXY_HOPS || undefined);
-const https = (process.env.APP_URL ?? "").startsWith("https://");
+const securityHeaders = securityHeaderLists({ https: (process.env.APP_URL ?? "").startsWith("https://") });
 
 // The counts are created inside Next's bundle (lib/server/live-counts.ts) on the first request
 // that needs them and kept on globalThis; until then the route handler answers.
@@ -36,7 +36,7 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   const pathname = (request.url ?? "/").split("?", 1)[0] ?? "/";
-  for (const [name, value] of Object.entries(securityHeadersFor(pathname, { https }))) response.setHeader(name, value);
+  for (const [name, value] of securityHeaders(pathname)) response.setHeader(name, value);
   if (serveCountFromMemory(request, response, peekCounts())) return;
   // Resolved here, where the TCP peer is known, and overwriting any header of that name the
   // client sent: the app's rate limits key on it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { securityHeadersFor } from "./security-headers";
+import { securityHeaderLists, securityHeadersFor } from "./security-headers";
 
 describe("securityHeadersFor", () => {
   it("forbids framing, sniffing, cross-site referrers and powerful features on every page", () => {
@@ -22,5 +22,12 @@ describe("securityHeadersFor", () => {
 
   it("pins HTTPS only where the app is served over it", () => {
     expect(securityHeadersFor("/", { https: true })["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
+  });
+
+  it("gives the production server the same headers as ready-made lists", () => {
+    const lists = securityHeaderLists({ https: true });
+    for (const path of ["/", "/letters/a-letter/badge.svg"]) {
+      expect(Object.fromEntries(lists(path))).toEqual(securityHeadersFor(path, { https: true }));
+    }
   });
 });

@@ -5,8 +5,25 @@
  * carry).
  */
 export function securityHeadersFor(pathname: string, options: { https: boolean }): Record<string, string> {
-  // The count badge is meant to be embedded anywhere.
-  const embeddable = /^\/letters\/[a-z0-9-]+\/badge\.svg$/.test(pathname);
+  return headersFor(isEmbeddable(pathname), options);
+}
+
+/**
+ * The same headers as ready-made lists, built once: the production server sets them on every
+ * request, the count's fast path included, so they are not rebuilt per request.
+ */
+export function securityHeaderLists(options: { https: boolean }): (pathname: string) => readonly (readonly [string, string])[] {
+  const framed = Object.entries(headersFor(false, options));
+  const embeddable = Object.entries(headersFor(true, options));
+  return (pathname) => (isEmbeddable(pathname) ? embeddable : framed);
+}
+
+/** The count badge is meant to be embedded anywhere. */
+function isEmbeddable(pathname: string): boolean {
+  return /^\/letters\/[a-z0-9-]+\/badge\.svg$/.test(pathname);
+}
+
+function headersFor(embeddable: boolean, options: { https: boolean }): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
     // A letter's address, or a confirm link's token, must not travel to the sites it links to.
