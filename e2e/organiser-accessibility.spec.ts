@@ -8,7 +8,7 @@ import { E2E_ADMIN_EMAIL, signInAs } from "./support/organiser-session";
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`organiser pages have no serious accessibility violations (${colorScheme})`, async ({ page, db }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000); // 14 pages, each scanned by axe
     await page.emulateMedia({ colorScheme });
     await page.goto("/sign-in");
     expect(await seriousAccessibilityViolations(page), "/sign-in").toEqual([]);
