@@ -8,12 +8,12 @@ import { createPrismaClient, type Db } from "@/lib/db/prisma";
  * response's nonce; see lib/security/script-nonces.ts).
  */
 export const test = base.extend<object, { db: Db }>({
-  page: async ({ page }, use) => {
+  page: async ({ page }, provide) => {
     const refused: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error" && /Content Security Policy/i.test(message.text())) refused.push(`${page.url()}: ${message.text()}`);
     });
-    await use(page);
+    await provide(page);
     if (refused.length > 0) throw new Error(`The page's own content broke its Content-Security-Policy:\n${refused.join("\n")}`);
   },
   db: [
