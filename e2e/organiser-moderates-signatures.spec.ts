@@ -68,7 +68,7 @@ test("an organiser hides a name, invalidates a signature and a flood, exports an
   await expect(page.getByTestId("count-confirmed")).toHaveText("3");
 
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download CSV for delivery" }).click();
+  await page.getByRole("button", { name: "Download CSV for delivery" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${letter.slug}-signatures-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   const csv = await readFile((await download.path()) ?? "", "utf8");
@@ -76,9 +76,11 @@ test("an organiser hides a name, invalidates a signature and a flood, exports an
   expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
   expect(csv).toContain('"example.com","2"');
   for (const unnamed of ["Secret Sam", "Pat Public", "Ivan Impostor", "Flood"]) expect(csv).not.toContain(unnamed);
-  const response = await context.request.get(`/organise/letters/${letter.id}/export.csv`);
+  const response = await context.request.post(`/organise/letters/${letter.id}/export.csv`);
   expect(response.headers()["cache-control"]).toBe("no-store");
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="/);
+  // A GET (a link another site could open) exports nothing and records nothing.
+  expect((await context.request.get(`/organise/letters/${letter.id}/export.csv`)).status()).toBe(405);
 
   await page.goto(`/organise/letters/${letter.id}/delivery`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fair pay for contractors");
@@ -105,7 +107,7 @@ test("signed-out visitors are sent to sign in and strangers find nothing, on eve
     await page.goto(path);
     await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path);
   }
-  const signedOut = await request.get(`/organise/letters/${letter.id}/export.csv`);
+  const signedOut = await request.post(`/organise/letters/${letter.id}/export.csv`);
   expect(signedOut.status()).toBe(401);
   expect(await signedOut.text()).not.toContain("Someone Signed");
 
@@ -116,7 +118,7 @@ test("signed-out visitors are sent to sign in and strangers find nothing, on eve
     expect(response?.status()).toBe(404);
     await expect(stranger.locator("body")).not.toContainText(letter.title);
   }
-  const refused = await context.request.get(`/organise/letters/${letter.id}/export.csv`);
+  const refused = await context.request.post(`/organise/letters/${letter.id}/export.csv`);
   expect(refused.status()).toBe(404);
   expect(await refused.text()).not.toContain("Someone Signed");
   expect(await db.letterActivity.count({ where: { letterId: letter.id } })).toBe(0);

@@ -8,6 +8,7 @@ import { listSignaturesForOrganisers, ZSignatureSearch } from "@/lib/moderation/
 import { previewBulkInvalidation } from "@/lib/moderation/preview-bulk-invalidation";
 import { ZSignatureFilter } from "@/lib/moderation/signature-filter";
 import { requireOrganiserPage } from "@/lib/server/organiser";
+import { ExportCsvButton } from "../export-csv-button";
 import { LetterNav } from "../letter-nav";
 import { BulkInvalidationPanel } from "./bulk-invalidation-panel";
 import { SignatureCounts } from "./signature-counts";
@@ -48,11 +49,9 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
     <>
       <LetterNav letter={letter} current="/signatures" role={role} />
       <h1>Signatures</h1>
-      <p className="organiser-toolbar">
-        <a href={`/organise/letters/${letter.id}/export.csv`} download>
-          Download CSV for delivery
-        </a>
-      </p>
+      <div className="organiser-toolbar">
+        <ExportCsvButton letterId={letter.id} label="Download CSV for delivery" />
+      </div>
 
       <SignatureCounts counts={counts} sources={sources} signaturesPath={here} />
 
