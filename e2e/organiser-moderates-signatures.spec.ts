@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext } from "@playwright/test";
 import type { Db } from "@/lib/db/prisma";
 import { createLetter } from "@/tests/support/factories";
-import { createSignatureRow } from "@/tests/support/moderation";
+import { createPendingSignatures, createSignatureRow } from "@/tests/support/moderation";
 import { expect, test } from "./support/fixtures";
 import { organiserAddress, signInAs } from "./support/organiser-session";
 
@@ -95,6 +95,37 @@ test("an organiser hides a name, invalidates a signature and a flood, exports an
   await expect(rows.nth(1)).toContainText(email);
   await expect(page.getByText("invalidated 3 signatures at @spam.test — reason: “One source signing as many people”")).toBeVisible();
   await expect(page.getByText("hid the name of a signer at @example.com")).toBeVisible();
+  await context.close();
+});
+
+test("an organiser is alerted to a burst from one source and previews invalidating exactly it", async ({ browser, db }) => {
+  const letter = await createLetter(db, { title: "Safe staffing levels" });
+  const now = Date.now();
+  // A source that sent nothing yesterday sends 30 names at ten domains in five minutes; the
+  // regular signers around it are not part of the burst.
+  await createPendingSignatures(db, letter.id, 30, {
+    from: new Date(now - 5 * 60_000),
+    to: new Date(now),
+    sourceKey: "burst-source",
+    domain: (index) => `n${index % 10}.test`,
+  });
+  for (const name of ["Regular One", "Regular Two"]) await createSignatureRow(db, letter.id, { name });
+  const { context } = await signedInContext(browser, db, { organiserOf: letter.id });
+  const page = await context.newPage();
+
+  await page.goto("/organise");
+  const card = page.getByRole("listitem").filter({ hasText: "Safe staffing levels" });
+  await expect(card).toContainText(/Unusual activity: 30 signatures from one source \([0-9a-f]{8}\) in the last 10 minutes \(usually none\)/);
+  await card.getByRole("link", { name: "Review signatures" }).click();
+
+  const alerts = page.getByRole("region", { name: "Unusual activity" });
+  await expect(alerts.getByRole("listitem")).toHaveCount(1);
+  await alerts.getByRole("link", { name: "Review or invalidate them" }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.has("source") && url.searchParams.has("from") && url.searchParams.has("to"));
+  const bulk = page.locator("#bulk");
+  await expect(bulk.getByLabel("Source label")).toHaveValue(/^[0-9a-f]{8}$/);
+  await expect(bulk.getByLabel("Submitted from (UTC)")).not.toHaveValue("");
+  await expect(page.getByTestId("bulk-preview").getByRole("status").first()).toHaveText("This would invalidate 30 signatures: 0 confirmed, 30 pending.");
   await context.close();
 });
 
