@@ -65,7 +65,8 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
       <div className="field">
         <label htmlFor="sign-email">Work email</label>
         <input {...field("email")} type="email" autoComplete="email" required maxLength={254} defaultValue={values.email} />
-        <p className="hint">Open to {allowedDomains}. We only use it to confirm your signature, then forget it.</p>
+        <p className="hint">Open to {allowedDomains}. We only use it to confirm your signature, then forget it. Your
+          employer&rsquo;s mail system can see that our confirmation email arrived.</p>
         {error("email")}
       </div>
 
