@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/prisma";
 import { SAFE_MARKDOWN_LINK, XSS_MARKDOWN_PAYLOADS, XSS_TEXT_PAYLOADS, CSV_FORMULA_PAYLOADS } from "@/tests/support/xss-corpus";
 import { expect, test } from "./support/fixtures";
 import { publicSignerTexts, seedHostileLetter, seedHostileLettersInReview } from "./support/hostile-letter";
-import { collectDialogs, expectInertPage } from "./support/inert-page";
+import { dialogsOf, expectInertPage } from "./support/inert-page";
 import { waitForEmailTo } from "./support/mailbox";
 import { E2E_ADMIN_EMAIL, organiserAddress, signInAs } from "./support/organiser-session";
 
@@ -22,10 +22,10 @@ const DEMAND_TEXTS = XSS_TEXT_PAYLOADS.slice(0, 20);
 const UPDATE_TEXTS = XSS_TEXT_PAYLOADS.slice(20, 30);
 
 async function visit(page: Page, path: string, shows: readonly string[]) {
-  const dialogs = collectDialogs(page);
+  dialogsOf(page);
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
-  await expectInertPage(page, dialogs, shows);
+  await expectInertPage(page, shows);
 }
 
 async function pageSignedInAs(browser: Browser, db: Db, email: string) {

@@ -1,13 +1,22 @@
 import { expect, type Page } from "@playwright/test";
 import { XSS_SENTINEL } from "@/tests/support/xss-corpus";
 
-/** Dialogs a page opened (a payload's `alert(1)`), collected from the moment this is called. */
-export function collectDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+const dialogsByPage = new WeakMap<Page, string[]>();
+
+/**
+ * Dialogs `page` opened (a payload's `alert(1)`), collected from the first call on: call it
+ * before the page's first navigation. One listener per page, however often it is called.
+ */
+export function dialogsOf(page: Page): string[] {
+  let dialogs = dialogsByPage.get(page);
+  if (!dialogs) {
+    const collected: string[] = [];
+    page.on("dialog", (dialog) => {
+      collected.push(dialog.message());
+      void dialog.dismiss();
+    });
+    dialogsByPage.set(page, (dialogs = collected));
+  }
   return dialogs;
 }
 
@@ -19,7 +28,7 @@ const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
  * active URL that did not come from the app. Showing the payloads proves the data reached the
  * page; without that, an empty page would pass.
  */
-export async function expectInertPage(page: Page, dialogs: readonly string[], shows: readonly string[]) {
+export async function expectInertPage(page: Page, shows: readonly string[]) {
   const { problems, text } = await page.evaluate((sentinel) => {
     const found: string[] = [];
     const describe = (element: Element) => element.outerHTML.slice(0, 160);
@@ -47,14 +56,15 @@ export async function expectInertPage(page: Page, dialogs: readonly string[], sh
     }
     for (const form of document.querySelectorAll("form")) {
       const action = form.getAttribute("action");
-      // React writes a throwing javascript: action on forms whose action is a client function.
-      if (action !== null && /^\s*javascript:/i.test(action) && !action.includes("React form unexpectedly submitted")) found.push(`form ${describe(form)}`);
+      // React writes a throwing javascript: action on forms whose action is a client function
+      // (worded differently by the server and the client renderer).
+      if (action !== null && /^\s*javascript:/i.test(action) && !/React form (was )?unexpectedly submitted/.test(action)) found.push(`form ${describe(form)}`);
     }
     return { problems: found, text: document.body.innerText };
   }, XSS_SENTINEL);
 
   expect(problems, `active content on ${page.url()}`).toEqual([]);
-  expect(dialogs, `dialogs opened on ${page.url()}`).toEqual([]);
+  expect(dialogsOf(page), `dialogs opened by ${page.url()} or a page before it`).toEqual([]);
   const shown = normalise(text);
   const missing = shows.filter((expected) => !shown.includes(normalise(expected)));
   expect(missing, `text missing from ${page.url()}`).toEqual([]);
