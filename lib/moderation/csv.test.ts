@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CSV_FORMULA_PAYLOADS, XSS_TEXT_PAYLOADS } from "@/tests/support/xss-corpus";
 import { csvCell, csvRows } from "./csv";
 
 describe("CSV cells", () => {
@@ -19,6 +20,16 @@ describe("CSV cells", () => {
     ["\r=1", `"'\r=1"`],
   ])("makes %j inert by prefixing a quote", (value, expected) => {
     expect(csvCell(value)).toBe(expected);
+  });
+
+  it.each(CSV_FORMULA_PAYLOADS)("opens the corpus's formula %j as text", (payload) => {
+    expect(csvCell(payload)).toBe(`"'${payload.replaceAll('"', '""')}"`);
+  });
+
+  it.each(XSS_TEXT_PAYLOADS)("keeps %j whole in one quoted cell", (payload) => {
+    const cell = csvCell(payload);
+    expect(cell).toMatch(/^"[^"]*(""[^"]*)*"$/);
+    expect(cell.slice(1, -1).replaceAll('""', '"').replace(/^'(?=[=+\-@\t\r])/, "")).toBe(payload);
   });
 
   it("leaves ordinary text alone, even with formula characters inside it", () => {

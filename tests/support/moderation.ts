@@ -38,6 +38,7 @@ type SignatureRow = {
   jobTitle?: string | null;
   team?: string | null;
   nameHidden?: boolean;
+  invalidationReason?: string | null;
 };
 
 /**
@@ -61,6 +62,7 @@ export async function createSignatureRow(db: Db, letterId: string, row: Signatur
       team: row.team ?? null,
       comment: row.comment ?? null,
       state,
+      invalidationReason: row.invalidationReason ?? null,
       createdAt,
       confirmedAt: row.confirmedAt !== undefined ? row.confirmedAt : state === "CONFIRMED" ? createdAt : null,
       sourceKey: row.sourceKey === undefined ? randomBytes(16).toString("hex") : row.sourceKey,

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { loadPublishedLetter } from "@/app/_server/load-published-letter";
+import { badgeEmbedCode } from "@/lib/letters/badge-embed-code";
 import { describeAllowedDomains } from "@/lib/letters/domain-policy";
 import { letterUrls } from "@/lib/letters/letter-urls";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
@@ -140,7 +141,7 @@ export default async function LetterPage({ params }: Props) {
             <img src={`/letters/${letter.slug}/badge.svg`} alt={`${formatCount(letter.total)} verified signatures`} height={20} />
           </p>
           <label htmlFor="embed-code">HTML to paste</label>
-          <textarea id="embed-code" readOnly rows={3} value={`<a href="${urls.page}"><img src="${urls.badge}" alt="Verified signatures on “${letter.title.replaceAll('"', "&quot;")}”" height="20"></a>`} />
+          <textarea id="embed-code" readOnly rows={3} value={badgeEmbedCode(getEnv().APP_URL, letter)} />
         </details>
       </section>
     </article>
