@@ -119,7 +119,7 @@ test("the preview image, badge, CSV export, JSON API and emails carry hostile te
   expect(parsedBadge).toEqual({ wellFormed: true, active: 0 });
 
   // The export: each formula payload that reached a named signer's name, title or team is quoted.
-  const exported = await page.request.get(`/organise/letters/${letter.id}/export.csv`);
+  const exported = await page.request.post(`/organise/letters/${letter.id}/export.csv`);
   expect(exported.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(exported.headers()["x-content-type-options"]).toBe("nosniff");
   const csv = await exported.text();
