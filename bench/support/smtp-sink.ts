@@ -18,6 +18,11 @@ export async function startSmtpSink(port: number): Promise<{ url: string; receiv
       });
     },
   });
+  // The app's pooled connections are reset when it is stopped between scenarios: that is the
+  // client leaving, not a fault of the sink, and must not end the benchmark.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET") console.error("[bench] SMTP sink:", error);
+  });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return { url: `smtp://127.0.0.1:${port}`, received: () => received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
