@@ -17,8 +17,8 @@ export type TClaimedEmail = {
  * them as not due, so no two workers send the same email at once; a worker that dies after
  * claiming simply lets the lease run out, and the email is claimed again.
  *
- * The lease must outlast sending a whole batch, or a slow batch's last rows could be claimed
- * again while still being worked on (a duplicate email, never a lost one).
+ * Every send must end within the lease, or an email could be claimed again while still being
+ * sent (a duplicate email, never a lost one): deliverDueEmails starts no send near its end.
  */
 export async function claimDueEmails(
   db: Db,

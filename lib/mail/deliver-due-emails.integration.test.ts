@@ -169,6 +169,28 @@ describe("deliverDueEmails", () => {
     expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ attempts: 2, to: null });
   });
 
+  it("starts no send once too little of the lease is left, and hands the rest of the batch back", async () => {
+    for (let i = 0; i < 8; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
+    const clock = testClock();
+    // A server so slow that each exchange takes 25 s: the five sends started at once end past
+    // the point where a new send could still finish inside the lease.
+    const slowTransport: MailTransport = {
+      send: async (message) => {
+        await smtp.transport.send(message);
+        clock.advance(25_000);
+      },
+    };
+
+    expect(await deliverDueEmails(db, deps(clock, { transport: slowTransport }))).toEqual({ sent: 5, failed: 0 });
+    const handedBack = await db.outboxEmail.findMany({ where: { sentAt: null } });
+    expect(handedBack).toHaveLength(3);
+    expect(handedBack.every((row) => row.attempts === 0 && row.nextAttemptAt <= clock.now())).toBe(true);
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 3, failed: 0 });
+    expect(smtp.capture.messages).toHaveLength(8);
+    expect(await db.outboxEmail.count({ where: { attempts: { not: 1 } } })).toBe(0);
+  });
+
   it("sends a subject with line breaks as one header line, to its one recipient only", async () => {
     await enqueueEmail(db, greetingEmail, "jane.doe@example.com", {
       name: "Jane\r\nBcc: everyone@attacker.example\r\nX-Injected: yes\n\r\n<p>a body of my own</p>",

@@ -25,9 +25,13 @@ export const DEFAULT_BATCH_SIZE = 20;
 // Sends run a few at a time: enough to keep up with a signing spike on a remote SMTP server,
 // few enough not to look like a flood to it.
 const CONCURRENCY = 5;
-// A batch sends in at most (batch / concurrency) rounds of one SMTP exchange each, every step
-// bounded by the transport's timeouts (10 s): far inside five minutes.
-const DEFAULT_LEASE_SECONDS = 300;
+// The lease is how long the emails of a worker that died (a crash, a SIGKILL, a lost machine)
+// wait before another worker sends them: a signer waits that long for their link, so it is short.
+// It stays safe because no send starts once less than SEND_RESERVE_MS of the lease is left (the
+// rest of the batch is handed back), and one SMTP exchange is bounded by the transport's 10 s
+// step timeouts: only a server stalling each step just under its timeout could outlast it.
+export const DEFAULT_LEASE_SECONDS = 60;
+const SEND_RESERVE_MS = 40_000;
 // By then an email has been failing for over an hour: someone must look.
 const LOUD_AFTER_ATTEMPTS = 10;
 // Past this age a queued email is given up, its address erased: the retries have spanned a
@@ -45,26 +49,43 @@ const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 export async function deliverDueEmails(db: Db, deps: TDeliverDueEmailsDeps): Promise<{ sent: number; failed: number }> {
   const clock = deps.now ?? (() => new Date());
   const log = deps.log ?? ((message: string) => console.error(message));
-  const claimed = await claimDueEmails(db, {
-    now: clock(),
-    batchSize: deps.batchSize ?? DEFAULT_BATCH_SIZE,
-    leaseSeconds: deps.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
-  });
+  const claimedAt = clock();
+  const leaseMs = (deps.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
+  const claimed = await claimDueEmails(db, { now: claimedAt, batchSize: deps.batchSize ?? DEFAULT_BATCH_SIZE, leaseSeconds: leaseMs / 1000 });
+  const lastSendStart = claimedAt.getTime() + leaseMs - Math.min(SEND_RESERVE_MS, leaseMs / 2);
 
   const failures: string[] = [];
   const queue = [...claimed];
   const sendNext = async (): Promise<void> => {
-    for (let email = queue.shift(); email; email = queue.shift()) {
+    while (queue.length > 0 && clock().getTime() <= lastSendStart) {
+      const email = queue.shift()!;
       const failure = await deliverOne(db, deps, email, clock, log);
       if (failure !== null) failures.push(failure);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, sendNext));
+  if (queue.length > 0) await handBack(db, queue, clock(), log);
 
   if (failures.length > 0) {
     log(`[undersigned] Email delivery: ${failures.length} of ${claimed.length} failed and will be retried (${failures[0]}).`);
   }
-  return { sent: claimed.length - failures.length, failed: failures.length };
+  return { sent: claimed.length - queue.length - failures.length, failed: failures.length };
+}
+
+/**
+ * Makes claimed emails that this run had no time left to send due again at once, as if never
+ * claimed, so that they neither wait out the lease nor count as an attempt.
+ */
+async function handBack(db: Db, emails: TClaimedEmail[], now: Date, log: (message: string) => void): Promise<void> {
+  try {
+    await db.outboxEmail.updateMany({
+      where: { id: { in: emails.map((email) => email.id) }, sentAt: null },
+      data: { nextAttemptAt: now, attempts: { decrement: 1 } },
+    });
+  } catch (error) {
+    // Their lease still stands: they are sent when it ends.
+    log(`[undersigned] ${emails.length} claimed emails could not be handed back: ${describeSendError(error)}`);
+  }
 }
 
 /** Returns null once sent, or why it failed (no address in it). */
