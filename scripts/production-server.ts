@@ -12,6 +12,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
 import { ZRawEnv } from "@/lib/config/env";
+import { handleWithOutageStatus } from "@/lib/errors/page-outage-status";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
 import { securityHeaderLists } from "@/lib/security/security-headers";
 
@@ -41,7 +42,7 @@ const server = createServer((request, response) => {
   // Resolved here, where the TCP peer is known, and overwriting any header of that name the
   // client sent: the app's rate limits key on it.
   request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
-  void handle(request, response);
+  handleWithOutageStatus(response, () => void handle(request, response));
 });
 server.listen(port, hostname, () => console.log(`[undersigned] Serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
