@@ -83,8 +83,9 @@ export const databaseRestart: TScenario = {
       running = false;
       await load;
 
-      // By start time: a request that hung through the outage counts, with its full latency.
-      const during = samples.filter((s) => s.startedAt >= downAt && s.startedAt < startCalledAt);
+      // By start time, until PostgreSQL accepts sessions again (while it starts up it refuses
+      // them with 57P03): a request that hung through the outage counts, with its full latency.
+      const during = samples.filter((s) => s.startedAt >= downAt && s.startedAt < upAt);
       const slowest = Math.max(0, ...during.map((s) => s.endedAt - s.startedAt));
       const refusals = during.filter((s) => s.status === 503);
       const latencies503 = refusals.map((s) => s.endedAt - s.startedAt);

@@ -109,6 +109,39 @@ describe("deliverDueEmails", () => {
     expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ to: null, lastError: null, attempts: 2 });
   });
 
+  it("sends every email held back by an outage as soon as one retry gets through, not at its own backoff", async () => {
+    for (const name of ["A", "B", "C"]) await enqueueEmail(db, greetingEmail, `${name.toLowerCase()}@example.com`, { name });
+    const clock = testClock();
+    smtp.capture.refuseConnections(true);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 3 });
+    // B and C failed for longer, so their backoff runs far past A's.
+    await db.outboxEmail.updateMany({ where: { to: { not: "a@example.com" } }, data: { nextAttemptAt: new Date(clock.now().getTime() + 10 * 60_000) } });
+
+    smtp.capture.refuseConnections(false);
+    clock.advance(13_000);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 2, failed: 0 });
+    expect(smtp.capture.messages.flatMap((message) => message.envelope.to).sort()).toEqual(["a@example.com", "b@example.com", "c@example.com"]);
+  });
+
+  it("leaves an email being sent by another worker alone when releasing held-back ones", async () => {
+    for (const name of ["A", "B"]) await enqueueEmail(db, greetingEmail, `${name.toLowerCase()}@example.com`, { name });
+    const clock = testClock();
+    smtp.capture.refuseConnections(true);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 2 });
+    smtp.capture.refuseConnections(false);
+    clock.advance(13_000);
+    // Another worker has B in hand (claimed, its lease running) when A's retry gets through.
+    await db.outboxEmail.updateMany({ where: { to: "b@example.com" }, data: { nextAttemptAt: new Date(0) } });
+    await db.outboxEmail.updateMany({ where: { to: "a@example.com" }, data: { nextAttemptAt: new Date(clock.now().getTime() + 60_000) } });
+    expect(await claimDueEmails(db, { now: clock.now(), batchSize: 1, leaseSeconds: 60 })).toHaveLength(1);
+    await db.outboxEmail.updateMany({ where: { to: "a@example.com" }, data: { nextAttemptAt: clock.now() } });
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.capture.messages.flatMap((message) => message.envelope.to)).toEqual(["a@example.com"]);
+  });
+
   it("backs off further after each failure and raises its voice after many", async () => {
     await enqueueEmail(db, greetingEmail, "jane.doe@example.com", { name: "Jane" });
     const clock = testClock();

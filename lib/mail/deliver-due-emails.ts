@@ -55,21 +55,44 @@ export async function deliverDueEmails(db: Db, deps: TDeliverDueEmailsDeps): Pro
   const lastSendStart = claimedAt.getTime() + leaseMs - Math.min(SEND_RESERVE_MS, leaseMs / 2);
 
   const failures: string[] = [];
+  let retrySucceeded = false;
   const queue = [...claimed];
   const sendNext = async (): Promise<void> => {
     while (queue.length > 0 && clock().getTime() <= lastSendStart) {
       const email = queue.shift()!;
       const failure = await deliverOne(db, deps, email, clock, log);
       if (failure !== null) failures.push(failure);
+      else if (email.attempts > 1) retrySucceeded = true;
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, sendNext));
   if (queue.length > 0) await handBack(db, queue, clock(), log);
+  if (retrySucceeded) await releaseHeldBackEmails(db, clock(), log);
 
   if (failures.length > 0) {
     log(`[undersigned] Email delivery: ${failures.length} of ${claimed.length} failed and will be retried (${failures[0]}).`);
   }
   return { sent: claimed.length - queue.length - failures.length, failed: failures.length };
+}
+
+/**
+ * Once an email that had failed goes through, the failure was most likely the server's (down,
+ * refusing, unreachable) and it is back: every email still waiting out a backoff is made due
+ * now. Otherwise the emails queued during an outage would each wait for their own next attempt,
+ * up to as long again as the outage had lasted (doubling delays), after the server returned.
+ * Rows being sent are left alone: a claim clears the error (see claimDueEmails). An email that
+ * fails for reasons of its own is simply tried once more, and backs off further.
+ */
+async function releaseHeldBackEmails(db: Db, now: Date, log: (message: string) => void): Promise<void> {
+  try {
+    await db.outboxEmail.updateMany({
+      where: { sentAt: null, abandonedAt: null, lastError: { not: null }, nextAttemptAt: { gt: now } },
+      data: { nextAttemptAt: now },
+    });
+  } catch (error) {
+    // They are retried at their own time.
+    log(`[undersigned] Emails held back by earlier failures could not be released: ${describeSendError(error)}`);
+  }
 }
 
 /**
