@@ -7,7 +7,7 @@
  * `npm run chaos -- app-killed-while-signing smtp-outage` runs only the named scenarios.
  * Ports: apps from 3470, SMTP from 5470, databases from 55470 (the first free ones).
  */
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildIfStale } from "@/bench/support/app-server";
 import type { TCheck } from "./support/checks";
@@ -30,6 +30,8 @@ if (unknown.length > 0) {
 const selected = wanted.length ? SCENARIOS.filter((scenario) => wanted.includes(scenario.name)) : SCENARIOS;
 
 const root = process.cwd();
+// Each run's app logs start empty, so they show this run only.
+await rm(path.join(root, "chaos", "logs"), { recursive: true, force: true });
 console.log("Building if stale…");
 await buildIfStale(root);
 

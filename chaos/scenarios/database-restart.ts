@@ -14,11 +14,15 @@ const REQUEST_TIMEOUT_MS = 10_000;
 /** "Fast": a client (or a load balancer) learns of the outage well inside this. */
 const FAST_503_P99_MS = 2_000;
 const RECOVERY_LIMIT_MS = 10_000;
+// A submission committed just before the stop may have its email claimed by a delivery whose
+// answer the shutdown cut: it goes out when that claim's lease (60 s) runs out.
+const DELIVERY_TIMEOUT_MS = 90_000;
 
-type TKind = "letter page" | "API letter" | "API count" | "sign POST" | "health";
+type TKind = "letter page" | "signatures page" | "API letter" | "API count" | "sign POST" | "health";
 // What each kind needs of the database while it is down: the count is served from memory and
-// the letter page from Next's cache (revalidated in the background), so both may stay 200.
-const NEEDS_DATABASE: Record<TKind, boolean> = { "letter page": false, "API letter": true, "API count": false, "sign POST": true, health: true };
+// the letter page from Next's cache (revalidated in the background), so both may stay 200; the
+// signatures page is rendered for each request, so it shows what a page does in an outage.
+const NEEDS_DATABASE: Record<TKind, boolean> = { "letter page": false, "signatures page": true, "API letter": true, "API count": false, "sign POST": true, health: true };
 const KINDS = Object.keys(NEEDS_DATABASE) as TKind[];
 
 type TSample = { kind: TKind; startedAt: number; endedAt: number; status: number | null; error?: string; retryAfter: string | null; address?: string };
@@ -45,6 +49,7 @@ export const databaseRestart: TScenario = {
         const address = kind === "sign POST" ? signers.pop() : undefined;
         const target = {
           "letter page": { path: `/letters/${DEMO_LETTER_SLUG}` },
+          "signatures page": { path: `/letters/${DEMO_LETTER_SLUG}/signatures` },
           "API letter": { path: `/api/v1/letters/${DEMO_LETTER_SLUG}` },
           "API count": { path: `/api/v1/letters/${DEMO_LETTER_SLUG}/count` },
           "sign POST": { path: `/api/v1/letters/${DEMO_LETTER_SLUG}/signatures`, body: JSON.stringify({ name: "Chaos Signer", email: address, anonymous: true }) },
@@ -69,7 +74,11 @@ export const databaseRestart: TScenario = {
       };
       const load = Promise.all(Array.from({ length: WORKERS }, worker));
 
+      // Warm until every kind has answered: a letter page and a count served before the outage
+      // are what Next's cache and the count snapshot keep serving through it.
       await delay(WARM_UP_MS);
+      const answered = (kind: TKind) => samples.filter((s) => s.kind === kind && s.status !== null && s.status < 300).length >= 2;
+      if (!(await waitFor(() => KINDS.every(answered), 60_000, 100))) throw new Error("the app did not answer every kind of request before the outage");
       const downAt = Date.now();
       await database.stop();
       const stoppedAt = Date.now();
@@ -100,7 +109,8 @@ export const databaseRestart: TScenario = {
       const failingAtEnd = lastTwoSeconds.filter((s) => s.status === null || s.status >= 300);
 
       const accepted = samples.filter((s) => s.kind === "sign POST" && s.status === 202).map((s) => s.address!);
-      const delivered = await waitFor(() => accepted.every((address) => emailsByRecipient(capture).has(address)), 30_000, 250);
+      const delivered = await waitFor(() => accepted.every((address) => emailsByRecipient(capture).has(address)), DELIVERY_TIMEOUT_MS, 250);
+      const lastEmailAfterRecoveryMs = Math.max(0, ...capture.messages.map((message) => message.receivedAt)) - upAt;
       const emails = emailsByRecipient(capture);
       const alive = (() => {
         try {
@@ -150,6 +160,7 @@ export const databaseRestart: TScenario = {
           recoveryMsByKind: recoveryMs,
           signed202: accepted.length,
           emailsDelivered: capture.messages.length,
+          lastEmailAfterRecoveryMs,
         },
       };
     } finally {

@@ -10,18 +10,33 @@ import { toAppError } from "./to-app-error";
  * Next's bundle has its own copy of this module); Next's `onRequestError` hook
  * (instrumentation.ts) writes on it when the failure stands for SERVICE_UNAVAILABLE, and the
  * server turns that request's 500 into a 503 with Retry-After before the head is sent.
+ *
+ * Next renders a page once for all the requests waiting on it and reports the failure in the
+ * context of one of them, so a 500 within a few seconds of an outage noted on any request of
+ * the process is taken for the outage too.
  */
 type TRequestNote = { retryAfterSeconds?: number };
+type TOutageState = { notes: AsyncLocalStorage<TRequestNote>; lastOutage?: { at: number; retryAfterSeconds: number } };
 
-const STORAGE_KEY = Symbol.for("undersigned.requestNotes");
-const globalForNotes = globalThis as typeof globalThis & { [STORAGE_KEY]?: AsyncLocalStorage<TRequestNote> };
-const notes = (globalForNotes[STORAGE_KEY] ??= new AsyncLocalStorage<TRequestNote>());
+const RECENT_MS = 5_000;
+const STATE_KEY = Symbol.for("undersigned.pageOutageStatus");
+const globalForOutages = globalThis as typeof globalThis & { [STATE_KEY]?: TOutageState };
+const state = (globalForOutages[STATE_KEY] ??= { notes: new AsyncLocalStorage<TRequestNote>() });
 
-/** For Next's onRequestError: notes an outage on the request being handled, if any. */
-export function noteRequestError(error: unknown): void {
+/** For Next's onRequestError: notes an outage on the request being handled, and for the process. */
+export function noteRequestError(error: unknown, now = Date.now()): void {
   const known = toAppError(error);
-  const note = notes.getStore();
-  if (note && known?.code === "SERVICE_UNAVAILABLE") note.retryAfterSeconds = known.retryAfterSeconds ?? 5;
+  if (known?.code !== "SERVICE_UNAVAILABLE") return;
+  const retryAfterSeconds = known.retryAfterSeconds ?? 5;
+  state.lastOutage = { at: now, retryAfterSeconds };
+  const note = state.notes.getStore();
+  if (note) note.retryAfterSeconds = retryAfterSeconds;
+}
+
+function outageRetryAfter(note: TRequestNote, now: number): number | undefined {
+  if (note.retryAfterSeconds !== undefined) return note.retryAfterSeconds;
+  const recent = state.lastOutage;
+  return recent && now - recent.at < RECENT_MS ? recent.retryAfterSeconds : undefined;
 }
 
 /** For the production server: runs `handle` with a note, answering 503 instead of a 500 that an outage caused. */
@@ -30,11 +45,12 @@ export function handleWithOutageStatus(response: ServerResponse, handle: () => v
   const writeHead = response.writeHead;
   // Node sends an implicit head through writeHead too, so this sees every response's status.
   response.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
-    if (args[0] === 500 && note.retryAfterSeconds !== undefined) {
+    const retryAfterSeconds = args[0] === 500 ? outageRetryAfter(note, Date.now()) : undefined;
+    if (retryAfterSeconds !== undefined) {
       args[0] = 503;
       // A second argument may be a status message, or the headers; either way ours must win.
       if (typeof args[1] === "string") args.splice(1, 1);
-      this.setHeader("Retry-After", String(note.retryAfterSeconds));
+      this.setHeader("Retry-After", String(retryAfterSeconds));
       this.setHeader("Cache-Control", "no-store");
       if (args[1] && typeof args[1] === "object" && !Array.isArray(args[1])) {
         const headers = { ...(args[1] as Record<string, unknown>) };
@@ -44,5 +60,5 @@ export function handleWithOutageStatus(response: ServerResponse, handle: () => v
     }
     return writeHead.apply(this, args);
   } as ServerResponse["writeHead"];
-  notes.run(note, handle);
+  state.notes.run(note, handle);
 }
