@@ -224,6 +224,29 @@ describe("deliverDueEmails", () => {
     expect(await db.outboxEmail.count({ where: { attempts: { not: 1 } } })).toBe(0);
   });
 
+  it("does not hand back emails another worker claimed after this run's lease ran out", async () => {
+    for (let i = 0; i < 6; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
+    const clock = testClock();
+    let otherClaim: ReturnType<typeof claimDueEmails> | undefined;
+    // Sends so slow that this run's lease is over when they end; meanwhile another worker
+    // claims every email of the batch, the one this run never started among them.
+    const slowTransport: MailTransport = {
+      send: async (message) => {
+        await smtp.transport.send(message);
+        clock.advance(70_000);
+        otherClaim ??= claimDueEmails(otherInstanceDb, { now: clock.now(), batchSize: 10, leaseSeconds: 60 });
+        await otherClaim;
+      },
+    };
+
+    expect(await deliverDueEmails(db, deps(clock, { transport: slowTransport }))).toEqual({ sent: 5, failed: 0 });
+    expect(await otherClaim).toHaveLength(6);
+    // The five this run sent are marked sent; the one it never started is the other worker's.
+    const heldByOther = await db.outboxEmail.findFirstOrThrow({ where: { sentAt: null } });
+    expect(heldByOther.attempts).toBe(2);
+    expect(heldByOther.nextAttemptAt.getTime()).toBe(clock.now().getTime() - 4 * 70_000 + 60_000);
+  });
+
   it("sends a subject with line breaks as one header line, to its one recipient only", async () => {
     await enqueueEmail(db, greetingEmail, "jane.doe@example.com", {
       name: "Jane\r\nBcc: everyone@attacker.example\r\nX-Injected: yes\n\r\n<p>a body of my own</p>",

@@ -66,7 +66,7 @@ export async function deliverDueEmails(db: Db, deps: TDeliverDueEmailsDeps): Pro
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, sendNext));
-  if (queue.length > 0) await handBack(db, queue, clock(), log);
+  if (queue.length > 0) await handBack(db, queue, new Date(claimedAt.getTime() + leaseMs), clock(), log);
   if (retrySucceeded) await releaseHeldBackEmails(db, clock(), log);
 
   if (failures.length > 0) {
@@ -97,12 +97,14 @@ async function releaseHeldBackEmails(db: Db, now: Date, log: (message: string) =
 
 /**
  * Makes claimed emails that this run had no time left to send due again at once, as if never
- * claimed, so that they neither wait out the lease nor count as an attempt.
+ * claimed, so that they neither wait out the lease nor count as an attempt. Only while they are
+ * still this run's (their lease, to the millisecond): the last sends may have ended after it,
+ * and another worker may hold them now.
  */
-async function handBack(db: Db, emails: TClaimedEmail[], now: Date, log: (message: string) => void): Promise<void> {
+async function handBack(db: Db, emails: TClaimedEmail[], leaseUntil: Date, now: Date, log: (message: string) => void): Promise<void> {
   try {
     await db.outboxEmail.updateMany({
-      where: { id: { in: emails.map((email) => email.id) }, sentAt: null },
+      where: { id: { in: emails.map((email) => email.id) }, sentAt: null, nextAttemptAt: leaseUntil },
       data: { nextAttemptAt: now, attempts: { decrement: 1 } },
     });
   } catch (error) {
