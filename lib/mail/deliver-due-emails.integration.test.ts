@@ -247,6 +247,47 @@ describe("deliverDueEmails", () => {
     expect(heldByOther.nextAttemptAt.getTime()).toBe(clock.now().getTime() - 4 * 70_000 + 60_000);
   });
 
+  it("records an email sent while the database is away once it is back, and sends no more meanwhile", async () => {
+    for (let i = 0; i < 8; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
+    const clock = testClock();
+    // The database goes away as the first message is accepted, and comes back 600 ms later.
+    let databaseDown = false;
+    let restarted = false;
+    const flakyDb = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property !== "outboxEmail") return Reflect.get(target, property, receiver);
+        return new Proxy(target.outboxEmail, {
+          get(emails, method, emailsReceiver) {
+            if (method !== "updateMany" || !databaseDown) return Reflect.get(emails, method, emailsReceiver);
+            return async () => {
+              throw Object.assign(new Error("Connection terminated unexpectedly"), { code: "57P01" });
+            };
+          },
+        });
+      },
+    });
+    const transport: MailTransport = {
+      send: async (message) => {
+        await smtp.transport.send(message);
+        if (!restarted) {
+          restarted = true;
+          databaseDown = true;
+          setTimeout(() => (databaseDown = false), 600);
+        }
+      },
+    };
+
+    expect(await deliverDueEmails(flakyDb, deps(clock, { transport }))).toEqual({ sent: 5, failed: 0 });
+    expect(await db.outboxEmail.count({ where: { sentAt: { not: null } } })).toBe(5);
+    expect(await db.outboxEmail.count({ where: { sentAt: null, attempts: 0 } })).toBe(3);
+    expect(logs.join("\n")).not.toMatch(/could not be marked sent/);
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 3, failed: 0 });
+    const recipients = smtp.capture.messages.flatMap((message) => message.envelope.to);
+    expect(recipients).toHaveLength(8);
+    expect(new Set(recipients).size).toBe(8);
+  });
+
   it("sends a subject with line breaks as one header line, to its one recipient only", async () => {
     await enqueueEmail(db, greetingEmail, "jane.doe@example.com", {
       name: "Jane\r\nBcc: everyone@attacker.example\r\nX-Injected: yes\n\r\n<p>a body of my own</p>",

@@ -56,11 +56,15 @@ export async function deliverDueEmails(db: Db, deps: TDeliverDueEmailsDeps): Pro
 
   const failures: string[] = [];
   let retrySucceeded = false;
+  // Real time, not the injected clock: how long a sent email's record may be retried (below).
+  const recordUntil = Date.now() + Math.max(0, claimedAt.getTime() + leaseMs - clock().getTime());
+  const batch = { databaseDown: false };
   const queue = [...claimed];
   const sendNext = async (): Promise<void> => {
-    while (queue.length > 0 && clock().getTime() <= lastSendStart) {
+    // While a sent email cannot be recorded, sending more would only add to what may go twice.
+    while (queue.length > 0 && !batch.databaseDown && clock().getTime() <= lastSendStart) {
       const email = queue.shift()!;
-      const failure = await deliverOne(db, deps, email, clock, log);
+      const failure = await deliverOne(db, deps, email, clock, log, { batch, recordUntil });
       if (failure !== null) failures.push(failure);
       else if (email.attempts > 1) retrySucceeded = true;
     }
@@ -120,6 +124,7 @@ async function deliverOne(
   email: TClaimedEmail,
   clock: () => Date,
   log: (message: string) => void,
+  recording: { batch: { databaseDown: boolean }; recordUntil: number },
 ): Promise<string | null> {
   try {
     await renderAndSend(db, deps, email, clock);
@@ -146,15 +151,41 @@ async function deliverOne(
     return reason;
   }
 
-  try {
-    await db.outboxEmail.updateMany({
-      where: { id: email.id },
-      data: { sentAt: clock(), to: null, data: {}, lastError: null },
-    });
-  } catch (error) {
-    log(`[undersigned] Email ${email.id} was sent but could not be marked sent; it will be sent again after its lease: ${describeSendError(error)}`);
-  }
+  await recordSent(db, email, clock, log, recording);
   return null;
+}
+
+const RECORD_RETRY_FIRST_MS = 250;
+const RECORD_RETRY_MAX_MS = 2_000;
+
+/**
+ * Marks a sent email sent, trying again while the database is away (a restart takes seconds)
+ * until its lease ends: an email whose record is lost is sent a second time after its lease,
+ * so giving up at the first refusal turned every send of a database restart into a duplicate.
+ */
+async function recordSent(
+  db: Db,
+  email: TClaimedEmail,
+  clock: () => Date,
+  log: (message: string) => void,
+  recording: { batch: { databaseDown: boolean }; recordUntil: number },
+): Promise<void> {
+  for (let wait = RECORD_RETRY_FIRST_MS; ; wait = Math.min(wait * 2, RECORD_RETRY_MAX_MS)) {
+    try {
+      await db.outboxEmail.updateMany({
+        where: { id: email.id },
+        data: { sentAt: clock(), to: null, data: {}, lastError: null },
+      });
+      return;
+    } catch (error) {
+      recording.batch.databaseDown = true;
+      if (Date.now() + wait >= recording.recordUntil) {
+        log(`[undersigned] Email ${email.id} was sent but could not be marked sent; it will be sent again after its lease: ${describeSendError(error)}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 async function renderAndSend(db: Db, deps: TDeliverDueEmailsDeps, email: TClaimedEmail, clock: () => Date): Promise<void> {
