@@ -137,7 +137,7 @@ export const databaseRestart: TScenario = {
       checks.that("every 503 carries Retry-After", refusals.every((s) => s.retryAfter !== null && Number(s.retryAfter) > 0), `values: ${[...new Set(refusals.map((s) => s.retryAfter))].join(", ")}`);
       checks.that(`503s are fast (p99 < ${FAST_503_P99_MS} ms)`, (quantile(latencies503, 0.99) ?? Infinity) < FAST_503_P99_MS, `p50 ${quantile(latencies503, 0.5)} ms, p99 ${quantile(latencies503, 0.99)} ms, max ${Math.max(...latencies503)} ms`);
       checks.that(`the app served 2xx again by itself within ${RECOVERY_LIMIT_MS / 1000} s of PostgreSQL being back`, Object.values(recoveryMs).every((ms) => ms !== null && ms <= RECOVERY_LIMIT_MS), JSON.stringify(recoveryMs));
-      checks.that("after recovery, nothing fails", failingAtEnd.length === 0, `${failingAtEnd.length} of ${lastTwoSeconds.length} requests in the last 3 s failed`);
+      checks.that("after recovery, nothing fails", failingAtEnd.length === 0, `${failingAtEnd.length} of ${lastTwoSeconds.length} requests in the last 3 s failed${failingAtEnd.length ? `: ${JSON.stringify(failingAtEnd.slice(0, 3).map((s) => [s.kind, s.status ?? s.error]))}` : ""}`);
       checks.that("the app process was never restarted", alive, `pid ${app.pid} ${alive ? "still running" : "gone"}`);
       checks.that("background jobs survived: every 202's email was delivered, once", delivered && accepted.every((address) => emails.get(address) === 1), `${accepted.length} accepted, ${accepted.filter((a) => emails.has(a)).length} delivered, ${accepted.filter((a) => (emails.get(a) ?? 0) > 1).length} twice`);
 
@@ -156,6 +156,8 @@ export const databaseRestart: TScenario = {
           p99Latency503Ms: quantile(latencies503, 0.99),
           slowestRequestDuringOutageMs: slowest,
           maxLatency503Ms: latencies503.length ? Math.max(...latencies503) : null,
+          p99Latency503MsByKind: Object.fromEntries(KINDS.map((kind) => [kind, quantile(refusals.filter((s) => s.kind === kind).map((s) => s.endedAt - s.startedAt), 0.99)])),
+          msFromStopToFirst503: refusals.length ? Math.min(...refusals.map((s) => s.endedAt)) - downAt : null,
           retryAfterValues: [...new Set(refusals.map((s) => s.retryAfter))],
           recoveryMsByKind: recoveryMs,
           signed202: accepted.length,
