@@ -1,3 +1,5 @@
+let noteRequestError: ((error: unknown) => void) | undefined;
+
 /**
  * Runs once when a server process starts: a misconfigured production instance exits at once,
  * naming the missing setting, instead of failing on its first request; then the background
@@ -9,5 +11,13 @@ export async function register() {
     exitOnInvalidConfig();
     const { startInProcessJobs } = await import("@/lib/server/background-jobs");
     startInProcessJobs();
+    // Loaded here so that the hook below runs synchronously, before Next sends the 500 it is
+    // about to turn into a 503 (lib/errors/page-outage-status.ts).
+    ({ noteRequestError } = await import("@/lib/errors/page-outage-status"));
   }
+}
+
+/** Next calls this for every failure of a page, route or action; an outage is noted on its request. */
+export function onRequestError(error: unknown) {
+  noteRequestError?.(error);
 }

@@ -14,6 +14,7 @@ import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
 import { ZRawEnv } from "@/lib/config/env";
 import { APP_ERRORS, type AppErrorCode } from "@/lib/errors/app-error";
+import { handleWithOutageStatus } from "@/lib/errors/page-outage-status";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
 import { substituteNonceInHtml } from "@/lib/security/nonce-response";
 import { refusalFor } from "@/lib/security/request-guard";
@@ -63,7 +64,7 @@ const server = createServer((request, response) => {
   // Resolved here, where the TCP peer is known, and overwriting any header of that name the
   // client sent: the app's rate limits key on it.
   request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
-  void handle(request, response);
+  handleWithOutageStatus(response, () => void handle(request, response));
 });
 /** The JSON API's error body. The connection closes, so an unread body is not read after all. */
 function refuse(response: ServerResponse, code: AppErrorCode): void {

@@ -5,7 +5,14 @@ import { productionServerArgs } from "../../scripts/launch";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-export type TAppServer = { url: string; pid: number; stop: () => Promise<void> };
+export type TAppServer = {
+  url: string;
+  pid: number;
+  /** SIGTERM: finishes requests in flight, then exits. */
+  stop: () => Promise<void>;
+  /** Sends `signal` and resolves once the process is gone (SIGKILL: a crash, for chaos runs). */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+};
 
 /** Builds the app if the build is stale, as `npm start` would. */
 export async function buildIfStale(projectRoot: string): Promise<void> {
@@ -14,10 +21,13 @@ export async function buildIfStale(projectRoot: string): Promise<void> {
   if (build.status !== 0) throw new Error("next build failed");
 }
 
-/** The production server (scripts/production-server.ts) on `port`, ready once /api/ping answers. */
-export async function startAppServer(options: { port: number; env: Record<string, string>; nodeArgs?: string[] }): Promise<TAppServer> {
+/**
+ * The production server (scripts/production-server.ts) on `port`, ready once /api/ping answers.
+ * Its stdout is dropped and its stderr inherited, unless `outputFd` (an open file) takes both.
+ */
+export async function startAppServer(options: { port: number; env: Record<string, string>; nodeArgs?: string[]; outputFd?: number }): Promise<TAppServer> {
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...productionServerArgs(options.port)], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: options.outputFd === undefined ? ["ignore", "ignore", "inherit"] : ["ignore", options.outputFd, options.outputFd],
     env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const url = `http://localhost:${options.port}`;
@@ -29,14 +39,11 @@ export async function startAppServer(options: { port: number; env: Record<string
     if (Date.now() > deadline) throw new Error("the app server did not answer within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return {
-    url,
-    pid: child.pid!,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const kill = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  return { url, pid: child.pid!, stop: () => kill("SIGTERM"), kill };
 }

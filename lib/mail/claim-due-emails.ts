@@ -17,8 +17,11 @@ export type TClaimedEmail = {
  * them as not due, so no two workers send the same email at once; a worker that dies after
  * claiming simply lets the lease run out, and the email is claimed again.
  *
- * The lease must outlast sending a whole batch, or a slow batch's last rows could be claimed
- * again while still being worked on (a duplicate email, never a lost one).
+ * The previous attempt's error is cleared: an unsent row with an error is one waiting out its
+ * backoff, never one being sent (see releaseHeldBackEmails).
+ *
+ * Every send must end within the lease, or an email could be claimed again while still being
+ * sent (a duplicate email, never a lost one): deliverDueEmails starts no send near its end.
  */
 export async function claimDueEmails(
   db: Db,
@@ -34,7 +37,7 @@ export async function claimDueEmails(
       FOR UPDATE SKIP LOCKED
     )
     UPDATE "OutboxEmail" AS email
-    SET "nextAttemptAt" = ${leaseUntil}, "attempts" = email."attempts" + 1
+    SET "nextAttemptAt" = ${leaseUntil}, "attempts" = email."attempts" + 1, "lastError" = NULL
     FROM due
     WHERE email.id = due.id
     RETURNING email.id, email."to", email."template", email."data", email."attempts", email."createdAt"`;

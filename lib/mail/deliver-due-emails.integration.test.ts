@@ -109,6 +109,39 @@ describe("deliverDueEmails", () => {
     expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ to: null, lastError: null, attempts: 2 });
   });
 
+  it("sends every email held back by an outage as soon as one retry gets through, not at its own backoff", async () => {
+    for (const name of ["A", "B", "C"]) await enqueueEmail(db, greetingEmail, `${name.toLowerCase()}@example.com`, { name });
+    const clock = testClock();
+    smtp.capture.refuseConnections(true);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 3 });
+    // B and C failed for longer, so their backoff runs far past A's.
+    await db.outboxEmail.updateMany({ where: { to: { not: "a@example.com" } }, data: { nextAttemptAt: new Date(clock.now().getTime() + 10 * 60_000) } });
+
+    smtp.capture.refuseConnections(false);
+    clock.advance(13_000);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 2, failed: 0 });
+    expect(smtp.capture.messages.flatMap((message) => message.envelope.to).sort()).toEqual(["a@example.com", "b@example.com", "c@example.com"]);
+  });
+
+  it("leaves an email being sent by another worker alone when releasing held-back ones", async () => {
+    for (const name of ["A", "B"]) await enqueueEmail(db, greetingEmail, `${name.toLowerCase()}@example.com`, { name });
+    const clock = testClock();
+    smtp.capture.refuseConnections(true);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 2 });
+    smtp.capture.refuseConnections(false);
+    clock.advance(13_000);
+    // Another worker has B in hand (claimed, its lease running) when A's retry gets through.
+    await db.outboxEmail.updateMany({ where: { to: "b@example.com" }, data: { nextAttemptAt: new Date(0) } });
+    await db.outboxEmail.updateMany({ where: { to: "a@example.com" }, data: { nextAttemptAt: new Date(clock.now().getTime() + 60_000) } });
+    expect(await claimDueEmails(db, { now: clock.now(), batchSize: 1, leaseSeconds: 60 })).toHaveLength(1);
+    await db.outboxEmail.updateMany({ where: { to: "a@example.com" }, data: { nextAttemptAt: clock.now() } });
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.capture.messages.flatMap((message) => message.envelope.to)).toEqual(["a@example.com"]);
+  });
+
   it("backs off further after each failure and raises its voice after many", async () => {
     await enqueueEmail(db, greetingEmail, "jane.doe@example.com", { name: "Jane" });
     const clock = testClock();
@@ -167,6 +200,92 @@ describe("deliverDueEmails", () => {
     expect(await deliverDueEmails(db, deps(clock, { leaseSeconds: 120 }))).toEqual({ sent: 1, failed: 0 });
     expect(smtp.capture.messages).toHaveLength(1);
     expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ attempts: 2, to: null });
+  });
+
+  it("starts no send once too little of the lease is left, and hands the rest of the batch back", async () => {
+    for (let i = 0; i < 8; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
+    const clock = testClock();
+    // A server so slow that each exchange takes 25 s: the five sends started at once end past
+    // the point where a new send could still finish inside the lease.
+    const slowTransport: MailTransport = {
+      send: async (message) => {
+        await smtp.transport.send(message);
+        clock.advance(25_000);
+      },
+    };
+
+    expect(await deliverDueEmails(db, deps(clock, { transport: slowTransport }))).toEqual({ sent: 5, failed: 0 });
+    const handedBack = await db.outboxEmail.findMany({ where: { sentAt: null } });
+    expect(handedBack).toHaveLength(3);
+    expect(handedBack.every((row) => row.attempts === 0 && row.nextAttemptAt <= clock.now())).toBe(true);
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 3, failed: 0 });
+    expect(smtp.capture.messages).toHaveLength(8);
+    expect(await db.outboxEmail.count({ where: { attempts: { not: 1 } } })).toBe(0);
+  });
+
+  it("does not hand back emails another worker claimed after this run's lease ran out", async () => {
+    for (let i = 0; i < 6; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
+    const clock = testClock();
+    let otherClaim: ReturnType<typeof claimDueEmails> | undefined;
+    // Sends so slow that this run's lease is over when they end; meanwhile another worker
+    // claims every email of the batch, the one this run never started among them.
+    const slowTransport: MailTransport = {
+      send: async (message) => {
+        await smtp.transport.send(message);
+        clock.advance(70_000);
+        otherClaim ??= claimDueEmails(otherInstanceDb, { now: clock.now(), batchSize: 10, leaseSeconds: 60 });
+        await otherClaim;
+      },
+    };
+
+    expect(await deliverDueEmails(db, deps(clock, { transport: slowTransport }))).toEqual({ sent: 5, failed: 0 });
+    expect(await otherClaim).toHaveLength(6);
+    // The five this run sent are marked sent; the one it never started is the other worker's.
+    const heldByOther = await db.outboxEmail.findFirstOrThrow({ where: { sentAt: null } });
+    expect(heldByOther.attempts).toBe(2);
+    expect(heldByOther.nextAttemptAt.getTime()).toBe(clock.now().getTime() - 4 * 70_000 + 60_000);
+  });
+
+  it("records an email sent while the database is away once it is back, and sends no more meanwhile", async () => {
+    for (let i = 0; i < 8; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
+    const clock = testClock();
+    // The database goes away as the first message is accepted, and comes back 600 ms later.
+    let databaseDown = false;
+    let restarted = false;
+    const flakyDb = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property !== "outboxEmail") return Reflect.get(target, property, receiver);
+        return new Proxy(target.outboxEmail, {
+          get(emails, method, emailsReceiver) {
+            if (method !== "updateMany" || !databaseDown) return Reflect.get(emails, method, emailsReceiver);
+            return async () => {
+              throw Object.assign(new Error("Connection terminated unexpectedly"), { code: "57P01" });
+            };
+          },
+        });
+      },
+    });
+    const transport: MailTransport = {
+      send: async (message) => {
+        await smtp.transport.send(message);
+        if (!restarted) {
+          restarted = true;
+          databaseDown = true;
+          setTimeout(() => (databaseDown = false), 600);
+        }
+      },
+    };
+
+    expect(await deliverDueEmails(flakyDb, deps(clock, { transport }))).toEqual({ sent: 5, failed: 0 });
+    expect(await db.outboxEmail.count({ where: { sentAt: { not: null } } })).toBe(5);
+    expect(await db.outboxEmail.count({ where: { sentAt: null, attempts: 0 } })).toBe(3);
+    expect(logs.join("\n")).not.toMatch(/could not be marked sent/);
+
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 3, failed: 0 });
+    const recipients = smtp.capture.messages.flatMap((message) => message.envelope.to);
+    expect(recipients).toHaveLength(8);
+    expect(new Set(recipients).size).toBe(8);
   });
 
   it("sends a subject with line breaks as one header line, to its one recipient only", async () => {

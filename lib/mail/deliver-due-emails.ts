@@ -25,9 +25,13 @@ export const DEFAULT_BATCH_SIZE = 20;
 // Sends run a few at a time: enough to keep up with a signing spike on a remote SMTP server,
 // few enough not to look like a flood to it.
 const CONCURRENCY = 5;
-// A batch sends in at most (batch / concurrency) rounds of one SMTP exchange each, every step
-// bounded by the transport's timeouts (10 s): far inside five minutes.
-const DEFAULT_LEASE_SECONDS = 300;
+// The lease is how long the emails of a worker that died (a crash, a SIGKILL, a lost machine)
+// wait before another worker sends them: a signer waits that long for their link, so it is short.
+// It stays safe because no send starts once less than SEND_RESERVE_MS of the lease is left (the
+// rest of the batch is handed back), and one SMTP exchange is bounded by the transport's 10 s
+// step timeouts: only a server stalling each step just under its timeout could outlast it.
+export const DEFAULT_LEASE_SECONDS = 60;
+const SEND_RESERVE_MS = 40_000;
 // By then an email has been failing for over an hour: someone must look.
 const LOUD_AFTER_ATTEMPTS = 10;
 // Past this age a queued email is given up, its address erased: the retries have spanned a
@@ -45,26 +49,72 @@ const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 export async function deliverDueEmails(db: Db, deps: TDeliverDueEmailsDeps): Promise<{ sent: number; failed: number }> {
   const clock = deps.now ?? (() => new Date());
   const log = deps.log ?? ((message: string) => console.error(message));
-  const claimed = await claimDueEmails(db, {
-    now: clock(),
-    batchSize: deps.batchSize ?? DEFAULT_BATCH_SIZE,
-    leaseSeconds: deps.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
-  });
+  const claimedAt = clock();
+  const leaseMs = (deps.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
+  const claimed = await claimDueEmails(db, { now: claimedAt, batchSize: deps.batchSize ?? DEFAULT_BATCH_SIZE, leaseSeconds: leaseMs / 1000 });
+  const lastSendStart = claimedAt.getTime() + leaseMs - Math.min(SEND_RESERVE_MS, leaseMs / 2);
 
   const failures: string[] = [];
+  let retrySucceeded = false;
+  // Real time, not the injected clock: how long a sent email's record may be retried (below).
+  const recordUntil = Date.now() + Math.max(0, claimedAt.getTime() + leaseMs - clock().getTime());
+  const batch = { databaseDown: false };
   const queue = [...claimed];
   const sendNext = async (): Promise<void> => {
-    for (let email = queue.shift(); email; email = queue.shift()) {
-      const failure = await deliverOne(db, deps, email, clock, log);
+    // While a sent email cannot be recorded, sending more would only add to what may go twice.
+    while (queue.length > 0 && !batch.databaseDown && clock().getTime() <= lastSendStart) {
+      const email = queue.shift()!;
+      const failure = await deliverOne(db, deps, email, clock, log, { batch, recordUntil });
       if (failure !== null) failures.push(failure);
+      else if (email.attempts > 1) retrySucceeded = true;
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, sendNext));
+  if (queue.length > 0) await handBack(db, queue, new Date(claimedAt.getTime() + leaseMs), clock(), log);
+  if (retrySucceeded) await releaseHeldBackEmails(db, clock(), log);
 
   if (failures.length > 0) {
     log(`[undersigned] Email delivery: ${failures.length} of ${claimed.length} failed and will be retried (${failures[0]}).`);
   }
-  return { sent: claimed.length - failures.length, failed: failures.length };
+  return { sent: claimed.length - queue.length - failures.length, failed: failures.length };
+}
+
+/**
+ * Once an email that had failed goes through, the failure was most likely the server's (down,
+ * refusing, unreachable) and it is back: every email still waiting out a backoff is made due
+ * now. Otherwise the emails queued during an outage would each wait for their own next attempt,
+ * up to as long again as the outage had lasted (doubling delays), after the server returned.
+ * Rows being sent are left alone: a claim clears the error (see claimDueEmails). An email that
+ * fails for reasons of its own is simply tried once more, and backs off further.
+ */
+async function releaseHeldBackEmails(db: Db, now: Date, log: (message: string) => void): Promise<void> {
+  try {
+    await db.outboxEmail.updateMany({
+      where: { sentAt: null, abandonedAt: null, lastError: { not: null }, nextAttemptAt: { gt: now } },
+      data: { nextAttemptAt: now },
+    });
+  } catch (error) {
+    // They are retried at their own time.
+    log(`[undersigned] Emails held back by earlier failures could not be released: ${describeSendError(error)}`);
+  }
+}
+
+/**
+ * Makes claimed emails that this run had no time left to send due again at once, as if never
+ * claimed, so that they neither wait out the lease nor count as an attempt. Only while they are
+ * still this run's (their lease, to the millisecond): the last sends may have ended after it,
+ * and another worker may hold them now.
+ */
+async function handBack(db: Db, emails: TClaimedEmail[], leaseUntil: Date, now: Date, log: (message: string) => void): Promise<void> {
+  try {
+    await db.outboxEmail.updateMany({
+      where: { id: { in: emails.map((email) => email.id) }, sentAt: null, nextAttemptAt: leaseUntil },
+      data: { nextAttemptAt: now, attempts: { decrement: 1 } },
+    });
+  } catch (error) {
+    // Their lease still stands: they are sent when it ends.
+    log(`[undersigned] ${emails.length} claimed emails could not be handed back: ${describeSendError(error)}`);
+  }
 }
 
 /** Returns null once sent, or why it failed (no address in it). */
@@ -74,6 +124,7 @@ async function deliverOne(
   email: TClaimedEmail,
   clock: () => Date,
   log: (message: string) => void,
+  recording: { batch: { databaseDown: boolean }; recordUntil: number },
 ): Promise<string | null> {
   try {
     await renderAndSend(db, deps, email, clock);
@@ -100,15 +151,41 @@ async function deliverOne(
     return reason;
   }
 
-  try {
-    await db.outboxEmail.updateMany({
-      where: { id: email.id },
-      data: { sentAt: clock(), to: null, data: {}, lastError: null },
-    });
-  } catch (error) {
-    log(`[undersigned] Email ${email.id} was sent but could not be marked sent; it will be sent again after its lease: ${describeSendError(error)}`);
-  }
+  await recordSent(db, email, clock, log, recording);
   return null;
+}
+
+const RECORD_RETRY_FIRST_MS = 250;
+const RECORD_RETRY_MAX_MS = 2_000;
+
+/**
+ * Marks a sent email sent, trying again while the database is away (a restart takes seconds)
+ * until its lease ends: an email whose record is lost is sent a second time after its lease,
+ * so giving up at the first refusal turned every send of a database restart into a duplicate.
+ */
+async function recordSent(
+  db: Db,
+  email: TClaimedEmail,
+  clock: () => Date,
+  log: (message: string) => void,
+  recording: { batch: { databaseDown: boolean }; recordUntil: number },
+): Promise<void> {
+  for (let wait = RECORD_RETRY_FIRST_MS; ; wait = Math.min(wait * 2, RECORD_RETRY_MAX_MS)) {
+    try {
+      await db.outboxEmail.updateMany({
+        where: { id: email.id },
+        data: { sentAt: clock(), to: null, data: {}, lastError: null },
+      });
+      return;
+    } catch (error) {
+      recording.batch.databaseDown = true;
+      if (Date.now() + wait >= recording.recordUntil) {
+        log(`[undersigned] Email ${email.id} was sent but could not be marked sent; it will be sent again after its lease: ${describeSendError(error)}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 async function renderAndSend(db: Db, deps: TDeliverDueEmailsDeps, email: TClaimedEmail, clock: () => Date): Promise<void> {

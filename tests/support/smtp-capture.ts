@@ -7,7 +7,7 @@ import { SMTPServer, type SMTPServerError } from "smtp-server";
  * from the quoted-printable of the wire), plus the SMTP envelope (who it was really delivered
  * to, whatever the headers say) and the raw source, for assertions about headers as sent.
  */
-export type TCapturedMail = ParsedMail & { envelope: { from: string; to: string[] }; raw: string };
+export type TCapturedMail = ParsedMail & { envelope: { from: string; to: string[] }; raw: string; /** Date.now() when it was taken in. */ receivedAt: number };
 
 export type TSmtpCapture = {
   /** `smtp://127.0.0.1:<port>`, for SMTP_URL or createSmtpTransport. */
@@ -71,6 +71,7 @@ export async function startSmtpCapture(
             const message: TCapturedMail = Object.assign(parsed, {
               envelope: { from: mailFrom ? mailFrom.address : "", to: rcptTo.map((recipient) => recipient.address) },
               raw: raw.toString("utf8"),
+              receivedAt: Date.now(),
             });
             messages.push(message);
             for (const waiter of waiters) {
