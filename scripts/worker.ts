@@ -11,7 +11,7 @@ loadDotEnv(process.cwd());
 const env = parseLauncherEnv(process.env.NODE_ENV === "production" ? "production" : "development");
 const database = await prepareDatabase({ env, projectRoot: process.cwd() });
 const db = createPrismaClient(database.url, { poolSize: env.DATABASE_POOL_SIZE });
-const jobs = startBackgroundJobs(db, env, (message) => console.error(message));
+const jobs = startBackgroundJobs(db, env, { log: (message) => console.error(message) });
 console.log("[undersigned] Worker running: email delivery and count folding. Ctrl-C stops it.");
 // The jobs' timers do not keep a process alive on their own (so tests and web servers can exit);
 // this process exists for them, so it holds itself open until a signal stops it.

@@ -1,14 +1,21 @@
 import "server-only";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { startBackgroundJobs, type BackgroundJobs } from "@/lib/jobs/background-jobs";
 
+const OUTBOX_POOL_SIZE = 2;
 const globalForJobs = globalThis as typeof globalThis & { undersignedJobs?: BackgroundJobs };
 
 /** Starts this web process's background jobs once, when BACKGROUND_JOBS=in-process. */
 export function startInProcessJobs(): void {
   if (globalForJobs.undersignedJobs || getEnv().BACKGROUND_JOBS !== "in-process") return;
-  globalForJobs.undersignedJobs = startBackgroundJobs(getDb(), getEnv());
+  // The outbox gets two connections of its own. Between SMTP accepting an email and the row
+  // being marked sent, a crash means the email goes out again; in a web process under a signing
+  // burst, that UPDATE would otherwise queue for a connection behind every request.
+  const db = getDb(); // first: it explains a missing DATABASE_URL
+  const outboxDb = createPrismaClient(getEnv().DATABASE_URL ?? "", { poolSize: OUTBOX_POOL_SIZE });
+  globalForJobs.undersignedJobs = startBackgroundJobs(db, getEnv(), { outboxDb });
 }
 
 /** Delivers queued email now rather than at the next tick, when this process runs the outbox. */
