@@ -12,6 +12,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
 import { ZRawEnv } from "@/lib/config/env";
+import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
 import { securityHeaderLists } from "@/lib/security/security-headers";
 
@@ -37,6 +38,7 @@ await app.prepare();
 const server = createServer((request, response) => {
   const pathname = (request.url ?? "/").split("?", 1)[0] ?? "/";
   for (const [name, value] of securityHeaders(pathname)) response.setHeader(name, value);
+  if (refuseBrokenPathEscape(request, response)) return;
   if (serveCountFromMemory(request, response, peekCounts())) return;
   // Resolved here, where the TCP peer is known, and overwriting any header of that name the
   // client sent: the app's rate limits key on it.

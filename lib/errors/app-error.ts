@@ -4,6 +4,7 @@
  */
 export const APP_ERRORS = {
   MALFORMED_REQUEST: { status: 400, message: "The request body must be a JSON object." },
+  MALFORMED_URL: { status: 400, message: "This address is not valid: it contains a broken %-escape." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request is too large." },
   INVALID_INPUT: { status: 422, message: "Please correct the highlighted fields." },
   LETTER_NOT_FOUND: { status: 404, message: "There is no published letter at this address." },
