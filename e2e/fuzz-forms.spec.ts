@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import fc from "fast-check";
+import { issueSignatureToken } from "@/lib/signatures/issue-token";
+import { createLetter } from "@/tests/support/factories";
+import { expect, test } from "./support/fixtures";
+import { askPage, fuzz } from "./support/fuzz-checks";
+import { loopbackAddress, send } from "./support/fuzz-http";
+import { hostileHeaders, hostileJsonValue, hostileString } from "./support/fuzz-inputs";
+import { unhandledErrorsInServerLog } from "./support/server-log";
+
+// Attack: the forms work without JavaScript, so anyone can post them with any fields, as a
+// browser with scripts off does: a multipart POST to the page carrying the server action's
+// hidden fields (`$ACTION_REF_1`, `$ACTION_1:0`, `$ACTION_1:1`, `$ACTION_KEY`). The bound
+// arguments in `$ACTION_1:1` (the sign form's letter slug) are the client's to rewrite too.
+// Every answer must be the page with the form's verdict: a confirmation or a clear error.
+
+test.describe.configure({ timeout: 240_000 });
+
+type TField = [name: string, value: string];
+
+/** The hidden fields of the page's first form, as a browser without JavaScript would post them back. */
+async function hiddenFieldsOf(path: string): Promise<TField[]> {
+  const page = await send({ path });
+  expect(page.status).toBe(200);
+  const form = /<form[^>]*method="POST"[^>]*>([\s\S]*?)<\/form>/i.exec(page.body)?.[1] ?? "";
+  const fields = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]): TField => [unescapeHtml(name!), unescapeHtml(value ?? "")]);
+  expect(fields.map(([name]) => name)).toContain("$ACTION_REF_1");
+  return fields;
+}
+
+const unescapeHtml = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+function multipart(fields: TField[]): { body: Buffer; contentType: string } {
+  const boundary = `----fuzz${randomBytes(12).toString("hex")}`;
+  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return { body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`, "utf8"), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * The form's own hidden fields, now and then with one of them rewritten (its bound arguments
+ * replaced, or any field's value made hostile), followed by the visible fields.
+ */
+function formPost(hidden: TField[], visible: fc.Arbitrary<TField[]>, boundArguments: fc.Arbitrary<unknown[]>) {
+  const tampered = fc.oneof(
+    { weight: 8, arbitrary: fc.constant(hidden) },
+    { weight: 1, arbitrary: boundArguments.map((args) => hidden.map(([name, value]): TField => [name, name === "$ACTION_1:1" ? JSON.stringify(args) : value])) },
+    { weight: 1, arbitrary: fc.tuple(fc.nat(hidden.length - 1), hostileString).map(([index, value]) => hidden.map(([name, old], i): TField => [name, i === index ? value : old])) },
+  );
+  return fc.record({ hidden: tampered, visible, headers: hostileHeaders });
+}
+
+const field = (name: string, value: fc.Arbitrary<string>) => value.map((text): TField => [name, text]);
+const optionalFields = (...fields: fc.Arbitrary<TField>[]) => fc.tuple(...fields.map((one) => fc.option(one, { nil: undefined }))).map((all) => all.filter((one): one is TField => one !== undefined));
+const plausibleName = fc.oneof(hostileString, fc.constantFrom("Jane Doe", "Zoë Łukasiewicz-O'Brien 🙂"));
+
+/** What the page said about the submission, for the tally: its notice, its error, or neither. */
+function verdictOf(html: string): string {
+  if (html.includes('role="status"')) return "done";
+  const alert = /role="alert">([^<]*)</.exec(html)?.[1];
+  return alert ? `error: ${alert.slice(0, 60)}` : "form again";
+}
+
+test.afterAll(async () => {
+  expect(await unhandledErrorsInServerLog()).toEqual([]);
+});
+
+test("the sign form, posted without JavaScript", async ({ db }, testInfo) => {
+  const letter = await createLetter(db, { domains: ["example.com"] });
+  const hidden = await hiddenFieldsOf(`/letters/${letter.slug}`);
+  const visible = fc
+    .tuple(
+      field("name", plausibleName),
+      field("email", fc.oneof(hostileString, fc.stringMatching(/^[0-9a-f]{4,12}$/).map((local) => `form-${local}@example.com`))),
+      optionalFields(field("anonymous", fc.oneof(fc.constantFrom("true", "false"), hostileString)), field("title", hostileString), field("team", hostileString), field("comment", hostileString)),
+    )
+    .map(([name, email, rest]) => [name, email, ...rest]);
+  const boundArguments = fc.tuple(fc.oneof(hostileString, hostileJsonValue), hostileJsonValue);
+  let caseNumber = 0;
+  const tally = await fuzz(testInfo, "sign form (server action)", formPost(hidden, visible, boundArguments), async ({ hidden: fields, visible: input, headers }, outcomes) => {
+    const { body, contentType } = multipart([...fields, ...input]);
+    const response = await askPage(
+      { method: "POST", path: `/letters/${letter.slug}`, headers: { ...headers, "content-type": contentType }, body, from: loopbackAddress(caseNumber++) },
+      [200, 400, 404],
+    );
+    outcomes.add(response.status === 200 ? verdictOf(response.body) : String(response.status));
+  });
+  expect(tally.count((outcome) => outcome.startsWith("error: Please correct"))).toBeGreaterThan(tally.total * 0.4);
+  expect(tally.count((outcome) => outcome === "done")).toBeGreaterThan(0);
+  expect(tally.count((outcome) => outcome.startsWith("error: Too many"))).toBeLessThan(tally.total * 0.01);
+});
+
+test("the confirm and withdraw buttons, posted without JavaScript", async ({ db }, testInfo) => {
+  const letter = await createLetter(db, { domains: ["example.com"] });
+  const signature = await db.signature.create({ data: { letterId: letter.id, emailKey: `fuzz-${randomBytes(8).toString("hex")}`, domain: "example.com", displayName: "Fuzz" } });
+  const pages = await Promise.all(
+    (["CONFIRM", "WITHDRAW"] as const).map(async (purpose) => {
+      const path = `/${purpose.toLowerCase()}/${await issueSignatureToken(db, signature.id, purpose, new Date())}`;
+      return { path, hidden: await hiddenFieldsOf(path) };
+    }),
+  );
+  const cases = fc.constantFrom(...pages).chain(({ path, hidden }) =>
+    formPost(hidden.filter(([name]) => name !== "token"), field("token", hostileString).map((token) => [token]), fc.tuple(hostileJsonValue)).map((post) => ({ ...post, path })),
+  );
+  const tally = await fuzz(testInfo, "confirm and withdraw buttons (server actions)", cases, async ({ path, hidden, visible, headers }, outcomes) => {
+    const { body, contentType } = multipart([...hidden, ...visible]);
+    const response = await askPage({ method: "POST", path, headers: { ...headers, "content-type": contentType }, body }, [200, 400, 404]);
+    outcomes.add(`${path.split("/")[1]} ${response.status === 200 ? verdictOf(response.body) : response.status}`);
+  });
+  expect(tally.count((outcome) => outcome.includes("error: This link is not valid"))).toBeGreaterThan(tally.total * 0.5);
+});
+
+test("the sign-in form, posted without JavaScript", async ({}, testInfo) => {
+  const hidden = await hiddenFieldsOf("/sign-in");
+  const visible = fc.tuple(field("email", fc.oneof(hostileString, fc.emailAddress())), field("callbackUrl", hostileString)).map((fields) => [...fields]);
+  const tally = await fuzz(testInfo, "sign-in form (server action)", formPost(hidden.filter(([name]) => name !== "callbackUrl"), visible, fc.tuple(hostileJsonValue)), async ({ hidden: fields, visible: input, headers }, outcomes) => {
+    const { body, contentType } = multipart([...fields, ...input]);
+    const response = await askPage({ method: "POST", path: "/sign-in", headers: { ...headers, "content-type": contentType }, body }, [200, 400, 404]);
+    outcomes.add(response.status === 200 ? verdictOf(response.body) : String(response.status));
+  });
+  expect(tally.count((outcome) => outcome.startsWith("error: "))).toBeGreaterThan(tally.total * 0.4);
+});
