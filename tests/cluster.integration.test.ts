@@ -1,73 +1,43 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
-import path from "node:path";
 import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrate";
-import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import type { Db } from "@/lib/db/prisma";
 import { chromiumLaunchOptions } from "@/e2e/support/chromium";
+import {
+  CLUSTER_TEST_PORT,
+  clientAddresses,
+  clusterEnv,
+  createClusterDatabase,
+  startTestCluster,
+  submitSignature,
+  type TTestCluster,
+} from "./support/cluster";
 import { createLetter } from "./support/factories";
 import { startSmtpCapture, type TSmtpCapture } from "./support/smtp-capture";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "./support/throwaway-database";
+import type { ThrowawayDatabase } from "./support/throwaway-database";
 
 /**
  * Two real instances (`npm run start:cluster -- --instances 2`: production build and server)
  * on one throwaway database, sending to a real SMTP capture. Whatever must hold across
  * instances is shown through their HTTP surfaces: one signature per address, a confirmation on
  * one counted on the other, a rate limit used up on one holding on the other, and every email
- * sent exactly once although both instances run the outbox.
+ * sent exactly once although both instances run the outbox. (How exactly each limit holds under
+ * load: cluster-rate-limits.integration.test.ts.)
  */
 
-// The proxy listens on PORT; the instances take the next two ports.
-const PORT = Number(process.env.CLUSTER_TEST_PORT ?? 3600);
-const A = `http://localhost:${PORT + 1}`;
-const B = `http://localhost:${PORT + 2}`;
 const PER_IP_PER_MINUTE = 5;
 
 let database: ThrowawayDatabase;
 let db: Db;
 let smtp: TSmtpCapture;
-let cluster: ChildProcess | undefined;
-let clusterExit: Promise<number | null>;
-const clusterOutput: string[] = [];
+let cluster: TTestCluster | undefined;
+let A: string;
+let B: string;
 let slug: string;
 
-/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (cluster && cluster.exitCode !== null) throw new Error(`start:cluster exited with code ${cluster.exitCode}.\n${clusterOutput.slice(-30).join("")}`);
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\n${clusterOutput.slice(-30).join("")}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** A leftover server on our ports would answer the readiness checks in the cluster's place. */
-async function assertPortFree(port: number): Promise<void> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once("error", () => reject(new Error(`Port ${port} is taken; the cluster test needs ${PORT}-${PORT + 2} (CLUSTER_TEST_PORT moves them).`)));
-    probe.listen(port, resolve);
-  });
-  await new Promise((resolve) => probe.close(resolve));
-}
-
 const address = (label: string) => `${label}-${randomBytes(4).toString("hex")}@example.com`;
-
-/** One client, as the per-IP limit sees it: the last X-Forwarded-For entry. */
-function sign(instance: string, email: string, clientIp: string): Promise<Response> {
-  return fetch(`${instance}/api/v1/letters/${slug}/signatures`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": clientIp },
-    body: JSON.stringify({ name: "Cluster Signer", email, anonymous: true }),
-  });
-}
-
-const clientIp = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-let nextClient = 1;
+const sign = (instance: string, email: string, clientIp: string) => submitSignature(instance, slug, email, clientIp);
+const clientIp = clientAddresses();
 
 /** The total an instance's count endpoint gives: what every open page and embed follows. */
 async function verifiedTotal(instance: string): Promise<number> {
@@ -77,44 +47,21 @@ async function verifiedTotal(instance: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  for (const port of [PORT, PORT + 1, PORT + 2]) await assertPortFree(port);
-  database = await createThrowawayDatabase("undersigned_cluster", inject("serverUrl"));
-  await applyMigrations(database.url, path.resolve("prisma/migrations"));
-  db = createPrismaClient(database.url, { poolSize: 2 });
+  ({ database, db } = await createClusterDatabase(inject("serverUrl")));
   slug = (await createLetter(db, { domains: ["example.com"] })).slug;
   smtp = await startSmtpCapture();
-
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(PORT),
-    NODE_ENV: "production",
-    DATABASE_URL: database.url,
-    APP_URL: `http://localhost:${PORT}`,
-    AUTH_SECRET: "cluster-secret-cluster-secret-cluster-secret",
-    EMAIL_HMAC_KEY: "cluster-email-key-cluster-email-key-cluster",
-    SMTP_URL: smtp.url,
-    EMAIL_FROM: "Undersigned <letters@undersigned.test>",
-    BACKGROUND_JOBS: "in-process",
-    RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: String(PER_IP_PER_MINUTE),
-  };
   // Rate limits on their PostgreSQL store: the database is the one thing the instances share.
-  delete env.REDIS_URL;
-  cluster = spawn(process.execPath, ["--import", "tsx", "scripts/serve-cluster.ts", "--instances", "2"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  cluster.stdout!.on("data", (chunk: Buffer) => clusterOutput.push(chunk.toString()));
-  cluster.stderr!.on("data", (chunk: Buffer) => clusterOutput.push(chunk.toString()));
-  clusterExit = new Promise((resolve) => cluster!.once("exit", (code) => resolve(code)));
-
-  // Generous: on a clean clone the launcher builds the app first.
-  for (const url of [A, B, `http://localhost:${PORT}`]) {
-    await waitFor(`${url} to serve`, 240_000, async () => ((await fetch(`${url}/api/health`)).ok ? true : undefined));
-  }
+  const env = clusterEnv({
+    port: CLUSTER_TEST_PORT,
+    databaseUrl: database.url,
+    overrides: { SMTP_URL: smtp.url, RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: String(PER_IP_PER_MINUTE) },
+  });
+  cluster = await startTestCluster(CLUSTER_TEST_PORT, env);
+  [A, B] = cluster.instances;
 }, 300_000);
 
 afterAll(async () => {
-  if (cluster && cluster.exitCode === null && cluster.signalCode === null) {
-    cluster.kill("SIGTERM");
-    await clusterExit;
-  }
+  await cluster?.stop();
   await smtp?.close();
   await db?.$disconnect();
   await database?.drop();
@@ -123,14 +70,14 @@ afterAll(async () => {
 describe("two instances on one database", () => {
   it("keeps one signature for one address submitted 20 times at once through both", async () => {
     const email = address("twice");
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => sign(i % 2 ? B : A, email, clientIp(nextClient++))));
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => sign(i % 2 ? B : A, email, clientIp())));
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(202));
     expect(await db.signature.count({ where: { letter: { slug } } })).toBe(1);
   });
 
   it("counts a confirmation made on one instance in the other's count within 2 seconds", async () => {
     const email = address("confirm");
-    expect((await sign(A, email, clientIp(nextClient++))).status).toBe(202);
+    expect((await sign(A, email, clientIp())).status).toBe(202);
     const message = await smtp.waitForMessage((mail) => mail.envelope.to.includes(email), 15_000);
     const confirmPath = message.text?.match(/\/confirm\/[A-Za-z0-9_-]+/)?.[0];
     expect(confirmPath).toBeDefined();
@@ -147,7 +94,7 @@ describe("two instances on one database", () => {
     }
     // From the moment instance A answered that the signature is confirmed.
     const confirmedAt = performance.now();
-    await waitFor("instance B to count the confirmation", 10_000, async () => ((await verifiedTotal(B)) === before + 1 ? true : undefined));
+    await cluster!.waitFor("instance B to count the confirmation", 10_000, async () => ((await verifiedTotal(B)) === before + 1 ? true : undefined));
     const delayMs = Math.round(performance.now() - confirmedAt);
     console.log(`[cluster test] confirmation on A counted in B's count after ${delayMs} ms`);
     expect(delayMs).toBeLessThan(2_000);
@@ -169,11 +116,11 @@ describe("two instances on one database", () => {
 
   it("sends each outbox email exactly once although both instances deliver", async () => {
     const emails = Array.from({ length: 40 }, (_, i) => address(`many${i}`));
-    const responses = await Promise.all(emails.map((email, i) => sign(i % 2 ? B : A, email, clientIp(nextClient++))));
+    const responses = await Promise.all(emails.map((email, i) => sign(i % 2 ? B : A, email, clientIp())));
     expect(responses.every((response) => response.status === 202)).toBe(true);
 
     const started = performance.now();
-    await waitFor("every outbox email to be sent", 60_000, async () =>
+    await cluster!.waitFor("every outbox email to be sent", 60_000, async () =>
       (await db.outboxEmail.count({ where: { sentAt: null } })) === 0 ? true : undefined,
     );
     console.log(`[cluster test] 40 emails sent by two instances within ${Math.round(performance.now() - started)} ms`);
@@ -185,8 +132,7 @@ describe("two instances on one database", () => {
   });
 
   it("stops both instances on SIGTERM and exits 0", async () => {
-    cluster!.kill("SIGTERM");
-    expect(await clusterExit).toBe(0);
+    expect(await cluster!.stop()).toBe(0);
     for (const url of [A, B]) await expect(fetch(`${url}/api/health`)).rejects.toThrow();
   });
 });

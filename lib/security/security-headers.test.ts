@@ -1,33 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { securityHeaderLists, securityHeadersFor } from "./security-headers";
+import { createSecurityHeaders } from "./security-headers";
 
-describe("securityHeadersFor", () => {
-  it("forbids framing, sniffing, cross-site referrers and powerful features on every page", () => {
-    const headers = securityHeadersFor("/letters/some-letter", { https: false });
+const headersOf = (pathname: string, https = false) => Object.fromEntries(createSecurityHeaders({ https }).forPath(pathname));
+
+describe("security headers", () => {
+  it("forbid framing, sniffing, cross-site referrers, powerful features and any script on every response", () => {
+    const headers = headersOf("/api/v1/letters");
     expect(headers).toMatchObject({
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "same-origin",
       "X-Frame-Options": "DENY",
-      "Content-Security-Policy": "frame-ancestors 'none'",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
       "Cross-Origin-Opener-Policy": "same-origin",
     });
     expect(headers["Permissions-Policy"]).toContain("camera=()");
     expect(headers).not.toHaveProperty("Strict-Transport-Security");
   });
 
-  it("lets the badge be embedded, and only the badge", () => {
-    expect(securityHeadersFor("/letters/some-letter/badge.svg", { https: false })).not.toHaveProperty("X-Frame-Options");
-    expect(securityHeadersFor("/letters/some-letter/badge.svg.html", { https: false })).toHaveProperty("X-Frame-Options", "DENY");
+  it("let the badge be embedded, and only the badge, still without scripts", () => {
+    const badge = headersOf("/letters/some-letter/badge.svg");
+    expect(badge).not.toHaveProperty("X-Frame-Options");
+    expect(badge["Content-Security-Policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(headersOf("/letters/some-letter/badge.svg.html")).toHaveProperty("X-Frame-Options", "DENY");
   });
 
-  it("pins HTTPS only where the app is served over it", () => {
-    expect(securityHeadersFor("/", { https: true })["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
+  it("let a page run only the scripts that carry its nonce, and what they load", () => {
+    const policy = createSecurityHeaders({ https: false }).pagePolicy("abc123");
+    const directives = policy.split("; ");
+    expect(directives).toContain("script-src 'nonce-abc123' 'strict-dynamic'");
+    expect(directives).toContain("frame-ancestors 'none'");
+    expect(directives).toContain("object-src 'none'");
+    expect(directives).toContain("base-uri 'none'");
+    expect(directives).toContain("form-action 'self'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe/);
+    expect(policy).not.toContain("upgrade-insecure-requests");
   });
 
-  it("gives the production server the same headers as ready-made lists", () => {
-    const lists = securityHeaderLists({ https: true });
-    for (const path of ["/", "/letters/a-letter/badge.svg"]) {
-      expect(Object.fromEntries(lists(path))).toEqual(securityHeadersFor(path, { https: true }));
-    }
+  it("pin HTTPS only where the app is served over it", () => {
+    expect(headersOf("/", true)["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
+    expect(createSecurityHeaders({ https: true }).pagePolicy("n")).toContain("upgrade-insecure-requests");
   });
 });

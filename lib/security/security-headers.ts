@@ -1,25 +1,45 @@
 /**
  * Headers every response carries, set by the production server before any handler runs (so the
- * count fast path and every Next route get them alike). The Content-Security-Policy here only
- * forbids framing; a script policy is separate work (it needs nonces, which cached pages cannot
- * carry).
+ * count fast path and every Next route get them alike).
+ *
+ * The Content-Security-Policy set here up front allows nothing at all (`default-src 'none'`):
+ * right for JSON, the count and images. A response Next renders gets `pagePolicy(nonce)`
+ * instead, with the nonce of that one response (see lib/security/script-nonces.ts): scripts
+ * run only when they carry it, so no `unsafe-inline`, and scripts those load are trusted in
+ * turn (`strict-dynamic`), which is how Next loads its chunks. The embeddable badge keeps a
+ * policy of its own without `frame-ancestors`.
  */
-export function securityHeadersFor(pathname: string, options: { https: boolean }): Record<string, string> {
-  return headersFor(isEmbeddable(pathname), options);
-}
+export type TSecurityHeaders = {
+  /** The headers for a path, built once per process rather than per request. */
+  forPath(pathname: string): readonly (readonly [string, string])[];
+  /** The policy for a page whose scripts carry `nonce`. */
+  pagePolicy(nonce: string): string;
+};
 
-/**
- * The same headers as ready-made lists, built once: the production server sets them on every
- * request, the count's fast path included, so they are not rebuilt per request.
- */
-export function securityHeaderLists(options: { https: boolean }): (pathname: string) => readonly (readonly [string, string])[] {
+export function createSecurityHeaders(options: { https: boolean }): TSecurityHeaders {
   const framed = Object.entries(headersFor(false, options));
   const embeddable = Object.entries(headersFor(true, options));
-  return (pathname) => (isEmbeddable(pathname) ? embeddable : framed);
+  // Styles stay inline-capable: React writes `style` attributes, and a style cannot run code.
+  const pageDirectives = [
+    "default-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+  return {
+    forPath: (pathname) => (isEmbeddable(pathname) ? embeddable : framed),
+    pagePolicy: (nonce) => `script-src 'nonce-${nonce}' 'strict-dynamic'; ${pageDirectives}`,
+  };
 }
 
 /** The count badge is meant to be embedded anywhere. */
-function isEmbeddable(pathname: string): boolean {
+export function isEmbeddable(pathname: string): boolean {
   return /^\/letters\/[a-z0-9-]+\/badge\.svg$/.test(pathname);
 }
 
@@ -30,7 +50,9 @@ function headersFor(embeddable: boolean, options: { https: boolean }): Record<st
     "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()",
     "Cross-Origin-Opener-Policy": "same-origin",
-    ...(embeddable ? {} : { "X-Frame-Options": "DENY", "Content-Security-Policy": "frame-ancestors 'none'" }),
+    // An SVG opened on its own is a document that could run script; the badge needs only its styles.
+    "Content-Security-Policy": embeddable ? "default-src 'none'; style-src 'unsafe-inline'" : "default-src 'none'; frame-ancestors 'none'",
+    ...(embeddable ? {} : { "X-Frame-Options": "DENY" }),
     // Only where the app is served over HTTPS: on plain http a browser ignores it anyway, and
     // a developer's localhost must not be pinned to HTTPS for two years.
     ...(options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),

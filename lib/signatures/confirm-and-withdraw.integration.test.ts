@@ -99,4 +99,24 @@ describe("confirming and withdrawing", () => {
     expect(await listPublicSignatures(db, letter.id)).toEqual([]);
     expect((await db.dailyCount.findMany({ where: { letterId: letter.id } })).map((day) => day.total)).toEqual([0]);
   });
+
+  it("erases what a withdrawn signature said about its signer, who may sign again afresh", async () => {
+    const { id } = await createLetter(db, { domains: ["microsoft.com"] });
+    const letter = await db.letter.update({ where: { id }, data: { collectJobTitle: true, collectTeam: true, allowComments: true } });
+    const details = { email: "jane@microsoft.com", name: "Jane Doe", title: "Engineer", team: "Azure", comment: "Cancel the contract." };
+    await createSignature({ ...signingDeps(db), sourceKey: "network-key" }, letter.slug, signer(details));
+    const signature = await db.signature.findFirstOrThrow({ where: { letterId: letter.id } });
+    await confirmSignature(db, await issueSignatureToken(db, signature.id, "CONFIRM", new Date()), new Date());
+    await withdrawSignature(db, await issueSignatureToken(db, signature.id, "WITHDRAW", new Date()), new Date());
+
+    const row = await db.signature.findUniqueOrThrow({ where: { id: signature.id } });
+    expect(row).toMatchObject({ state: "WITHDRAWN", displayName: "", jobTitle: null, team: null, comment: null, sourceKey: null, domain: "microsoft.com" });
+    expect(row.emailKey).not.toBe(signature.emailKey);
+    expect(JSON.stringify(row)).not.toMatch(/Jane|Engineer|Azure|Cancel|network-key/);
+
+    await createSignature(signingDeps(db), letter.slug, signer(details));
+    const again = await db.signature.findFirstOrThrow({ where: { letterId: letter.id, state: "PENDING" } });
+    expect(again).toMatchObject({ emailKey: signature.emailKey, displayName: "Jane Doe" });
+    expect(again.id).not.toBe(signature.id);
+  });
 });

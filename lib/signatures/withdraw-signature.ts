@@ -6,8 +6,12 @@ import { assessSignatureToken, findSignatureToken } from "./find-signature-token
 export type TWithdrawOutcome = { outcome: "withdrawn" | "already-withdrawn"; letter: { slug: string; title: string } };
 
 /**
- * Withdraws a signature: it stops counting and leaves the public list. Like confirming, only a
- * POST does it, and doing it twice is harmless.
+ * Withdraws a signature: it stops counting, leaves the public list, and everything it said about
+ * the signer is erased: name, title, team, comment, the keyed hash of their address and of the
+ * network they signed from. What stays is that a signature at that domain once existed and
+ * ended, so the day-by-day counts still add up. The address key is replaced by a value unique
+ * to the row, so signing again later starts afresh. Like confirming, only a POST does it, and
+ * doing it twice is harmless.
  */
 export async function withdrawSignature(db: Db, rawToken: string, now: Date): Promise<TWithdrawOutcome> {
   const token = await findSignatureToken(db, rawToken, "WITHDRAW");
@@ -25,7 +29,10 @@ export async function withdrawSignature(db: Db, rawToken: string, now: Date): Pr
     const [current] = await tx.$queryRaw<{ state: string; confirmedAt: Date | null }[]>`
       SELECT state::text AS state, "confirmedAt" FROM "Signature" WHERE id = ${signature.id}::uuid FOR UPDATE`;
     if (current?.state !== "PENDING" && current?.state !== "CONFIRMED") return;
-    await tx.signature.update({ where: { id: signature.id }, data: { state: "WITHDRAWN", endedAt: now } });
+    await tx.signature.update({
+      where: { id: signature.id },
+      data: { state: "WITHDRAWN", endedAt: now, emailKey: `withdrawn:${signature.id}`, displayName: "", jobTitle: null, team: null, comment: null, sourceKey: null },
+    });
     // Only a counted signature is uncounted, and on the day it was counted, so that the daily
     // series always adds up to the total.
     if (current.state === "CONFIRMED" && current.confirmedAt) {

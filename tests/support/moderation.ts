@@ -71,3 +71,27 @@ export async function createSignatureRow(db: Db, letterId: string, row: Signatur
   }
   return signature;
 }
+
+/**
+ * `count` pending signatures (floods rarely confirm) with their `createdAt` spread evenly over
+ * [from, to), in one statement: burst detection needs hundreds of rows at exact times.
+ */
+export async function createPendingSignatures(
+  db: Db,
+  letterId: string,
+  count: number,
+  rows: { from: Date; to: Date; sourceKey?: string | null; domain?: string | ((index: number) => string) },
+): Promise<void> {
+  const step = (rows.to.getTime() - rows.from.getTime()) / count;
+  await db.signature.createMany({
+    data: Array.from({ length: count }, (_, index) => ({
+      letterId,
+      emailKey: randomBytes(16).toString("hex"),
+      domain: typeof rows.domain === "function" ? rows.domain(index) : (rows.domain ?? "example.com"),
+      displayName: `Signer ${randomBytes(3).toString("hex")}`,
+      state: "PENDING" as const,
+      createdAt: new Date(rows.from.getTime() + Math.floor(index * step)),
+      sourceKey: rows.sourceKey === undefined ? randomBytes(16).toString("hex") : rows.sourceKey,
+    })),
+  });
+}

@@ -3,17 +3,27 @@ import Link from "next/link";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/lib/db/client";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
+import { detectSignatureBursts, type TSignatureBurst } from "@/lib/moderation/detect-signature-bursts";
 import { listMyLetters } from "@/lib/organisers/list-my-letters";
 import { requireSignedInPage } from "@/lib/server/organiser";
 import { signOutAction } from "@/app/(auth)/sign-out/actions";
 import { ActionForm } from "../_components/action-form";
 import { createLetterAction } from "./actions";
+import { describeBurst } from "./letters/[id]/signatures/burst-alerts";
 
 export const metadata: Metadata = { title: "Your letters", robots: { index: false } };
 
 export default async function OrganiserDashboard() {
   const actor = await requireSignedInPage("/organise");
   const letters = await listMyLetters(getDb(), actor);
+  // Only open letters take signatures; bursts come biggest first, so a letter's first is its worst.
+  const bursts = await detectSignatureBursts(
+    getDb(),
+    letters.filter((letter) => letter.status === "OPEN").map((letter) => letter.id),
+    new Date(),
+  );
+  const worstBurst = new Map<string, TSignatureBurst>();
+  for (const burst of bursts) if (!worstBurst.has(burst.letterId)) worstBurst.set(burst.letterId, burst);
   return (
     <>
       <div className="organiser-toolbar">
@@ -47,6 +57,7 @@ export default async function OrganiserDashboard() {
                 {letter.goal ? ` of ${letter.goal.toLocaleString("en")}` : ""}
               </p>
               {letter.status === "DRAFT" && letter.reviewNote ? <p className="form-error">Sent back by review: {letter.reviewNote}</p> : null}
+              <BurstNote letterId={letter.id} burst={worstBurst.get(letter.id)} />
             </li>
           ))}
         </ul>
@@ -60,5 +71,15 @@ export default async function OrganiserDashboard() {
         </div>
       </ActionForm>
     </>
+  );
+}
+
+/** A letter's worst trending alert, so organisers notice it without opening the moderation page. */
+function BurstNote({ letterId, burst }: { letterId: string; burst: TSignatureBurst | undefined }) {
+  if (!burst) return null;
+  return (
+    <p className="burst-note">
+      Unusual activity: {describeBurst(burst)}. <Link href={`/organise/letters/${letterId}/signatures`}>Review signatures</Link>
+    </p>
   );
 }

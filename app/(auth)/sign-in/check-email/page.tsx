@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 
 export const metadata: Metadata = { title: "Check your inbox", robots: { index: false } };
 
-export default function CheckEmailPage() {
+export default async function CheckEmailPage() {
+  // Rendered per request, not at build time: a page built once has no script nonce (see
+  // lib/security/script-nonces.ts), and the policy would block its scripts.
+  await connection();
   return (
     <>
       <h1>Check your inbox</h1>

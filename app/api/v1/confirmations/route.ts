@@ -5,12 +5,11 @@ import { errorResponse } from "@/lib/errors/error-response";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
-
 /**
  * POST /api/v1/confirmations `{ "token": "…" }` — confirms a signature with the token from its
  * email, as the confirmation page's button does: for apps and scripts that read the email
- * themselves. The token is the authority, so no session or origin is needed; being a JSON POST
- * without CORS headers, a browser only sends it from our own pages.
+ * themselves. The token is the authority, so no session is needed; a browser on another site is
+ * refused before this runs (lib/security/request-guard.ts), and scripts send no Origin.
  */
 export async function POST(request: Request) {
   try {

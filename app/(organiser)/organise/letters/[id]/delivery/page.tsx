@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getDeliverySheet } from "@/lib/moderation/get-delivery-sheet";
 import { requireOrganiserPage } from "@/lib/server/organiser";
 import { LetterNav } from "../letter-nav";
+import { ExportCsvButton } from "../export-csv-button";
 import { PrintButton } from "./print-button";
 import { TableHead } from "../table-head";
 
@@ -32,12 +33,10 @@ export default async function DeliveryPage({ params }: Props) {
     <>
       <div className="no-print">
         <LetterNav letter={letter} current="/delivery" role={role} />
-        <p className="organiser-toolbar">
+        <div className="organiser-toolbar">
           <PrintButton />
-          <a href={`/organise/letters/${letter.id}/export.csv`} download>
-            Download CSV
-          </a>
-        </p>
+          <ExportCsvButton letterId={letter.id} label="Download CSV" />
+        </div>
       </div>
 
       <article className="delivery">

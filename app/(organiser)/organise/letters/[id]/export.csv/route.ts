@@ -3,8 +3,11 @@ import { runLetterRoute } from "@/lib/server/organiser-route";
 
 export const dynamic = "force-dynamic";
 
-/** The delivery CSV (see lib/moderation/export-signatures.ts for its two sections). */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+/**
+ * The delivery CSV (see lib/moderation/export-signatures.ts for its two sections). A POST
+ * (export-csv-button.tsx), because exporting is recorded in the activity log.
+ */
+export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return runLetterRoute(exportSignatures, id, {}, ({ csv, filename }) =>
     new Response(csv, {

@@ -3,13 +3,16 @@ import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { countSignatures } from "@/lib/moderation/count-signatures";
+import { detectSignatureBursts } from "@/lib/moderation/detect-signature-bursts";
 import { listBusySources } from "@/lib/moderation/list-busy-sources";
 import { listSignaturesForOrganisers, ZSignatureSearch } from "@/lib/moderation/list-signatures-for-organisers";
 import { previewBulkInvalidation } from "@/lib/moderation/preview-bulk-invalidation";
 import { ZSignatureFilter } from "@/lib/moderation/signature-filter";
 import { requireOrganiserPage } from "@/lib/server/organiser";
+import { ExportCsvButton } from "../export-csv-button";
 import { LetterNav } from "../letter-nav";
 import { BulkInvalidationPanel } from "./bulk-invalidation-panel";
+import { BurstAlerts } from "./burst-alerts";
 import { SignatureCounts } from "./signature-counts";
 import { SignatureTable } from "./signature-table";
 
@@ -31,10 +34,12 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
   const wantsPreview = Object.values(raw).some((value) => value.trim() !== "");
   const parsed = wantsPreview ? ZSignatureFilter.safeParse(raw) : null;
 
-  const [counts, page, sources, preview] = await Promise.all([
+  const now = new Date();
+  const [counts, page, sources, bursts, preview] = await Promise.all([
     countSignatures(db, letter.id),
     listSignaturesForOrganisers(db, letter.id, search),
-    listBusySources(db, letter.id, new Date()),
+    listBusySources(db, letter.id, now),
+    detectSignatureBursts(db, [letter.id], now),
     parsed?.success ? previewBulkInvalidation(db, letter.id, parsed.data) : null,
   ]);
   const bulk = parsed
@@ -48,11 +53,10 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
     <>
       <LetterNav letter={letter} current="/signatures" role={role} />
       <h1>Signatures</h1>
-      <p className="organiser-toolbar">
-        <a href={`/organise/letters/${letter.id}/export.csv`} download>
-          Download CSV for delivery
-        </a>
-      </p>
+      <BurstAlerts bursts={bursts} signaturesPath={here} now={now} />
+      <div className="organiser-toolbar">
+        <ExportCsvButton letterId={letter.id} label="Download CSV for delivery" />
+      </div>
 
       <SignatureCounts counts={counts} sources={sources} signaturesPath={here} />
 

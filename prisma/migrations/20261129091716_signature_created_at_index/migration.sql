@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Signature_letterId_createdAt_idx" ON "Signature"("letterId", "createdAt");
