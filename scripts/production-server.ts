@@ -16,6 +16,7 @@ import { ZRawEnv } from "@/lib/config/env";
 import { APP_ERRORS, type AppErrorCode } from "@/lib/errors/app-error";
 import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
+import { dropUntrustedForwardedHost } from "@/lib/security/forwarded-host";
 import { substituteNonceInHtml } from "@/lib/security/nonce-response";
 import { refusalFor } from "@/lib/security/request-guard";
 import { freshNonce, placeholderNonce } from "@/lib/security/script-nonces";
@@ -65,6 +66,7 @@ const server = createServer((request, response) => {
   // Resolved here, where the TCP peer is known, and overwriting any header of that name the
   // client sent: the app's rate limits key on it.
   request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
+  dropUntrustedForwardedHost(request.headers, trustedProxyHops);
   void handle(request, response);
 });
 /** The JSON API's error body. The connection closes, so an unread body is not read after all. */
