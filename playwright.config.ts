@@ -13,6 +13,7 @@ import { databaseUrl, TEST_SERVER_URL } from "./tests/support/throwaway-database
 const port = Number(process.env.E2E_PORT ?? 3100);
 process.env.E2E_SMTP_PORT ??= String(port + 2425);
 process.env.E2E_MAILBOX_DIR ??= path.join(os.tmpdir(), `undersigned-e2e-mail-${process.pid}`);
+process.env.E2E_SERVER_LOG ??= path.join(os.tmpdir(), `undersigned-e2e-server-${process.pid}.log`);
 const baseURL = `http://localhost:${port}`;
 process.env.E2E_BASE_URL = baseURL;
 process.env.E2E_DATABASE_NAME ??= `undersigned_e2e_${Date.now().toString(36)}_${process.pid}`;

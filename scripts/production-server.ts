@@ -15,7 +15,9 @@ import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path
 import { ZRawEnv } from "@/lib/config/env";
 import { APP_ERRORS, type AppErrorCode } from "@/lib/errors/app-error";
 import { handleWithOutageStatus } from "@/lib/errors/page-outage-status";
+import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
+import { dropUntrustedForwardedHost } from "@/lib/security/forwarded-host";
 import { substituteNonceInHtml } from "@/lib/security/nonce-response";
 import { refusalFor } from "@/lib/security/request-guard";
 import { freshNonce, placeholderNonce } from "@/lib/security/script-nonces";
@@ -49,6 +51,7 @@ await app.prepare();
 const server = createServer((request, response) => {
   const pathname = (request.url ?? "/").split("?", 1)[0] ?? "/";
   for (const [name, value] of securityHeaders.forPath(pathname)) response.setHeader(name, value);
+  if (refuseBrokenPathEscape(request, response)) return;
   if (serveCountFromMemory(request, response, peekCounts())) return;
   const refusal = refusalFor({ method: request.method ?? "GET", pathname, headers: request.headers }, appUrl);
   if (refusal) return refuse(response, refusal);
@@ -64,6 +67,7 @@ const server = createServer((request, response) => {
   // Resolved here, where the TCP peer is known, and overwriting any header of that name the
   // client sent: the app's rate limits key on it.
   request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
+  dropUntrustedForwardedHost(request.headers, trustedProxyHops);
   handleWithOutageStatus(response, () => void handle(request, response));
 });
 /** The JSON API's error body. The connection closes, so an unread body is not read after all. */

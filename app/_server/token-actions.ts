@@ -4,6 +4,7 @@ import { getExactLetterTotal } from "@/lib/counts/get-letter-total";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/config/env";
 import { explainError } from "@/lib/errors/to-app-error";
+import { requireFormData } from "@/lib/server/require-form-data";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 import { formatCount } from "@/app/_components/format";
@@ -12,8 +13,12 @@ function failure(error: unknown, context: string): TTokenActionState {
   return { status: "error", message: explainError(error, context).message };
 }
 
-export async function confirmFromLink(rawToken: string): Promise<TTokenActionState> {
+/** The token a confirm or withdraw button posts back. */
+const postedToken = (posted: unknown) => String(requireFormData(posted).get("token") ?? "");
+
+export async function confirmFromLink(posted: FormData): Promise<TTokenActionState> {
   try {
+    const rawToken = postedToken(posted);
     const db = getDb();
     const { outcome, letter } = await confirmSignature(db, rawToken, new Date());
     const total = await getExactLetterTotal(db, letter.id);
@@ -28,8 +33,9 @@ export async function confirmFromLink(rawToken: string): Promise<TTokenActionSta
   }
 }
 
-export async function withdrawFromLink(rawToken: string): Promise<TTokenActionState> {
+export async function withdrawFromLink(posted: FormData): Promise<TTokenActionState> {
   try {
+    const rawToken = postedToken(posted);
     const { outcome, letter } = await withdrawSignature(getDb(), rawToken, new Date());
     return {
       status: "done",

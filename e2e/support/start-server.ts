@@ -4,6 +4,7 @@
  * serves the production build. Playwright stops it; the global teardown drops the database.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -13,6 +14,7 @@ import { withPgClient } from "@/tests/support/pg";
 import { dropDatabase, TEST_SERVER_URL } from "@/tests/support/throwaway-database";
 import { isBuildStale } from "@/scripts/build-freshness";
 import { productionServerArgs } from "@/scripts/launch";
+import { serverLogPath } from "./server-log";
 
 const name = process.env.E2E_DATABASE_NAME;
 const url = process.env.DATABASE_URL;
@@ -31,6 +33,11 @@ if (await isBuildStale(process.cwd())) {
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, productionServerArgs(process.env.PORT ?? 3000), { stdio: "inherit" });
+const server = spawn(process.execPath, productionServerArgs(process.env.PORT ?? 3000), { stdio: ["inherit", "pipe", "pipe"] });
+// Also kept in a file, so specs can check what the server logged while they ran (an unhandled
+// rejection answers no request with a 500; the log is the only place it shows).
+const log = createWriteStream(serverLogPath());
+server.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+server.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

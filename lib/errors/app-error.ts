@@ -4,6 +4,8 @@
  */
 export const APP_ERRORS = {
   MALFORMED_REQUEST: { status: 400, message: "The request body must be a JSON object." },
+  FORM_UNREADABLE: { status: 400, message: "This form could not be read. Please reload the page and try again." },
+  MALFORMED_URL: { status: 400, message: "This address is not valid: it contains a broken %-escape." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request is too large." },
   LENGTH_REQUIRED: { status: 411, message: "Send the request body with a Content-Length header." },
   CROSS_SITE_REQUEST: { status: 403, message: "This request came from another website, so it was refused. Please use Undersigned's own pages." },

@@ -19,7 +19,8 @@ const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
  * then the newest. Closed letters: the most recently closed first.
  */
 export async function listPublishedLetters(db: Db, options: Options): Promise<TLetterSummary[]> {
-  const words = (options.search ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  // A NUL separates words too: PostgreSQL text cannot hold one, and a query with it would fail.
+  const words = (options.search ?? "").split(/[\s\u0000]+/).filter(Boolean).slice(0, 8);
   const titleMatches = words.map((word) => Prisma.sql`AND l.title ILIKE ${`%${escapeLike(word)}%`}`);
   // Prisma cannot order by a related row's column with NULLS LAST, so the order is chosen here.
   const order =

@@ -42,6 +42,14 @@ describe("published letters", () => {
     expect(await search("_")).toEqual([]);
   });
 
+  it("searches with a NUL character in the query, which PostgreSQL text cannot hold, as a space between words", async () => {
+    await createLetter(db, { slug: "ice", title: "Cancel the contracts with ICE" });
+    const search = async (query: string) => (await listPublishedLetters(db, { status: "OPEN", search: query })).map((l) => l.slug);
+    expect(await search("ice\u0000contracts")).toEqual(["ice"]);
+    expect(await search("\u0000")).toEqual(["ice"]);
+    expect(await search("drones\u0000")).toEqual([]);
+  });
+
   it("pages the API's list of letters newest first, each letter exactly once", async () => {
     for (let i = 0; i < 5; i++) await createLetter(db, { slug: `paged-${i}`, status: i === 2 ? "CLOSED" : "OPEN" });
     await createLetter(db, { slug: "paged-draft", status: "DRAFT" });

@@ -14,21 +14,20 @@ const db = connectTestDb();
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 afterAll(() => pool.end());
 
+const LIMITS_ON = {
+  RATE_LIMITS_ENABLED: true,
+  RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: 60,
+  RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: 5,
+  RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: 100,
+  RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: 5,
+};
+
 describe("signLetter", () => {
   beforeEach(() => resetDatabase(db));
 
   it("answers a client over its limit with RATE_LIMITED, a 429 with Retry-After, and records nothing", async () => {
     const letter = await createLetter(db);
-    const limits = createSigningRateLimits({
-      pool,
-      env: {
-        RATE_LIMITS_ENABLED: true,
-        RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: 2,
-        RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: 5,
-        RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: 100,
-        RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: 5,
-      },
-    });
+    const limits = createSigningRateLimits({ pool, env: { ...LIMITS_ON, RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: 2 } });
     const deps = { db, now: new Date(), emailHmacKey: TEST_EMAIL_HMAC_KEY, limits, clientKey: `client-${Date.now()}` };
 
     await signLetter(deps, letter.slug, signer({ email: "one@example.com" }));
@@ -46,6 +45,18 @@ describe("signLetter", () => {
     // Another client is not affected.
     await signLetter({ ...deps, clientKey: `other-${Date.now()}` }, letter.slug, signer({ email: "four@example.com" }));
     expect(await db.signature.count()).toBe(3);
+  });
+
+  it("refuses a slug that cannot name a letter as LETTER_NOT_FOUND, before it counts against any limit", async () => {
+    const limits = createSigningRateLimits({ pool, env: { ...LIMITS_ON, RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: 1 } });
+    const deps = { db, now: new Date(), emailHmacKey: TEST_EMAIL_HMAC_KEY, limits, clientKey: `client-${Date.now()}` };
+    for (const slug of ["a".repeat(300), "Not A Slug", "../x", "\u0000", ""]) {
+      await expect(signLetter(deps, slug, signer()), JSON.stringify(slug)).rejects.toMatchObject({ code: "LETTER_NOT_FOUND", status: 404 });
+    }
+    expect(await pool.query("SELECT count(*)::int AS n FROM rate_limits").then((result) => result.rows[0].n)).toBe(0);
+    // The client's one submission a minute is still there.
+    const letter = await createLetter(db);
+    await expect(signLetter(deps, letter.slug, signer())).resolves.toEqual({ status: "pending" });
   });
 
   it("remembers which client key a signature came from, so moderators can see a flood from one source", async () => {

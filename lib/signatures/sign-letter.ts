@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import { ZSlug } from "@/lib/letters/slug";
 import { createSignature, type TCreateSignatureDeps } from "./create-signature";
 
 type TLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -19,6 +20,10 @@ export async function signLetter(
   letterSlug: string,
   input: unknown,
 ): Promise<{ status: "pending" }> {
+  // The slug comes from the URL, or from the form's bound argument, which a client can rewrite:
+  // anything that cannot name a letter is refused before it becomes a per-letter counter (a
+  // row per made-up slug; past 255 characters, an error the store could not hold).
+  if (!ZSlug.safeParse(letterSlug).success) throw new AppError("LETTER_NOT_FOUND");
   // One after the other: a client already over its own limit must not use up the letter's.
   for (const consume of [() => deps.limits.consumeIp(deps.clientKey), () => deps.limits.consumeLetter(letterSlug)]) {
     const result = await consume();

@@ -3,6 +3,6 @@
 import type { TTokenActionState } from "@/app/_components/token-action-state";
 import { confirmFromLink } from "@/app/_server/token-actions";
 
-export async function confirmAction(_state: TTokenActionState, formData: FormData): Promise<TTokenActionState> {
-  return confirmFromLink(String(formData.get("token") ?? ""));
+export async function confirmAction(_state: TTokenActionState, posted: FormData): Promise<TTokenActionState> {
+  return confirmFromLink(posted);
 }

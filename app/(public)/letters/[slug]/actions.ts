@@ -2,16 +2,18 @@
 
 import { headers } from "next/headers";
 import { explainError } from "@/lib/errors/to-app-error";
+import { requireFormData } from "@/lib/server/require-form-data";
 import { submitSignature } from "@/lib/server/submit-signature";
 import type { TSignFormState, TSignFormValues } from "./sign-form-state";
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
+const text = (formData: FormData | undefined, name: string) => {
+  const value = formData?.get(name);
   return typeof value === "string" ? value : "";
 };
 
 /** The sign form's server action: the same domain function as the JSON API, then the form's state. */
-export async function signLetterAction(slug: string, _state: TSignFormState, formData: FormData): Promise<TSignFormState> {
+export async function signLetterAction(slug: string, _state: TSignFormState, posted: FormData): Promise<TSignFormState> {
+  const formData = posted instanceof FormData ? posted : undefined;
   const values: TSignFormValues = {
     name: text(formData, "name"),
     email: text(formData, "email"),
@@ -21,6 +23,7 @@ export async function signLetterAction(slug: string, _state: TSignFormState, for
     comment: text(formData, "comment"),
   };
   try {
+    requireFormData(posted);
     await submitSignature(
       slug,
       {

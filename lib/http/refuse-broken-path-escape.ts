@@ -1,0 +1,35 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CORS_HEADERS } from "@/lib/api/respond";
+import { APP_ERRORS } from "@/lib/errors/app-error";
+
+/** Whether a request target's path holds a %-escape that does not decode: `%ZZ`, a cut-off `%E0%A4`, bytes that are not UTF-8. */
+export function hasBrokenPathEscape(target: string): boolean {
+  try {
+    decodeURIComponent(target.split("?", 1)[0] ?? "");
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Answers 400 MALFORMED_URL, before Next, to a request whose path does not decode. Next answers
+ * one whose broken escape sits in a dynamic segment (`/letters/%ZZ`, `/api/v1/letters/%ff`)
+ * with a bare 500, logged nowhere: an error anyone could trigger at will, and indistinguishable
+ * from a real failure to monitoring. Returns false, doing nothing, for any other request.
+ */
+export function refuseBrokenPathEscape(request: IncomingMessage, response: ServerResponse): boolean {
+  const target = request.url ?? "/";
+  if (!hasBrokenPathEscape(target)) return false;
+  const { message } = APP_ERRORS.MALFORMED_URL;
+  const api = target.startsWith("/api/");
+  const body = api ? JSON.stringify({ error: { code: "MALFORMED_URL", message } }) : message;
+  response.writeHead(400, {
+    ...(api ? CORS_HEADERS : {}),
+    "Content-Type": api ? "application/json" : "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Content-Length": Buffer.byteLength(body),
+  });
+  response.end(request.method === "HEAD" ? undefined : body);
+  return true;
+}
