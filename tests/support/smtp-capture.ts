@@ -96,6 +96,11 @@ export async function startSmtpCapture(
     });
   });
   const { port } = server.server.address() as AddressInfo;
+  // A client that dies mid-conversation (the chaos run SIGKILLs the app with pooled connections
+  // open) resets its socket: that is the client leaving, not a fault of the capture.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET") console.error("[smtp-capture]", error);
+  });
 
   return {
     url: `smtp://127.0.0.1:${port}`,
