@@ -21,7 +21,7 @@ import { dropUntrustedForwardedHost } from "@/lib/security/forwarded-host";
 import { substituteNonceInHtml } from "@/lib/security/nonce-response";
 import { refusalFor } from "@/lib/security/request-guard";
 import { freshNonce, placeholderNonce } from "@/lib/security/script-nonces";
-import { createSecurityHeaders, isEmbeddable } from "@/lib/security/security-headers";
+import { createSecurityHeaders, mayBePage } from "@/lib/security/security-headers";
 
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
@@ -59,7 +59,7 @@ const server = createServer((request, response) => {
   // this request header; the response carries a fresh one in its place (lib/security/script-nonces.ts).
   request.headers["content-security-policy"] = `script-src 'nonce-${noncePlaceholder}'`;
   compress(request, response, noop);
-  if (!isEmbeddable(pathname)) {
+  if (mayBePage(pathname)) {
     const nonce = freshNonce();
     response.setHeader("Content-Security-Policy", securityHeaders.pagePolicy(nonce));
     substituteNonceInHtml(response, noncePlaceholder, nonce);

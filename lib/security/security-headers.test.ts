@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSecurityHeaders } from "./security-headers";
+import { createSecurityHeaders, mayBePage } from "./security-headers";
 
 const headersOf = (pathname: string, https = false) => Object.fromEntries(createSecurityHeaders({ https }).forPath(pathname));
 
@@ -34,6 +34,11 @@ describe("security headers", () => {
     expect(directives).toContain("form-action 'self'");
     expect(policy).not.toMatch(/script-src[^;]*unsafe/);
     expect(policy).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("give the page policy to whatever may be a page, and keep the JSON API and the badge without scripts", () => {
+    for (const path of ["/", "/letters/a-letter", "/organise/letters/1/export.csv", "/api/auth/signout"]) expect(mayBePage(path), path).toBe(true);
+    for (const path of ["/api/v1/letters", "/api/health", "/letters/a-letter/badge.svg"]) expect(mayBePage(path), path).toBe(false);
   });
 
   it("pin HTTPS only where the app is served over it", () => {

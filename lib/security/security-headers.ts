@@ -3,7 +3,7 @@
  * count fast path and every Next route get them alike).
  *
  * The Content-Security-Policy set here up front allows nothing at all (`default-src 'none'`):
- * right for JSON, the count and images. A response Next renders gets `pagePolicy(nonce)`
+ * right for JSON and the count. A response that may be a page (`mayBePage`) gets `pagePolicy(nonce)`
  * instead, with the nonce of that one response (see lib/security/script-nonces.ts): scripts
  * run only when they carry it, so no `unsafe-inline`, and scripts those load are trusted in
  * turn (`strict-dynamic`), which is how Next loads its chunks. The embeddable badge keeps a
@@ -38,8 +38,17 @@ export function createSecurityHeaders(options: { https: boolean }): TSecurityHea
   };
 }
 
+/**
+ * Whether a path's response may be a page, and so gets `pagePolicy` and a nonce. The JSON API
+ * (everything under /api/ but Auth.js, which can render a page) keeps `default-src 'none'`, and
+ * the badge its own policy; neither pays for a nonce.
+ */
+export function mayBePage(pathname: string): boolean {
+  return !isEmbeddable(pathname) && (!pathname.startsWith("/api/") || pathname.startsWith("/api/auth/"));
+}
+
 /** The count badge is meant to be embedded anywhere. */
-export function isEmbeddable(pathname: string): boolean {
+function isEmbeddable(pathname: string): boolean {
   return /^\/letters\/[a-z0-9-]+\/badge\.svg$/.test(pathname);
 }
 
