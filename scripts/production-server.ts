@@ -13,9 +13,9 @@ import compression from "compression";
 import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
 import { ZRawEnv } from "@/lib/config/env";
-import { APP_ERRORS, type AppErrorCode } from "@/lib/errors/app-error";
 import { handleWithOutageStatus } from "@/lib/errors/page-outage-status";
 import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
+import { writeAppError } from "@/lib/http/write-app-error";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
 import { dropUntrustedForwardedHost } from "@/lib/security/forwarded-host";
 import { substituteNonceInHtml } from "@/lib/security/nonce-response";
@@ -54,7 +54,8 @@ const server = createServer((request, response) => {
   if (refuseBrokenPathEscape(request, response)) return;
   if (serveCountFromMemory(request, response, peekCounts())) return;
   const refusal = refusalFor({ method: request.method ?? "GET", pathname, headers: request.headers }, appUrl);
-  if (refusal) return refuse(response, refusal);
+  // The connection closes, so a body left unread is not read after all.
+  if (refusal) return writeAppError(response, refusal, { Connection: "close" });
   // Next renders (or has cached) every page with the placeholder nonce, which it reads from
   // this request header; the response carries a fresh one in its place (lib/security/script-nonces.ts).
   request.headers["content-security-policy"] = `script-src 'nonce-${noncePlaceholder}'`;
@@ -70,12 +71,6 @@ const server = createServer((request, response) => {
   dropUntrustedForwardedHost(request.headers, trustedProxyHops);
   handleWithOutageStatus(response, () => void handle(request, response));
 });
-/** The JSON API's error body. The connection closes, so an unread body is not read after all. */
-function refuse(response: ServerResponse, code: AppErrorCode): void {
-  const { status, message } = APP_ERRORS[code];
-  response.writeHead(status, { "Content-Type": "application/json", Connection: "close" });
-  response.end(JSON.stringify({ error: { code, message } }));
-}
 
 server.listen(port, hostname, () => console.log(`[undersigned] Serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CORS_HEADERS } from "@/lib/api/respond";
 import { APP_ERRORS } from "@/lib/errors/app-error";
+import { writeAppError } from "./write-app-error";
 
 /** Whether a request target's path holds a %-escape that does not decode: `%ZZ`, a cut-off `%E0%A4`, bytes that are not UTF-8. */
 export function hasBrokenPathEscape(target: string): boolean {
@@ -21,15 +22,13 @@ export function hasBrokenPathEscape(target: string): boolean {
 export function refuseBrokenPathEscape(request: IncomingMessage, response: ServerResponse): boolean {
   const target = request.url ?? "/";
   if (!hasBrokenPathEscape(target)) return false;
+  if (target.startsWith("/api/")) {
+    writeAppError(response, "MALFORMED_URL", { ...CORS_HEADERS, "Cache-Control": "no-store" });
+    return true;
+  }
   const { message } = APP_ERRORS.MALFORMED_URL;
-  const api = target.startsWith("/api/");
-  const body = api ? JSON.stringify({ error: { code: "MALFORMED_URL", message } }) : message;
-  response.writeHead(400, {
-    ...(api ? CORS_HEADERS : {}),
-    "Content-Type": api ? "application/json" : "text/plain; charset=utf-8",
-    "Cache-Control": "no-store",
-    "Content-Length": Buffer.byteLength(body),
-  });
-  response.end(request.method === "HEAD" ? undefined : body);
+  response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(message) });
+  // Node sends no body in answer to a HEAD, whatever is written.
+  response.end(message);
   return true;
 }
