@@ -205,12 +205,12 @@ describe("deliverDueEmails", () => {
   it("starts no send once too little of the lease is left, and hands the rest of the batch back", async () => {
     for (let i = 0; i < 8; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: `Signer ${i}` });
     const clock = testClock();
-    // A server so slow that each exchange takes 25 s: the five sends started at once end past
-    // the point where a new send could still finish inside the lease.
+    // A server so slow that each exchange takes 35 s: any one of the five sends started at once
+    // ends past the last moment a send may start (30 s into the 60 s lease), whichever ends first.
     const slowTransport: MailTransport = {
       send: async (message) => {
         await smtp.transport.send(message);
-        clock.advance(25_000);
+        clock.advance(35_000);
       },
     };
 
