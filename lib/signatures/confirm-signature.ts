@@ -3,9 +3,15 @@ import { Prisma } from "@/lib/db/prisma";
 import { recordCountChange } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
 import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
+import { newReceipt } from "./receipt/issue-receipt";
 import { readStoredProposal } from "./signature-proposal";
 
-export type TConfirmOutcome = { outcome: "confirmed" | "already-confirmed"; letter: { id: string; slug: string; title: string } };
+export type TConfirmOutcome = {
+  outcome: "confirmed" | "already-confirmed";
+  letter: { id: string; slug: string; title: string };
+  /** The signer's private receipt token, given once, to the press that confirmed (see issue-receipt.ts). */
+  receipt?: string;
+};
 
 /**
  * Confirms a pending signature: from now on it counts. Only ever reached by a POST (the button
@@ -38,11 +44,12 @@ export async function confirmSignature(db: Db, rawToken: string, now: Date): Pro
     // What this link's page showed is what gets published (a later submission's link may have
     // proposed something else; the one pressed wins).
     const proposal = readStoredProposal(token.proposal);
-    await tx.signature.update({ where: { id: signature.id }, data: { ...(proposal ?? {}), state: "CONFIRMED", confirmedAt: now } });
+    const { token: receipt, receiptHash } = newReceipt();
+    await tx.signature.update({ where: { id: signature.id }, data: { ...(proposal ?? {}), state: "CONFIRMED", confirmedAt: now, receiptHash } });
     await recordCountChange(tx, { letterId: signature.letter.id, domain: signature.domain, confirmedAt: now, delta: 1 });
-    return "CONFIRMED_NOW";
+    return { receipt };
   });
-  if (result === "CONFIRMED_NOW") return { outcome: "confirmed", letter };
+  if (typeof result === "object") return { outcome: "confirmed", letter, receipt: result.receipt };
   return alreadyConfirmedOr(result === "WITHDRAWN" || result === "INVALIDATED" ? "SIGNATURE_ENDED" : "TOKEN_USED", result, letter);
 }
 
