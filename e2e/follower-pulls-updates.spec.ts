@@ -14,7 +14,9 @@ const CACHED_LIKE_PAGES = /^public, max-age=0, s-maxage=(\d+), stale-while-reval
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 test("a follower finds the feed and calendar, and an organiser's update reaches both", async ({ page, browser, request, db }) => {
-  test.setTimeout(60_000);
+  // Two browser contexts, an organiser's form and a page whose cache must turn over: like the
+  // organiser's story (organiser-publishes-a-letter.spec.ts), more than the default time.
+  test.setTimeout(90_000);
   const letter = await createLetter(db, { demands: [{ text: "Cancel the contract." }], statusUpdates: [{ kind: "PUBLISHED", body: "The letter was published and is open for signatures.", occurredAt: new Date() }] });
   await db.letter.update({ where: { id: letter.id }, data: { closesAt: new Date(Date.now() + 30 * DAY_MS) } });
   const feedPath = `/letters/${letter.slug}/feed.xml`;
@@ -77,6 +79,7 @@ test("a follower finds the feed and calendar, and an organiser's update reaches 
 });
 
 test("the site feed lists new letters; drafts and letters in review have no feed or calendar", async ({ page, request, db }) => {
+  test.setTimeout(60_000);
   const published = await createLetter(db);
   const draft = await createLetter(db, { status: "DRAFT" });
   const inReview = await createLetter(db, { status: "IN_REVIEW" });

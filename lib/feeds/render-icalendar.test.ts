@@ -36,7 +36,9 @@ describe("renderICalendar", () => {
   it("escapes commas, semicolons, backslashes and line breaks, and reads them back as written", () => {
     const summary = "Answer due, at last; from C:\\Board";
     const description = "Line one\nLine two\r\nLine three\rend, with \\n literally";
-    const [parsed] = parseICalendar(renderICalendar({ name: "x", description: "y", events: [event({ summary, description })] })).events;
+    const calendar = parseICalendar(renderICalendar({ name: "Dates, all; of \\them", description: "y", events: [event({ summary, description })] }));
+    expect(calendar.name).toBe("Dates, all; of \\them");
+    const [parsed] = calendar.events;
     expect(parsed!.summary).toBe(summary);
     expect(parsed!.description).toBe("Line one\nLine two\nLine three\nend, with \\n literally");
     expect(icalText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");

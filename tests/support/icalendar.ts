@@ -8,6 +8,11 @@ import ICAL from "ical.js";
 
 export type TParsedEvent = { uid: string; stamp: string; start: string; startIsDate: boolean; end: string | null; summary: string; description: string; url: string | null };
 
+// ical.js reads properties it does not know as raw text; RFC 5545 §3.8.8.2 makes an X-property
+// TEXT by default, and RFC 7986 makes NAME TEXT, so both are unescaped like SUMMARY.
+ICAL.design.icalendar.property["x-wr-calname"] = { defaultType: "text" };
+ICAL.design.icalendar.property["name"] = { defaultType: "text" };
+
 export function parseICalendar(text: string): { name: string | null; events: TParsedEvent[] } {
   const problems: string[] = [];
   if (!text.endsWith("\r\n")) problems.push("does not end with CRLF");
@@ -42,6 +47,8 @@ export function parseICalendar(text: string): { name: string | null; events: TPa
       url: (vevent.getFirstPropertyValue("url") as string | null) ?? null,
     };
   });
+  const name = (calendar.getFirstPropertyValue("name") as string | null) ?? null;
+  if (name !== calendar.getFirstPropertyValue("x-wr-calname")) problems.push("NAME and X-WR-CALNAME differ");
   if (problems.length > 0) throw new Error(`Not valid iCalendar (RFC 5545):\n${problems.join("\n")}`);
-  return { name: (calendar.getFirstPropertyValue("x-wr-calname") as string | null) ?? null, events };
+  return { name, events };
 }
