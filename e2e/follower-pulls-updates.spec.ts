@@ -16,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 test("a follower finds the feed and calendar, and an organiser's update reaches both", async ({ page, browser, request, db }) => {
   // Two browser contexts, an organiser's form and a page whose cache must turn over: like the
   // organiser's story (organiser-publishes-a-letter.spec.ts), more than the default time.
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const letter = await createLetter(db, { demands: [{ text: "Cancel the contract." }], statusUpdates: [{ kind: "PUBLISHED", body: "The letter was published and is open for signatures.", occurredAt: new Date() }] });
   await db.letter.update({ where: { id: letter.id }, data: { closesAt: new Date(Date.now() + 30 * DAY_MS) } });
   const feedPath = `/letters/${letter.slug}/feed.xml`;
@@ -51,6 +51,7 @@ test("a follower finds the feed and calendar, and an organiser's update reaches 
   await organiserPage.getByLabel("Answer promised by (optional)").fill(promised);
   await organiserPage.getByRole("button", { name: "Post update" }).click();
   await expect(organiserPage.getByRole("status")).toHaveText("Update posted.");
+  await expect(organiserPage.locator(".timeline-respond-by")).toContainText("Answer promised by");
   await organiserPage.getByLabel("Status of demand 1").selectOption("REFUSED");
   await organiserPage.getByRole("button", { name: "Save status of demand 1" }).click();
   await expect(organiserPage.getByRole("status").filter({ hasText: "Demand status saved." })).toBeVisible();
@@ -75,7 +76,7 @@ test("a follower finds the feed and calendar, and an organiser's update reaches 
   await expect(async () => {
     await page.goto(`/letters/${letter.slug}`);
     await expect(page.locator(".timeline-respond-by")).toContainText("Answer promised by", { timeout: 500 });
-  }).toPass({ timeout: 15_000, intervals: [500] });
+  }).toPass({ timeout: 30_000, intervals: [500] });
 });
 
 test("the site feed lists new letters; drafts and letters in review have no feed or calendar", async ({ page, request, db }) => {
