@@ -51,7 +51,7 @@ export const ZLetterDetail = z
     closedAt: ZTimestamp.nullable(),
     demands: z.array(z.object({ text: z.string(), status: z.enum(["OPEN", "PARTLY_MET", "MET", "REFUSED"]) })),
     timeline: z
-      .array(z.object({ kind: z.enum(["PUBLISHED", "DELIVERED", "RESPONSE", "DEMAND_CHANGE", "VICTORY", "NOTE"]), body: z.string(), occurredAt: ZTimestamp }))
+      .array(z.object({ kind: z.enum(["PUBLISHED", "DELIVERED", "RESPONSE", "DEMAND_CHANGE", "VICTORY", "NOTE"]), body: z.string(), occurredAt: ZTimestamp, respondBy: z.iso.date().nullable().describe("A day (UTC) by which the addressee promised to answer, as the organisers reported it.") }))
       .describe("Newest first."),
     domainPolicy: z.object({
       openToAnyDomain: z.boolean(),
@@ -60,7 +60,7 @@ export const ZLetterDetail = z
     byDomain: z.array(ZDomainTotal).describe("Largest first."),
     daily: z.array(ZDayTotal).describe("Oldest first; days without confirmations are left out."),
     countsUpdatedAt: ZTimestamp.nullable(),
-    links: z.object({ count: z.url(), signatures: z.url(), badge: z.url(), image: z.url() }),
+    links: z.object({ count: z.url(), signatures: z.url(), badge: z.url(), image: z.url(), feed: z.url().describe("Atom feed of the timeline."), calendar: z.url().describe("iCalendar: closing date and promised answer dates.") }),
   })
   .meta({ id: "LetterDetail" });
 
