@@ -47,6 +47,9 @@ export const ZLetterDraft = z
     allowComments: z.boolean(),
     allowPublicNames: z.boolean(),
     discreetEmails: z.boolean(),
+    // Signers verified by organisers instead of by email (issue 14 §3): off unless chosen.
+    organiserVerification: z.boolean().default(false),
+    organiserVerificationInstructions: trimmed(LETTER_LIMITS.organiserVerificationInstructions, "The instructions").default(""),
   })
   .superRefine((draft, context) => {
     const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
-import { recordCountChange } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
+import { countConfirmation, letterTakesSignatures } from "./count-confirmation";
 import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
 
 export type TConfirmOutcome = { outcome: "confirmed" | "already-confirmed"; letter: { id: string; slug: string; title: string } };
@@ -18,19 +18,12 @@ export async function confirmSignature(db: Db, rawToken: string, now: Date): Pro
   const usable = assessSignatureToken(token, now);
   if (usable === "done") return { outcome: "already-confirmed", letter };
   if (usable !== "ready") throw new AppError(usable === "used" ? "TOKEN_USED" : "TOKEN_EXPIRED");
-  const { status, closesAt } = signature.letter;
-  if (status !== "OPEN" || (closesAt && closesAt <= now)) throw new AppError("LETTER_NOT_OPEN");
+  if (!letterTakesSignatures(signature.letter, now)) throw new AppError("LETTER_NOT_OPEN");
 
   const confirmedNow = await db.$transaction(async (tx) => {
     const burnt = await tx.signatureToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
-    // The conditional update is the lock: of two concurrent confirmations exactly one sees a
-    // PENDING row, and only that one counts.
-    const confirmed = await tx.signature.updateMany({
-      where: { id: signature.id, state: "PENDING" },
-      data: { state: "CONFIRMED", confirmedAt: now },
-    });
-    if (confirmed.count === 0) return burnt.count === 0 ? "used" : "raced";
-    await recordCountChange(tx, { letterId: signature.letter.id, domain: signature.domain, confirmedAt: now, delta: 1 });
+    const counted = await countConfirmation(tx, { id: signature.id, letterId: signature.letter.id, domain: signature.domain }, now);
+    if (!counted) return burnt.count === 0 ? "used" : "raced";
     return "confirmed";
   });
   if (confirmedNow === "confirmed") return { outcome: "confirmed", letter };

@@ -1,11 +1,14 @@
 import type { Db } from "@/lib/db/prisma";
 import type { TokenPurpose } from "@/lib/db/generated/enums";
 import { generateToken, hashToken } from "@/lib/security/tokens";
+import { ORGANISER_CODE_TTL_MS } from "./organiser-code";
 
 /** How long a link works: a confirmation must happen soon; a withdrawal may come much later. */
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   CONFIRM: 48 * 60 * 60 * 1000,
   WITHDRAW: 365 * 24 * 60 * 60 * 1000,
+  // Never issued here (create-organiser-verified-signature.ts makes codes), listed for completeness.
+  ORGANISER_CODE: ORGANISER_CODE_TTL_MS,
 };
 
 /** Creates a single-use token for a signature and returns it; only its hash is stored. */

@@ -70,6 +70,8 @@ function DraftSection({ letter, role }: { letter: TOrganiserLetter; role: TLette
           allowComments: letter.allowComments,
           allowPublicNames: letter.allowPublicNames,
           discreetEmails: letter.discreetEmails,
+          organiserVerification: letter.organiserVerification,
+          organiserVerificationInstructions: letter.organiserVerificationInstructions,
         }}
       />
       <section aria-labelledby="publish-heading" className="card">
