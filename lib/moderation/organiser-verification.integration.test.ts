@@ -5,6 +5,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
 import type { Db } from "@/lib/db/prisma";
 import { getPublishedLetter } from "@/lib/letters/get-published-letter";
+import { updateOpenLetter } from "@/lib/letters/update-open-letter";
 import { createSigningRateLimits } from "@/lib/security/rate-limits";
 import { createOrganiserVerifiedSignature } from "@/lib/signatures/create-organiser-verified-signature";
 import { deleteExpiredOrganiserClaims } from "@/lib/signatures/delete-expired-organiser-claims";
@@ -14,6 +15,7 @@ import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { addConfirmedSignatures, createLetter } from "@/tests/support/factories";
 import { addOrganiser, createActor, organiserDeps } from "@/tests/support/organisers";
 import { rejectOrganiserCode, verifyOrganiserCode } from "./decide-organiser-code";
+import { exportSignatures } from "./export-signatures";
 import { lookUpOrganiserCode } from "./look-up-organiser-code";
 
 // Signers who will not receive mail at work (issue 14 §3) are vouched for by the organisers, who
@@ -141,6 +143,22 @@ describe("signatures verified by organisers", () => {
     expect(actions).toEqual(["signature.organiser-verified", "organiser-code.looked-up", "signature.organiser-verified"]);
   });
 
+  it("says in the CSV export how each signer was verified", async () => {
+    const { letter, owner } = await optedInLetter();
+    await addConfirmedSignatures(db, letter.id, [{ name: "Email Emma", domain: "microsoft.com" }, { name: "Anon Email", domain: "microsoft.com", anonymous: true }]);
+    for (const input of [{ name: "Vera Verified", anonymous: false }, { name: "Quiet Quinn", anonymous: true }]) {
+      const { code } = await claim(letter.slug, input);
+      await act(owner, verifyOrganiserCode, letter.id, { code });
+    }
+    const { csv } = await act(owner, exportSignatures, letter.id, {});
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe('"Name","Job title","Team","Domain","Confirmed","Verified by"');
+    expect(lines.filter((line) => line.startsWith('"Email Emma"'))[0]).toMatch(/"work email"$/);
+    expect(lines.filter((line) => line.startsWith('"Vera Verified"'))[0]).toMatch(/"organisers"$/);
+    expect(lines.slice(-3)).toEqual(['"Domain","Anonymous verified signers","Of which verified by organisers"', '"microsoft.com","2","1"', ""]);
+    expect(csv).not.toContain("Quiet Quinn");
+  });
+
   it("refuses a reused code: verified or rejected, it counts once and never again", async () => {
     const { letter, owner } = await optedInLetter();
     const { code } = await claim(letter.slug);
@@ -236,6 +254,16 @@ describe("signatures verified by organisers", () => {
     expect([await guess(coOrganiser), await guess(coOrganiser), await guess(coOrganiser)]).toEqual(["TOKEN_INVALID", "TOKEN_INVALID", "RATE_LIMITED"]);
     // Even the right code is refused once the limit is reached: the limit is not an oracle.
     await expect(act(coOrganiser, lookUpOrganiserCode, letter.id, { code }, { checks })).rejects.toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("lets organisers change their instructions on an open letter, never to nothing", async () => {
+    const { letter, owner } = await optedInLetter();
+    await act(owner, updateOpenLetter, letter.id, { goal: 100, closesAt: "", organiserVerificationInstructions: "  Meet us at the gate, 9am.  " });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ organiserVerificationInstructions: "Meet us at the gate, 9am." });
+    await expect(act(owner, updateOpenLetter, letter.id, { goal: 100, closesAt: "", organiserVerificationInstructions: " " })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await act(owner, updateOpenLetter, letter.id, { goal: 200, closesAt: "" });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ goal: 200, organiserVerificationInstructions: "Meet us at the gate, 9am." });
+    expect((await claim(letter.slug)).instructions).toBe("Meet us at the gate, 9am.");
   });
 
   it("refuses to check codes without a guess limit wired in", async () => {
