@@ -22,6 +22,7 @@ async function organiserPage(browser: Browser, db: Db, letterId: string, role: "
 }
 
 test("a signer gets a code without any email, an organiser verifies it, and the counts move by one", async ({ page, browser, db, request }) => {
+  test.setTimeout(90_000); // two browsers, two folds, a dozen page loads
   const letter = await createLetter(db, { title: "Badges, not inboxes", domains: ["microsoft.com", "github.com"] });
   await db.letter.update({ where: { id: letter.id }, data: { organiserVerification: true, organiserVerificationInstructions: INSTRUCTIONS } });
   await addConfirmedSignatures(db, letter.id, [{ name: "Email Emma", domain: "microsoft.com" }, { name: "Email Eli", domain: "github.com" }]);
@@ -102,6 +103,7 @@ test("a signer gets a code without any email, an organiser verifies it, and the 
 });
 
 test("an editor of another letter cannot verify this letter's code", async ({ page, browser, db }) => {
+  test.setTimeout(60_000); // a signer's browser and an organiser's
   const letter = await createLetter(db, { domains: ["microsoft.com"] });
   const other = await createLetter(db, { domains: ["microsoft.com"] });
   for (const id of [letter.id, other.id]) await db.letter.update({ where: { id }, data: { organiserVerification: true, organiserVerificationInstructions: INSTRUCTIONS } });
@@ -125,6 +127,7 @@ test("an editor of another letter cannot verify this letter's code", async ({ pa
 });
 
 test("an organiser offers the path in the draft editor, with their own instructions", async ({ browser, db }) => {
+  test.setTimeout(60_000); // the draft editor is the heaviest page to hydrate
   const letter = await createLetter(db, { status: "DRAFT", publishedAt: null });
   const { context, page } = await organiserPage(browser, db, letter.id, "OWNER");
   await page.goto(`/organise/letters/${letter.id}`);
