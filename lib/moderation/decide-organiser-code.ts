@@ -3,6 +3,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { defineLetterAction, type TLetterActionContext } from "@/lib/auth/organiser-action";
 import { AppError } from "@/lib/errors/app-error";
 import { countConfirmation, letterTakesSignatures } from "@/lib/signatures/count-confirmation";
+import { endSignature } from "@/lib/signatures/end-signature";
 import { findOrganiserClaim, ZOrganiserCodeField, type TOrganiserClaimRow } from "./find-organiser-claim";
 import { ZInvalidationReason } from "./invalidation-reason";
 
@@ -55,11 +56,9 @@ export const rejectOrganiserCode = defineLetterAction({
     const claim = await findOrganiserClaim(context, db, code);
     await db.$transaction(async (tx) => {
       await spendCode(tx, claim, now);
-      const ended = await tx.signature.updateMany({
-        where: { id: claim.signatureId, state: "PENDING" },
-        data: { state: "INVALIDATED", invalidationReason: reason, endedAt: now },
-      });
-      if (ended.count === 0) throw alreadyDecided();
+      // The one way a signature ends (end-signature.ts); a claim whose code was unspent is pending.
+      const ended = await endSignature(tx, { signatureId: claim.signatureId, letterId: letter.id }, { kind: "invalidated", reason }, now);
+      if (!ended.ended) throw alreadyDecided();
       await recordActivity(tx, {
         letterId: letter.id,
         actorId: actor.userId,

@@ -12,10 +12,12 @@ export async function countConfirmation(
   tx: Prisma.TransactionClient,
   signature: { id: string; letterId: string; domain: string },
   now: Date,
+  /** What the confirmed submission asked to publish (an email link's proposal), written with it. */
+  details: Prisma.SignatureUpdateManyMutationInput = {},
 ): Promise<boolean> {
   const confirmed = await tx.signature.updateMany({
     where: { id: signature.id, state: "PENDING" },
-    data: { state: "CONFIRMED", confirmedAt: now },
+    data: { ...details, state: "CONFIRMED", confirmedAt: now },
   });
   if (confirmed.count === 0) return false;
   await recordCountChange(tx, { letterId: signature.letterId, domain: signature.domain, confirmedAt: now, delta: 1 });
