@@ -43,6 +43,7 @@ test("a signer gets a code without any email, an organiser verifies it, and the 
   const shown = page.getByTestId("organiser-code");
   await expect(shown).toHaveText(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
   await expect(page.getByTestId("organiser-instructions")).toHaveText(INSTRUCTIONS);
+  await expect(page.getByRole("region", { name: "Your private receipt" })).toBeVisible();
   const code = (await shown.textContent()) ?? "";
   // Nothing was emailed, and the code is nowhere in the database in plain.
   expect(await db.outboxEmail.count()).toBe(emailsBefore);

@@ -109,6 +109,12 @@ export const ZConfirmationResult = z
   .object({
     status: z.enum(["confirmed", "already-confirmed"]).describe("Confirming twice is harmless and counts once."),
     letter: z.object({ slug: z.string(), title: z.string() }),
+    receiptUrl: z
+      .url()
+      .optional()
+      .describe(
+        "Only when this request confirmed the signature: the signer's private receipt page (see their signature, change whether their name shows, withdraw). Shown once and never emailed; give it to the signer alone.",
+      ),
   })
   .meta({ id: "ConfirmationResult" });
 

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/prisma";
 import { getPublishedLetter } from "@/lib/letters/get-published-letter";
 import { updateOpenLetter } from "@/lib/letters/update-open-letter";
 import { createSigningRateLimits } from "@/lib/security/rate-limits";
+import { hashToken } from "@/lib/security/tokens";
 import { createOrganiserVerifiedSignature } from "@/lib/signatures/create-organiser-verified-signature";
 import { deleteExpiredOrganiserClaims } from "@/lib/signatures/delete-expired-organiser-claims";
 import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
@@ -88,11 +89,13 @@ describe("signatures verified by organisers", () => {
     const row = await db.signature.findUniqueOrThrow({ where: { id: result.signatureId }, include: { tokens: true } });
     expect(row).toMatchObject({ state: "PENDING", verificationMethod: "ORGANISER", domain: "microsoft.com", displayName: "Quiet Quinn", showName: true });
     expect(row.emailKey).toBe(`organiser:${row.id}`);
+    // The receipt comes with the claim, stored only as its hash.
+    expect(row.receiptHash).toBe(hashToken(result.receipt));
     expect(row.tokens).toEqual([expect.objectContaining({ purpose: "ORGANISER_CODE", usedAt: null })]);
     expect(row.tokens[0]!.expiresAt.getTime() - row.createdAt.getTime()).toBe(14 * 24 * 3600 * 1000);
     expect(await db.outboxEmail.count()).toBe(0);
     const everything = await dumpAll(db);
-    for (const form of [result.code, formatOrganiserCode(result.code), result.code.toLowerCase()]) expect(everything).not.toContain(form);
+    for (const form of [result.code, formatOrganiserCode(result.code), result.code.toLowerCase(), result.receipt]) expect(everything).not.toContain(form);
   });
 
   it("refuses a letter that has not opted in, and a domain the letter does not admit", async () => {

@@ -3,9 +3,15 @@ import { Prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { countConfirmation, letterTakesSignatures } from "./count-confirmation";
 import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
+import { newReceipt } from "./receipt/issue-receipt";
 import { readStoredProposal } from "./signature-proposal";
 
-export type TConfirmOutcome = { outcome: "confirmed" | "already-confirmed"; letter: { id: string; slug: string; title: string } };
+export type TConfirmOutcome = {
+  outcome: "confirmed" | "already-confirmed";
+  letter: { id: string; slug: string; title: string };
+  /** The signer's private receipt token, given once, to the press that confirmed (see issue-receipt.ts). */
+  receipt?: string;
+};
 
 /**
  * Confirms a pending signature: from now on it counts. Only ever reached by a POST (the button
@@ -37,10 +43,11 @@ export async function confirmSignature(db: Db, rawToken: string, now: Date): Pro
     // What this link's page showed is what gets published (a later submission's link may have
     // proposed something else; the one pressed wins).
     const proposal = readStoredProposal(token.proposal);
-    await countConfirmation(tx, { id: signature.id, letterId: signature.letter.id, domain: signature.domain }, now, proposal ?? {});
-    return "CONFIRMED_NOW";
+    const { token: receipt, receiptHash } = newReceipt();
+    await countConfirmation(tx, { id: signature.id, letterId: signature.letter.id, domain: signature.domain }, now, { ...(proposal ?? {}), receiptHash });
+    return { receipt };
   });
-  if (result === "CONFIRMED_NOW") return { outcome: "confirmed", letter };
+  if (typeof result === "object") return { outcome: "confirmed", letter, receipt: result.receipt };
   return alreadyConfirmedOr(result === "WITHDRAWN" || result === "INVALIDATED" ? "SIGNATURE_ENDED" : "TOKEN_USED", result, letter);
 }
 

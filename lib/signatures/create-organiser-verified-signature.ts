@@ -7,6 +7,7 @@ import { ZSlug } from "@/lib/letters/slug";
 import { letterTakesSignatures } from "./count-confirmation";
 import { ZOrganiserClaimInput } from "./organiser-claim-input";
 import { generateOrganiserCode, hashOrganiserCode, ORGANISER_CODE_TTL_MS } from "./organiser-code";
+import { newReceipt } from "./receipt/issue-receipt";
 import type { TSigningLimits } from "./sign-letter";
 
 export type TCreateOrganiserVerifiedDeps = {
@@ -25,6 +26,8 @@ export type TOrganiserClaim = {
   expiresAt: Date;
   instructions: string;
   signatureId: string;
+  /** The signer's private receipt token (issue 14 §1), shown with the code and never again. */
+  receipt: string;
   letter: { slug: string; title: string };
 };
 
@@ -79,6 +82,9 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
   const code = generateOrganiserCode();
   const expiresAt = new Date(now.getTime() + ORGANISER_CODE_TTL_MS);
   const id = randomUUID();
+  // The receipt comes with the claim, not with the verification: the signer never comes back
+  // through a link of ours, so this screen is the only place to hand it over.
+  const { token: receipt, receiptHash } = newReceipt();
   // One nested write, so one transaction: the claim and its code exist together or not at all.
   await db.signature.create({
     data: {
@@ -94,10 +100,11 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
       showName: letter.allowPublicNames && !input.anonymous,
       sourceKey: deps.clientKey,
       verificationMethod: "ORGANISER",
+      receiptHash,
       createdAt: now,
       tokens: { create: { tokenHash: hashOrganiserCode(code, deps.codeKey), purpose: "ORGANISER_CODE", expiresAt, createdAt: now } },
     },
     select: { id: true },
   });
-  return { code, expiresAt, instructions: letter.organiserVerificationInstructions, signatureId: id, letter: { slug: letter.slug, title: letter.title } };
+  return { code, expiresAt, instructions: letter.organiserVerificationInstructions, signatureId: id, receipt, letter: { slug: letter.slug, title: letter.title } };
 }

@@ -1,7 +1,9 @@
 "use server";
 
 import { headers } from "next/headers";
+import { getEnv } from "@/lib/config/env";
 import { explainError } from "@/lib/errors/to-app-error";
+import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 import { requireFormData } from "@/lib/server/require-form-data";
 import { submitOrganiserClaim } from "@/lib/server/submit-organiser-claim";
 import { formatOrganiserCode } from "@/lib/signatures/organiser-code";
@@ -37,8 +39,13 @@ export async function claimOrganiserVerificationAction(slug: string, _state: TCl
       },
       await headers(),
     );
-    // INTEGRATION POINT (issue 14 §1): the receipt link, once receipts land on main.
-    return { status: "code", code: formatOrganiserCode(claim.code), expiresAt: claim.expiresAt.toISOString(), instructions: claim.instructions, receiptUrl: null };
+    return {
+      status: "code",
+      code: formatOrganiserCode(claim.code),
+      expiresAt: claim.expiresAt.toISOString(),
+      instructions: claim.instructions,
+      receiptUrl: `${getEnv().APP_URL}${receiptPath(claim.receipt)}`,
+    };
   } catch (error) {
     const known = explainError(error, "Organiser-verification claim");
     return {

@@ -3,5 +3,5 @@ export type TClaimFormValues = { name: string; anonymous: boolean; domain: strin
 export type TClaimFormState =
   | { status: "idle" }
   /** The code, formatted for reading; shown once, never stored in plain. */
-  | { status: "code"; code: string; expiresAt: string; instructions: string; receiptUrl: string | null }
+  | { status: "code"; code: string; expiresAt: string; instructions: string; receiptUrl: string }
   | { status: "error"; message: string; fields: Partial<Record<keyof TClaimFormValues, string[]>>; values: TClaimFormValues };

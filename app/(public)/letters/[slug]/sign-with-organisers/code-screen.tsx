@@ -1,3 +1,4 @@
+import { ReceiptNotice } from "@/app/_components/receipt-notice";
 import type { TClaimFormState } from "./claim-form-state";
 
 /**
@@ -22,12 +23,7 @@ export function CodeScreen({ state }: { state: Extract<TClaimFormState, { status
       <p className="organiser-instructions" data-testid="organiser-instructions">
         {state.instructions}
       </p>
-      {state.receiptUrl ? (
-        <p>
-          Your receipt: <a href={state.receiptUrl}>{state.receiptUrl}</a>. Bookmark it on a personal device: it shows your signature&rsquo;s state and lets you
-          change how it appears or withdraw it.
-        </p>
-      ) : null}
+      <ReceiptNotice url={state.receiptUrl} />
     </div>
   );
 }
