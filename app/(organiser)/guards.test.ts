@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(__dirname);
 
 const PAGE_GUARDS = ["requireOrganiserPage(", "requireSignedInPage(", "requireAdminPage("];
-const ACTION_GUARDS = ["runLetterAction(", "runAccountAction("];
+const ACTION_GUARDS = ["runLetterAction(", "runLetterActionForResult(", "runAccountAction("];
 const ROUTE_GUARDS = ["runLetterRoute("];
 
 function filesNamed(directory: string, test: (name: string) => boolean): string[] {

@@ -9,7 +9,7 @@ export function SignatureList({ signatures }: { signatures: TPublicSignature[] }
     <ul className="signers">
       {signatures.map((signer) => (
         <li key={signer.id}>
-          <SignerName name={signer.name} jobTitle={signer.jobTitle} team={signer.team} domain={signer.domain} />{" "}
+          <SignerName name={signer.name} jobTitle={signer.jobTitle} team={signer.team} domain={signer.domain} verification={signer.verification} />{" "}
           <time className="muted" dateTime={signer.confirmedAt.toISOString()}>
             {formatDateTime(signer.confirmedAt)}
           </time>

@@ -25,6 +25,10 @@ const ACTIONS: Record<TActivityAction, true> = {
   "signature.invalidated": true,
   "signatures.bulk-invalidated": true,
   "signatures.exported": true,
+  "organiser-code.looked-up": true,
+  "organiser-code.missed": true,
+  "signature.organiser-verified": true,
+  "signature.organiser-rejected": true,
 };
 
 const isAction = (action: string): action is TActivityAction => Object.hasOwn(ACTIONS, action);
@@ -112,6 +116,14 @@ export function describeActivity(action: string, detail: Prisma.JsonValue): stri
     }
     case "signatures.exported":
       return `exported the signatures (${plural(field(detail, "named"), "named signer")}, ${field(detail, "anonymous") ?? "some"} anonymous)`;
+    case "organiser-code.looked-up":
+      return `looked up the verification code of ${signer}`;
+    case "organiser-code.missed":
+      return "entered a verification code that matches no claim on this letter";
+    case "signature.organiser-verified":
+      return `verified the signature of ${signer} by its code (verified by organisers)`;
+    case "signature.organiser-rejected":
+      return `rejected the verification code of ${signer}${because}`;
     default: {
       const unreachable: never = action;
       return `did something (${String(unreachable)})`;

@@ -27,7 +27,12 @@ export type TActivityAction =
   | "signature.comment-shown"
   | "signature.invalidated"
   | "signatures.bulk-invalidated"
-  | "signatures.exported";
+  | "signatures.exported"
+  // Signers verified by organisers (issue 14 §3)
+  | "organiser-code.looked-up"
+  | "organiser-code.missed"
+  | "signature.organiser-verified"
+  | "signature.organiser-rejected";
 
 export async function recordActivity(
   tx: Prisma.TransactionClient | Db,

@@ -29,6 +29,6 @@ describe("the OpenAPI document", () => {
   it("forbids extra properties in public signatures, so nothing private can slip into one", () => {
     const signature = doc.components.schemas.PublicSignature as { additionalProperties: unknown; properties: Record<string, unknown> };
     expect(signature.additionalProperties).toBe(false);
-    expect(Object.keys(signature.properties).sort()).toEqual(["comment", "confirmedAt", "domain", "jobTitle", "name", "team"]);
+    expect(Object.keys(signature.properties).sort()).toEqual(["comment", "confirmedAt", "domain", "jobTitle", "name", "team", "verification"]);
   });
 });

@@ -36,6 +36,7 @@ export function presentLetterDetail(letter: TPublishedLetter, appUrl: string): T
       domains: letter.domainRules.map((rule) => ({ domain: rule.domain, includeSubdomains: rule.includeSubdomains })),
     },
     byDomain: letter.byDomain.map(({ domain, total }) => ({ domain, total })),
+    byVerification: letter.byVerification,
     daily: letter.daily,
     countsUpdatedAt: iso(letter.countsUpdatedAt),
     links: { count: urls.count, signatures: urls.signatures, badge: urls.badge, image: urls.image, feed: urls.feed, calendar: urls.calendar },
@@ -50,5 +51,6 @@ export function presentSignature(signature: TPublicSignature): z.infer<typeof ZP
     domain: signature.domain,
     comment: signature.comment,
     confirmedAt: signature.confirmedAt.toISOString(),
+    verification: signature.verification,
   };
 }

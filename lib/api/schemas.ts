@@ -43,6 +43,14 @@ export const ZLetterList = z
 export const ZDomainTotal = z.object({ domain: z.string(), total: ZCount }).meta({ id: "DomainTotal" });
 export const ZDayTotal = z.object({ day: z.iso.date(), total: ZCount }).meta({ id: "DayTotal", description: "Signatures confirmed on a UTC day." });
 
+export const ZVerification = z
+  .enum(["email", "organiser"])
+  .meta({
+    id: "Verification",
+    description:
+      "How the signature was verified: `email`, by a link sent to an address at the domain; `organiser`, by the letter's organisers checking the signer's proof of employment (no address involved).",
+  });
+
 export const ZLetterDetail = z
   .object({
     ...ZLetterSummary.shape,
@@ -58,6 +66,9 @@ export const ZLetterDetail = z
       domains: z.array(z.object({ domain: z.string(), includeSubdomains: z.boolean() })),
     }),
     byDomain: z.array(ZDomainTotal).describe("Largest first."),
+    byVerification: z
+      .object({ email: ZCount, organiser: ZCount })
+      .describe("The total split by how signatures were verified (see Verification); the two add up to `total`."),
     daily: z.array(ZDayTotal).describe("Oldest first; days without confirmations are left out."),
     countsUpdatedAt: ZTimestamp.nullable(),
     links: z.object({ count: z.url(), signatures: z.url(), badge: z.url(), image: z.url(), feed: z.url().describe("Atom feed of the timeline."), calendar: z.url().describe("iCalendar: closing date and promised answer dates.") }),
@@ -72,6 +83,7 @@ export const ZPublicSignature = z
     domain: z.string().describe("The verified domain of the signer's work address (never the address)."),
     comment: z.string().nullable(),
     confirmedAt: ZTimestamp,
+    verification: ZVerification,
   })
   .meta({ id: "PublicSignature" });
 

@@ -11,6 +11,8 @@ import { inviteEditor, revokeInvitation } from "@/lib/organisers/invite-editor";
 import { removeEditor, transferOwnership } from "@/lib/organisers/manage-organisers";
 import { bulkInvalidateSignatures } from "@/lib/moderation/bulk-invalidate-signatures";
 import { exportSignatures } from "@/lib/moderation/export-signatures";
+import { rejectOrganiserCode, verifyOrganiserCode } from "@/lib/moderation/decide-organiser-code";
+import { lookUpOrganiserCode } from "@/lib/moderation/look-up-organiser-code";
 import { invalidateSignature } from "@/lib/moderation/invalidate-signature";
 import { setSignatureCommentHidden, setSignatureNameHidden } from "@/lib/moderation/set-signature-visibility";
 import type { TAccountAction, TLetterAction } from "./organiser-action";
@@ -44,6 +46,10 @@ export const LETTER_ACTIONS: TLetterAction<any, any>[] = [
   invalidateSignature,
   bulkInvalidateSignatures,
   exportSignatures,
+  // Signers verified by organisers
+  lookUpOrganiserCode,
+  verifyOrganiserCode,
+  rejectOrganiserCode,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

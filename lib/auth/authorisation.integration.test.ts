@@ -6,6 +6,7 @@ import { addOrganiser, completeDraft, createActor, organiserDeps } from "@/tests
 import { ACCOUNT_ACTIONS, LETTER_ACTIONS } from "./all-organiser-actions";
 import { performAccountAction, performLetterAction } from "./organiser-action";
 import { hasRole } from "./roles";
+import { generateOrganiserCode } from "@/lib/signatures/organiser-code";
 
 // Every organiser action, run by people who must not be able to run it. A letter's drafts,
 // signers and delivery are the organisers' alone: a stranger learns nothing (404), a signed-out
@@ -38,6 +39,9 @@ const VALID_INPUT: Record<string, (fixture: TFixture) => unknown> = {
   "signature.invalidate": (f) => ({ signatureId: f.signatureId, reason: "A fake signature." }),
   "signatures.bulk-invalidate": () => ({ filter: { domain: "example.com" }, reason: "A flood of fakes." }),
   "signatures.export": () => ({}),
+  "organiserCode.lookUp": () => ({ code: generateOrganiserCode() }),
+  "organiserCode.verify": () => ({ code: generateOrganiserCode() }),
+  "organiserCode.reject": () => ({ code: generateOrganiserCode(), reason: "Not an employee." }),
 };
 
 async function snapshot(database: Db): Promise<string> {
@@ -49,6 +53,7 @@ async function snapshot(database: Db): Promise<string> {
     UNION ALL SELECT 'OrganiserInvitation', json_agg(i ORDER BY id) FROM "OrganiserInvitation" i
     UNION ALL SELECT 'LetterActivity', json_agg(a ORDER BY id) FROM "LetterActivity" a
     UNION ALL SELECT 'Signature', json_agg(g ORDER BY id) FROM "Signature" g
+    UNION ALL SELECT 'SignatureToken', json_agg(t ORDER BY id) FROM "SignatureToken" t
     UNION ALL SELECT 'CountEvent', json_agg(c ORDER BY id) FROM "CountEvent" c
     UNION ALL SELECT 'OutboxEmail', json_agg(e ORDER BY id) FROM "OutboxEmail" e`;
   return JSON.stringify(rows);

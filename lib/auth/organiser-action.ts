@@ -9,7 +9,17 @@ import type { TLetterRole } from "./roles";
 /** Platform settings some actions depend on, read once by the caller. */
 export type TOrganiserSettings = { requireApproval: boolean; appUrl: string };
 
-export type TOrganiserDeps = { db: Db; now: Date; settings: TOrganiserSettings };
+/**
+ * What checking signers' verification codes needs (lib/moderation/*-organiser-code*.ts): the
+ * key of the codes' hash and the guess limit. Optional so that callers with no code to check
+ * need not build it; the code actions refuse to run without it.
+ */
+export type TOrganiserCodeChecks = {
+  codeKey: string;
+  consumeGuess(userId: string, letterId: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
+};
+
+export type TOrganiserDeps = { db: Db; now: Date; settings: TOrganiserSettings; organiserCodes?: TOrganiserCodeChecks };
 
 export type TAccountActionContext = TOrganiserDeps & { actor: TActor };
 export type TLetterActionContext = TAccountActionContext & TLetterAccess;

@@ -51,6 +51,10 @@ export const ZRawEnv = z.object({
   RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   /** Sign-in emails one address may be sent per hour (more requests are silently not emailed). */
   RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** Verification codes (of signers verified by organisers) one organiser may look up or act on per hour. */
+  RATE_LIMIT_CODE_GUESSES_PER_ORGANISER_PER_HOUR: z.coerce.number().int().min(1).default(120),
+  /** Verification codes a letter's organisers together may look up or act on per hour. */
+  RATE_LIMIT_CODE_GUESSES_PER_LETTER_PER_HOUR: z.coerce.number().int().min(1).default(600),
   /** Platform admins: comma-separated addresses. They review letters and may act on any letter. */
   ADMIN_EMAILS: z.string().default(""),
   /** New letters wait in an admin review queue before they open. */

@@ -4,6 +4,7 @@ import { foldCountEvents } from "@/lib/counts/fold-count-events";
 import type { Db } from "@/lib/db/prisma";
 import { CLOSE_BATCH, closeDueLetters } from "@/lib/letters/close-letter";
 import { anonymiseClosedLetters } from "@/lib/signatures/anonymise-closed-letters";
+import { deleteExpiredOrganiserClaims, EXPIRED_CLAIMS_BATCH } from "@/lib/signatures/delete-expired-organiser-claims";
 import { emailTemplates } from "@/lib/mail/email-templates";
 import { startOutboxWorker, type OutboxWorker } from "@/lib/mail/run-outbox-worker";
 import { createMailTransport } from "@/lib/mail/transports";
@@ -44,7 +45,8 @@ export function startBackgroundJobs(db: Db, env: TEnv, options: { log?: (message
       const now = new Date();
       await deleteExpiredCredentials(db, now);
       await anonymiseClosedLetters(db, now, env.RETENTION_DAYS);
-      return (await closeDueLetters(db, now)) === CLOSE_BATCH;
+      const moreClaims = (await deleteExpiredOrganiserClaims(db, now)) === EXPIRED_CLAIMS_BATCH;
+      return (await closeDueLetters(db, now)) === CLOSE_BATCH || moreClaims;
     },
   });
   return {

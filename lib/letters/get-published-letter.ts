@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/prisma";
+import { countOrganiserVerified } from "@/lib/signatures/count-organiser-verified";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
 /**
@@ -24,6 +25,8 @@ export async function getPublishedLetter(db: Db, slug: string) {
       collectTeam: true,
       allowComments: true,
       allowPublicNames: true,
+      organiserVerification: true,
+      organiserVerificationInstructions: true,
       demands: { orderBy: { position: "asc" }, select: { id: true, text: true, status: true } },
       domainRules: { orderBy: { domain: "asc" }, select: { domain: true, includeSubdomains: true } },
       statusUpdates: {
@@ -37,9 +40,14 @@ export async function getPublishedLetter(db: Db, slug: string) {
   });
   if (!letter) return null;
   const { count, domainCounts, dailyCounts, ...rest } = letter;
+  const total = count?.total ?? 0;
+  // Exact and cheap (an index range of the letter's organiser-verified rows, which people check
+  // one by one); the total is the aggregator's, up to a second behind, hence the floor.
+  const organiser = letter.organiserVerification ? await countOrganiserVerified(db, letter.id) : 0;
   return {
     ...rest,
-    total: count?.total ?? 0,
+    total,
+    byVerification: { email: Math.max(0, total - organiser), organiser: Math.min(organiser, total) },
     countsUpdatedAt: count?.updatedAt ?? null,
     byDomain: domainCounts,
     // Days on which withdrawals outnumbered confirmations would read as negative signatures.

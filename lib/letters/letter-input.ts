@@ -47,6 +47,9 @@ export const ZLetterDraft = z
     allowComments: z.boolean(),
     allowPublicNames: z.boolean(),
     discreetEmails: z.boolean(),
+    // Signers verified by organisers instead of by email (issue 14 §3): off unless chosen.
+    organiserVerification: z.boolean().default(false),
+    organiserVerificationInstructions: trimmed(LETTER_LIMITS.organiserVerificationInstructions, "The instructions").default(""),
   })
   .superRefine((draft, context) => {
     const seen = new Set<string>();
@@ -59,8 +62,14 @@ export const ZLetterDraft = z
 export type TLetterDraft = z.infer<typeof ZLetterDraft>;
 export type TLetterDraftInput = z.input<typeof ZLetterDraft>;
 
-/** What can still change once a letter is open: signers agreed to its words, not to its target. */
+/**
+ * What can still change once a letter is open: signers agreed to its words, not to its target,
+ * nor to how the organisers take verification codes (a Signal number may change).
+ */
 export const ZOpenLetterSettings = z.object({
   goal: ZLetterDraft.shape.goal,
   closesAt: ZOptionalDate,
+  organiserVerificationInstructions: trimmed(LETTER_LIMITS.organiserVerificationInstructions, "The instructions")
+    .min(1, "Tell signers verified by organisers how to show you their code.")
+    .optional(),
 });

@@ -8,4 +8,5 @@ export const LETTER_LIMITS = {
   domains: 50,
   goal: 10_000_000,
   statusBody: 5_000,
+  organiserVerificationInstructions: 2_000,
 } as const;

@@ -24,6 +24,8 @@ export const publishLetter = defineLetterAction({
         bodyMarkdown: true,
         openToAnyDomain: true,
         closesAt: true,
+        organiserVerification: true,
+        organiserVerificationInstructions: true,
         demands: { select: { id: true } },
         domainRules: { select: { id: true } },
       },

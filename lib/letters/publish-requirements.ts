@@ -8,6 +8,8 @@ export function publishRequirements(
     closesAt: Date | null;
     demands: unknown[];
     domainRules: unknown[];
+    organiserVerification?: boolean;
+    organiserVerificationInstructions?: string;
   },
   now: Date,
 ): Record<string, string[]> {
@@ -18,6 +20,9 @@ export function publishRequirements(
   if (letter.demands.length === 0) missing.demands = ["Add at least one demand."];
   if (!letter.openToAnyDomain && letter.domainRules.length === 0) {
     missing.domains = ["Add at least one domain whose addresses may sign, or open it to any verified address."];
+  }
+  if (letter.organiserVerification && !letter.organiserVerificationInstructions?.trim()) {
+    missing.organiserVerificationInstructions = ["Tell signers verified by organisers how to show you their code (a Signal number, a meeting)."];
   }
   if (letter.closesAt && letter.closesAt <= now) missing.closesAt = ["The closing date has passed: move it or clear it."];
   return missing;

@@ -34,13 +34,13 @@ describe("exporting signatures for delivery", () => {
     expect(result.filename).toBe("pay-equity-signatures-2026-11-29.csv");
     expect(result.csv.startsWith("\uFEFF")).toBe(true);
     expect(result.csv.slice(1).split("\r\n")).toEqual([
-      '"Name","Job title","Team","Domain","Confirmed"',
-      `"'=HYPERLINK(""http://x"")","Engineer","Platform","example.com","2026-11-02 09:15 UTC"`,
-      '"Grace Public","","","other.org","2026-11-03 10:00 UTC"',
+      '"Name","Job title","Team","Domain","Confirmed","Verified by"',
+      `"'=HYPERLINK(""http://x"")","Engineer","Platform","example.com","2026-11-02 09:15 UTC","work email"`,
+      '"Grace Public","","","other.org","2026-11-03 10:00 UTC","work email"',
       "",
-      '"Domain","Anonymous verified signers"',
-      '"other.org","2"',
-      '"example.com","1"',
+      '"Domain","Anonymous verified signers","Of which verified by organisers"',
+      '"other.org","2","0"',
+      '"example.com","1","0"',
       "",
     ]);
     const bytes = Buffer.from(result.csv, "utf8");
@@ -74,8 +74,8 @@ describe("exporting signatures for delivery", () => {
     ]);
     expect(signers.named.map((signer) => signer.name)).toEqual(['=HYPERLINK("http://x")', "Grace Public"]);
     expect(signers.anonymousByDomain).toEqual([
-      { domain: "other.org", count: 2 },
-      { domain: "example.com", count: 1 },
+      { domain: "other.org", count: 2, byOrganisers: 0 },
+      { domain: "example.com", count: 1, byOrganisers: 0 },
     ]);
   });
 });

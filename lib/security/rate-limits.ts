@@ -26,7 +26,12 @@ export type TSigningRateLimitsEnv = Pick<
   | "RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR"
   | "RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND"
   | "RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR"
->;
+> &
+  Partial<Pick<TEnv, "RATE_LIMIT_CODE_GUESSES_PER_ORGANISER_PER_HOUR" | "RATE_LIMIT_CODE_GUESSES_PER_LETTER_PER_HOUR">>;
+
+// Defaults of the code-guess limits (see lib/config/env.ts), for callers that pick no values.
+const CODE_GUESSES_PER_ORGANISER_PER_HOUR = 120;
+const CODE_GUESSES_PER_LETTER_PER_HOUR = 600;
 
 export interface SigningRateLimits {
   /** One signature submission from a client, keyed by `hashClientIp` (never the raw address). */
@@ -41,6 +46,12 @@ export interface SigningRateLimits {
   consumeAddressEmail(letterId: string, emailKey: string): Promise<boolean>;
   /** One organiser sign-in email to an address (keyed, never plain); `false`: stay silent. */
   consumeSignInEmail(addressKey: string): Promise<boolean>;
+  /**
+   * One organiser verification code looked up or acted on (lib/moderation/find-organiser-claim.ts):
+   * limited per organiser and per letter, so neither one organiser nor a letter's whole team can
+   * walk the code space.
+   */
+  consumeOrganiserCodeGuess(userId: string, letterId: string): Promise<TRateLimitDecision>;
 }
 
 const TABLE_NAME = "rate_limits";
@@ -71,6 +82,7 @@ export function createSigningRateLimits(
       consumeLetter: async () => ({ allowed: true }),
       consumeAddressEmail: async () => true,
       consumeSignInEmail: async () => true,
+      consumeOrganiserCodeGuess: async () => ({ allowed: true }),
     };
   }
 
@@ -101,6 +113,19 @@ export function createSigningRateLimits(
     clearExpiredByTimeout: false,
   });
 
+  const perOrganiserCodeGuess = createLimiter(store, {
+    keyPrefix: "code-guess-organiser",
+    points: env.RATE_LIMIT_CODE_GUESSES_PER_ORGANISER_PER_HOUR ?? CODE_GUESSES_PER_ORGANISER_PER_HOUR,
+    duration: 60 * 60,
+    clearExpiredByTimeout: false,
+  });
+  const perLetterCodeGuess = createLimiter(store, {
+    keyPrefix: "code-guess-letter",
+    points: env.RATE_LIMIT_CODE_GUESSES_PER_LETTER_PER_HOUR ?? CODE_GUESSES_PER_LETTER_PER_HOUR,
+    duration: 60 * 60,
+    clearExpiredByTimeout: false,
+  });
+
   const ready = store.kind === "redis" ? redisReadiness(store.client) : async () => {};
   const check = async (limiter: TLimiter, key: string) => {
     await ready();
@@ -111,6 +136,11 @@ export function createSigningRateLimits(
     consumeLetter: (letterId) => check(perLetter, letterId),
     consumeAddressEmail: async (letterId, emailKey) => (await check(perAddress, `${letterId}:${emailKey}`)).allowed,
     consumeSignInEmail: async (addressKey) => (await check(perSignInAddress, addressKey)).allowed,
+    consumeOrganiserCodeGuess: async (userId, letterId) => {
+      // The organiser's own limit first: one organiser over it must not use up the letter's.
+      const own = await check(perOrganiserCodeGuess, userId);
+      return own.allowed ? check(perLetterCodeGuess, letterId) : own;
+    },
   };
 }
 

@@ -16,6 +16,7 @@ import type { TActionState } from "@/lib/errors/action-state";
 import { explainError } from "@/lib/errors/to-app-error";
 import { auth } from "./auth";
 import { kickOutbox } from "./background-jobs";
+import { getSigningLimits } from "./signing-limits";
 
 /** The signed-in user, or null. Admin status comes from ADMIN_EMAILS now, not at sign-in. */
 export async function getActor(): Promise<TActor | null> {
@@ -27,7 +28,14 @@ export async function getActor(): Promise<TActor | null> {
 
 export function organiserDeps(): TOrganiserDeps {
   const env = getEnv();
-  return { db: getDb(), now: new Date(), settings: { requireApproval: env.REQUIRE_APPROVAL, appUrl: env.APP_URL } };
+  const codeKey = env.EMAIL_HMAC_KEY;
+  return {
+    db: getDb(),
+    now: new Date(),
+    settings: { requireApproval: env.REQUIRE_APPROVAL, appUrl: env.APP_URL },
+    // Codes are hashed with the address key (see organiser-code.ts); without it the code actions refuse.
+    organiserCodes: codeKey ? { codeKey, consumeGuess: (userId, letterId) => getSigningLimits().consumeOrganiserCodeGuess(userId, letterId) } : undefined,
+  };
 }
 
 /** For organiser pages: the actor, or a trip to the sign-in page that comes back here. */
@@ -77,6 +85,19 @@ export async function runLetterAction<TInput, TResult>(
     return { status: "done", message: done(result) };
   } catch (error) {
     return toActionState(error, `Organiser action ${action.name}`);
+  }
+}
+
+/** As runLetterAction, for a letter action whose result the page shows (a code's claim, say). */
+export async function runLetterActionForResult<TInput, TResult>(
+  action: TLetterAction<TInput, TResult>,
+  letterId: string,
+  input: unknown,
+): Promise<{ ok: true; result: TResult } | { ok: false; state: TActionState }> {
+  try {
+    return { ok: true, result: await performLetterAction(organiserDeps(), await getActor(), action, letterId, input) };
+  } catch (error) {
+    return { ok: false, state: toActionState(error, `Organiser action ${action.name}`) };
   }
 }
 

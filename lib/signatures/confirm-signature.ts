@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/db/prisma";
-import { recordCountChange } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
+import { countConfirmation, letterTakesSignatures } from "./count-confirmation";
 import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
 import { newReceipt } from "./receipt/issue-receipt";
 import { readStoredProposal } from "./signature-proposal";
@@ -31,8 +31,7 @@ export async function confirmSignature(db: Db, rawToken: string, now: Date): Pro
   const usable = assessSignatureToken(token, now);
   if (usable === "used") return alreadyConfirmedOr("TOKEN_USED", signature.state, letter);
   if (usable === "expired") throw new AppError("TOKEN_EXPIRED");
-  const { status, closesAt } = signature.letter;
-  if (status !== "OPEN" || (closesAt && closesAt <= now)) throw new AppError("LETTER_NOT_OPEN");
+  if (!letterTakesSignatures(signature.letter, now)) throw new AppError("LETTER_NOT_OPEN");
 
   const result = await db.$transaction(async (tx) => {
     const burnt = await tx.signatureToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now, proposal: Prisma.DbNull } });
@@ -45,8 +44,7 @@ export async function confirmSignature(db: Db, rawToken: string, now: Date): Pro
     // proposed something else; the one pressed wins).
     const proposal = readStoredProposal(token.proposal);
     const { token: receipt, receiptHash } = newReceipt();
-    await tx.signature.update({ where: { id: signature.id }, data: { ...(proposal ?? {}), state: "CONFIRMED", confirmedAt: now, receiptHash } });
-    await recordCountChange(tx, { letterId: signature.letter.id, domain: signature.domain, confirmedAt: now, delta: 1 });
+    await countConfirmation(tx, { id: signature.id, letterId: signature.letter.id, domain: signature.domain }, now, { ...(proposal ?? {}), receiptHash });
     return { receipt };
   });
   if (typeof result === "object") return { outcome: "confirmed", letter, receipt: result.receipt };

@@ -1,12 +1,15 @@
 import type { Db } from "@/lib/db/prisma";
 import type { TokenPurpose } from "@/lib/db/generated/enums";
 import { generateToken, hashToken } from "@/lib/security/tokens";
+import { ORGANISER_CODE_TTL_MS } from "./organiser-code";
 import type { TSignatureProposal } from "./signature-proposal";
 
 /** How long a link works: a confirmation must happen soon; a withdrawal may come much later. */
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   CONFIRM: 48 * 60 * 60 * 1000,
   WITHDRAW: 365 * 24 * 60 * 60 * 1000,
+  // Never issued here (create-organiser-verified-signature.ts makes codes), listed for completeness.
+  ORGANISER_CODE: ORGANISER_CODE_TTL_MS,
 };
 
 /**

@@ -10,7 +10,15 @@ export type TPublicSignature = {
   domain: string;
   comment: string | null;
   confirmedAt: Date;
+  /** Who vouched for it: a link sent to the work address, or the letter's organisers. */
+  verification: TVerification;
 };
+
+export type TVerification = "email" | "organiser";
+
+export function verificationOf(method: "EMAIL" | "ORGANISER"): TVerification {
+  return method === "ORGANISER" ? "organiser" : "email";
+}
 
 /**
  * Confirmed signatures as the public sees them, newest first. A signer who chose anonymity, or
@@ -37,6 +45,7 @@ export async function listPublicSignatures(
       nameHidden: true,
       commentHidden: true,
       confirmedAt: true,
+      verificationMethod: true,
     },
   });
   return rows.map((row) => {
@@ -49,6 +58,7 @@ export async function listPublicSignatures(
       domain: row.domain,
       comment: row.commentHidden ? null : row.comment,
       confirmedAt: row.confirmedAt ?? new Date(0),
+      verification: verificationOf(row.verificationMethod),
     };
   });
 }

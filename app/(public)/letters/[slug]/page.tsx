@@ -79,8 +79,18 @@ export default async function LetterPage({ params }: Props) {
         ) : (
           <SignatureTotal total={letter.total} goal={letter.goal} />
         )}
+        {letter.organiserVerification || letter.byVerification.organiser > 0 ? (
+          <p data-testid="verification-split">
+            {formatCount(letter.byVerification.email)} verified by work email, {formatCount(letter.byVerification.organiser)} verified by organisers
+          </p>
+        ) : null}
         <DomainTotals byDomain={letter.byDomain} />
-        <p className="muted">Open to {allowedDomains}. Each signature is confirmed from a work inbox.</p>
+        <p className="muted">
+          Open to {allowedDomains}.{" "}
+          {letter.organiserVerification
+            ? "Each signature is confirmed from a work inbox, or checked by the organisers against proof of employment."
+            : "Each signature is confirmed from a work inbox."}
+        </p>
       </section>
 
       {letter.status === "OPEN" ? (
@@ -94,6 +104,12 @@ export default async function LetterPage({ params }: Props) {
             allowComments={letter.allowComments}
             allowPublicNames={letter.allowPublicNames}
           />
+          {letter.organiserVerification ? (
+            <p className="sign-alternative">
+              <strong>I&rsquo;d rather not get an email at work.</strong> If your employer reads your work mail, use this instead:{" "}
+              <Link href={`/letters/${letter.slug}/sign-with-organisers`}>be verified by the organisers</Link>.
+            </p>
+          ) : null}
         </section>
       ) : (
         <p className="card">This letter is closed and no longer accepts signatures.</p>

@@ -47,7 +47,12 @@ export async function updateOpenLetterAction(letterId: string, _state: TActionSt
   const state = await runLetterAction(
     updateOpenLetter,
     letterId,
-    { goal: goal === "" ? null : goal, closesAt: closesOn ? `${closesOn}T23:59:59.000Z` : "" },
+    {
+      goal: goal === "" ? null : goal,
+      closesAt: closesOn ? `${closesOn}T23:59:59.000Z` : "",
+      // Only on letters that offer organiser verification does the form carry this field.
+      organiserVerificationInstructions: formData.has("organiserVerificationInstructions") ? String(formData.get("organiserVerificationInstructions")) : undefined,
+    },
     () => "Saved.",
   );
   revalidateLetter(letterId, { publicPage: true });

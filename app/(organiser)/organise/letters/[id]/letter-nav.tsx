@@ -5,6 +5,7 @@ const SECTIONS = [
   { path: "", label: "Letter" },
   { path: "/status", label: "Status" },
   { path: "/signatures", label: "Signatures" },
+  { path: "/verify", label: "Verify a code" },
   { path: "/delivery", label: "Delivery" },
   { path: "/team", label: "Team" },
   { path: "/activity", label: "Activity" },

@@ -70,6 +70,8 @@ function DraftSection({ letter, role }: { letter: TOrganiserLetter; role: TLette
           allowComments: letter.allowComments,
           allowPublicNames: letter.allowPublicNames,
           discreetEmails: letter.discreetEmails,
+          organiserVerification: letter.organiserVerification,
+          organiserVerificationInstructions: letter.organiserVerificationInstructions,
         }}
       />
       <section aria-labelledby="publish-heading" className="card">
@@ -116,7 +118,7 @@ function PublishedSection({ letter, role }: { letter: TOrganiserLetter; role: TL
       {letter.status === "OPEN" ? (
         <section aria-labelledby="settings-heading" className="card">
           <h2 id="settings-heading">Goal and closing date</h2>
-          <ActionForm action={updateOpenLetterAction.bind(null, letter.id)} submitLabel="Save" labels={{ goal: "Goal", closesAt: "Closing date" }}>
+          <ActionForm action={updateOpenLetterAction.bind(null, letter.id)} submitLabel="Save" labels={{ goal: "Goal", closesAt: "Closing date", organiserVerificationInstructions: "Instructions" }}>
             <div className="field">
               <label htmlFor="open-goal">Signature goal</label>
               <input id="open-goal" name="goal" type="number" min={1} defaultValue={letter.goal ?? ""} />
@@ -125,6 +127,12 @@ function PublishedSection({ letter, role }: { letter: TOrganiserLetter; role: TL
               <label htmlFor="open-closes">Closing date (end of day, UTC)</label>
               <input id="open-closes" name="closesOn" type="date" defaultValue={letter.closesAt?.toISOString().slice(0, 10) ?? ""} />
             </div>
+            {letter.organiserVerification ? (
+              <div className="field">
+                <label htmlFor="open-organiser-instructions">How signers verified by organisers reach you with their code</label>
+                <textarea id="open-organiser-instructions" name="organiserVerificationInstructions" rows={3} defaultValue={letter.organiserVerificationInstructions} />
+              </div>
+            ) : null}
           </ActionForm>
           {isOwner ? (
             <>

@@ -1,0 +1,30 @@
+import { recordCountChange } from "@/lib/counts/record-count-change";
+import type { Prisma } from "@/lib/db/prisma";
+
+/**
+ * The one rule by which a pending signature starts to count, whoever vouched for it: the signer
+ * pressing Confirm on the emailed link (confirm-signature.ts) or an organiser checking the code
+ * the signer showed them (lib/moderation/verify-organiser-code.ts). Run inside the caller's
+ * transaction. The conditional update is the lock: of two concurrent confirmations exactly one
+ * sees a PENDING row, and only that one appends the +1 count event. Returns whether it counted.
+ */
+export async function countConfirmation(
+  tx: Prisma.TransactionClient,
+  signature: { id: string; letterId: string; domain: string },
+  now: Date,
+  /** What the confirmed submission asked to publish (an email link's proposal), written with it. */
+  details: Prisma.SignatureUpdateManyMutationInput = {},
+): Promise<boolean> {
+  const confirmed = await tx.signature.updateMany({
+    where: { id: signature.id, state: "PENDING" },
+    data: { ...details, state: "CONFIRMED", confirmedAt: now },
+  });
+  if (confirmed.count === 0) return false;
+  await recordCountChange(tx, { letterId: signature.letterId, domain: signature.domain, confirmedAt: now, delta: 1 });
+  return true;
+}
+
+/** Whether a letter takes signatures (and confirmations of them) at this moment. */
+export function letterTakesSignatures(letter: { status: string; closesAt: Date | null }, now: Date): boolean {
+  return letter.status === "OPEN" && !(letter.closesAt && letter.closesAt <= now);
+}
