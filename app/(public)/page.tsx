@@ -6,6 +6,7 @@ import { listPublishedLetters, type TLetterSummary } from "@/lib/letters/list-pu
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { SignatureTotal } from "@/app/_components/signature-total";
 import { formatDate } from "@/app/_components/format";
+import { countOf, NOUNS } from "@/app/_components/plural";
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
@@ -39,7 +40,7 @@ export default async function HomePage({ searchParams }: Props) {
       </form>
       {query ? (
         <p role="status">
-          {open.length + closed.length === 0 ? "No letter" : `${open.length + closed.length} letter${open.length + closed.length === 1 ? "" : "s"}`}{" "}
+          {open.length + closed.length === 0 ? "No letter" : countOf(open.length + closed.length, NOUNS.letter)}{" "}
           matching &ldquo;{query}&rdquo;. <Link href="/">Show all letters</Link>
         </p>
       ) : null}

@@ -7,7 +7,7 @@ import { explainError } from "@/lib/errors/to-app-error";
 import { requireFormData } from "@/lib/server/require-form-data";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
-import { formatCount } from "@/app/_components/format";
+import { countOf, NOUNS } from "@/app/_components/plural";
 
 function failure(error: unknown, context: string): TTokenActionState {
   return { status: "error", message: explainError(error, context).message };
@@ -25,7 +25,7 @@ export async function confirmFromLink(posted: FormData): Promise<TTokenActionSta
     return {
       status: "done",
       heading: outcome === "confirmed" ? "Your signature is confirmed" : "Your signature was already confirmed",
-      message: `It counts: ${formatCount(total)} verified signature${total === 1 ? "" : "s"} so far. Share the letter: ${getEnv().APP_URL}/letters/${letter.slug}`,
+      message: `It counts: ${countOf(total, NOUNS.verifiedSignature)} so far. Share the letter: ${getEnv().APP_URL}/letters/${letter.slug}`,
       letter: { slug: letter.slug, title: letter.title },
     };
   } catch (error) {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DemandList } from "@/app/_components/demand-list";
+import { formatCount } from "@/app/_components/format";
 import { MarkdownBody } from "@/app/_components/markdown";
+import { countOf, NOUNS } from "@/app/_components/plural";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/lib/db/client";
 import { describeAllowedDomains } from "@/lib/letters/domain-policy";
@@ -34,8 +36,8 @@ export default async function OrganiserLetterPage({ params }: Props) {
       <LetterNav letter={letter} current="" role={role} />
       <h1>{letter.title}</h1>
       <p>
-        <LetterStatusBadge status={letter.status} /> · {letter.total.toLocaleString("en")} verified signatures
-        {letter.goal ? ` of ${letter.goal.toLocaleString("en")}` : ""}
+        <LetterStatusBadge status={letter.status} /> · {countOf(letter.total, NOUNS.verifiedSignature)}
+        {letter.goal ? ` of ${formatCount(letter.goal)}` : ""}
       </p>
       {letter.status === "DRAFT" ? <DraftSection letter={letter} role={role} /> : <PublishedSection letter={letter} role={role} />}
     </>
