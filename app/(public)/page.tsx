@@ -46,7 +46,12 @@ export default async function HomePage({ searchParams }: Props) {
       ) : null}
       <section aria-labelledby="open-heading">
         <h2 id="open-heading">Open for signatures</h2>
-        {open.length === 0 ? <p className="muted">No letter is open for signatures right now.</p> : <LetterList letters={open} />}
+        {open.length === 0 ? (
+          // A search that found nothing open says so: "none open right now" would be false.
+          <p className="muted">{query ? <>No open letter matches &ldquo;{query}&rdquo;.</> : "No letter is open for signatures right now."}</p>
+        ) : (
+          <LetterList letters={open} />
+        )}
       </section>
       {closed.length > 0 ? (
         <section aria-labelledby="archive-heading">

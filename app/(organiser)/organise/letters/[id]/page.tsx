@@ -6,6 +6,7 @@ import { MarkdownBody } from "@/app/_components/markdown";
 import { countOf, NOUNS } from "@/app/_components/plural";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/lib/db/client";
+import { CONFIRM_CLOSE } from "@/lib/letters/close-letter";
 import { describeAllowedDomains } from "@/lib/letters/domain-policy";
 import { publishRequirements } from "@/lib/letters/publish-requirements";
 import { getLetterForOrganiser, type TOrganiserLetter } from "@/lib/organisers/get-letter-for-organiser";
@@ -132,7 +133,13 @@ function PublishedSection({ letter, role }: { letter: TOrganiserLetter; role: TL
             <>
               <h3>Close the letter</h3>
               <p>Closing is final: the total is frozen and nobody else can sign.</p>
-              <ActionForm action={closeLetterAction.bind(null, letter.id)} submitLabel="Close to signatures" buttonClassName="button-danger" />
+              <ActionForm action={closeLetterAction.bind(null, letter.id)} submitLabel="Close to signatures" buttonClassName="button-danger" labels={{ confirm: "Confirmation" }}>
+                <div className="field">
+                  <label className="choice">
+                    <input name="confirm" type="checkbox" value={CONFIRM_CLOSE} required /> Yes, close it for good: nobody else can sign
+                  </label>
+                </div>
+              </ActionForm>
             </>
           ) : null}
         </section>
