@@ -78,3 +78,23 @@ test("an address outside the letter's domains is refused with a message naming t
   await expect(page.locator("#sign-email-error")).toHaveText("This letter can only be signed with an address at @microsoft.com.");
   await expect(page.getByRole("alert").filter({ hasText: "@microsoft.com" })).toBeVisible();
 });
+
+test("signing again says, in the same words for everyone, why no new email may come", async ({ page, db }) => {
+  const letter = await createLetter(db, { domains: ["microsoft.com"] });
+  const email = workAddress();
+  const sign = async () => {
+    await page.goto(`/letters/${letter.slug}`);
+    await page.getByLabel("Full name").fill("Twice Signer");
+    await page.getByLabel("Work email").fill(email);
+    await page.getByRole("button", { name: "Sign this letter" }).click();
+    const notice = page.getByRole("status").filter({ hasText: "Check your inbox" });
+    await expect(notice).toBeVisible();
+    return notice.innerText();
+  };
+  const first = await sign();
+  // The second request, within the hour, gets no email: the screen explains that to everyone.
+  const second = await sign();
+  expect(second).toBe(first);
+  expect(first).toContain("unless that address has already signed this letter or asked within the last hour");
+  expect(first).toContain("Use the one we sent before");
+});
