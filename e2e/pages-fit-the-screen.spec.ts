@@ -95,3 +95,25 @@ test("every public and organiser page fits a 360 px phone, and has room at 1280 
   const lineHeight = await firstDate.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight) || 24);
   expect(dateBox && dateBox.height <= lineHeight * 1.5, `a date is ${dateBox?.height} px tall`).toBe(true);
 });
+
+test("the verified total reads as one phrase: no wide gap between the figure and its words", async ({ page, db }) => {
+  const letter = await createLetter(db, { total: 2, goal: 10_000 });
+  await page.goto(`/letters/${letter.slug}`);
+  await expect(page.getByTestId("verified-total")).toHaveText("2");
+  await expect(page.locator(".total-figure").first()).toContainText("2 verified signatures");
+  const gap = await page.locator(".total-figure").first().evaluate((paragraph) => {
+    const figure = paragraph.querySelector("strong")!;
+    const rectOf = (node: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return range.getBoundingClientRect();
+    };
+    let words: Node | null = figure.nextSibling;
+    while (words && !words.textContent?.trim()) words = words.nextSibling;
+    const a = rectOf(figure);
+    const b = rectOf(words!);
+    // Words on the next line are no gap; on the same line, at most a space apart.
+    return b.top >= a.bottom - 1 ? 0 : b.left - a.right;
+  });
+  expect(gap).toBeLessThan(12);
+});
