@@ -60,6 +60,12 @@ test("an anonymous signer appears only as a verified domain", async ({ page, db 
   await page.goto(confirmLinkIn(await waitForEmailTo(email)));
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page.getByRole("status")).toContainText("Your signature is confirmed");
+  // Once pressed, the page says what happened, not what is about to, and the share address is a link.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your signature is confirmed");
+  await expect(page.getByText("You are about to sign")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Confirm your signature" })).toHaveCount(0);
+  const share = `${process.env.E2E_BASE_URL}/letters/${letter.slug}`;
+  await expect(page.getByRole("link", { name: share })).toHaveAttribute("href", share);
 
   await expect(async () => {
     await page.goto(`/letters/${letter.slug}`);
@@ -95,6 +101,7 @@ test("signing again says, in the same words for everyone, why no new email may c
   // The second request, within the hour, gets no email: the screen explains that to everyone.
   const second = await sign();
   expect(second).toBe(first);
-  expect(first).toContain("unless that address has already signed this letter or asked within the last hour");
-  expect(first).toContain("Use the one we sent before");
+  expect(first).toContain("if this address asked within the last hour, it gets no new one");
+  expect(first).toContain("Use the link in the email we sent before");
+  expect(first).toContain("If this address had already signed, that link says so and changes nothing.");
 });

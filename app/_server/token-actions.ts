@@ -25,9 +25,8 @@ export async function confirmFromLink(posted: FormData): Promise<TTokenActionSta
     return {
       status: "done",
       heading: outcome === "confirmed" ? "Your signature is confirmed" : "This address had already signed",
-      message:
-        (outcome === "confirmed" ? "It counts: " : "Nothing changed: a confirmed signature stays as it was. ") +
-        `${countOf(total, NOUNS.verifiedSignature)} so far. Share the letter: ${getEnv().APP_URL}/letters/${letter.slug}`,
+      message: `${outcome === "confirmed" ? "It counts: " : "Nothing changed: a confirmed signature stays as it was. "}${countOf(total, NOUNS.verifiedSignature)} so far.`,
+      shareUrl: `${getEnv().APP_URL}/letters/${letter.slug}`,
       letter: { slug: letter.slug, title: letter.title },
     };
   } catch (error) {

@@ -28,13 +28,13 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
         {/* The same words for every address, whatever it did before: this page must not tell
             anyone whether an address has signed. */}
         <p>
-          A confirmation link is on its way to the address you gave, unless that address has already signed this letter or
-          asked within the last hour: it then gets no new email. Your signature counts once you open the link and press
+          A confirmation link is on its way to the address you gave. Your signature counts once you open it and press
           Confirm; the link works for 48 hours.
         </p>
         <p>
-          No email? Use the one we sent before (look in your spam folder too): its link confirms your signature, and its
-          withdraw link works for a year.
+          No email? We send at most one an hour to an address for a letter: if this address asked within the last hour, it
+          gets no new one. Use the link in the email we sent before (look in your spam folder too). If this address had
+          already signed, that link says so and changes nothing.
         </p>
       </div>
     );
