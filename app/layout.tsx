@@ -6,6 +6,15 @@ export const metadata: Metadata = {
   title: { default: "Undersigned — open letters with verified signatures", template: "%s · Undersigned" },
   description:
     "Employees write open letters to their leadership. Undersigned verifies that every signer holds an address at the company, and never tells the company who signed.",
+  // Files in public/ (rendered from public/icon.svg by scripts/render-icons.ts).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

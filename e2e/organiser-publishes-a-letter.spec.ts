@@ -90,6 +90,12 @@ test("an organiser signs in, writes, publishes, updates and closes a letter", as
 
   await page.goto("/organise");
   await page.getByRole("link", { name: "Stop selling to ICE" }).click();
+  // Closing is final: one click is not enough, the owner confirms it first.
+  const confirmClose = page.getByRole("checkbox", { name: /Yes, close it for good/ });
+  await page.getByRole("button", { name: "Close to signatures" }).click();
+  expect(await confirmClose.evaluate((box: HTMLInputElement) => box.validity.valueMissing)).toBe(true);
+  await expect(page.locator(".badge")).toHaveText("Open");
+  await confirmClose.check();
   await page.getByRole("button", { name: "Close to signatures" }).click();
   await expect(page.locator(".badge")).toHaveText("Closed");
 

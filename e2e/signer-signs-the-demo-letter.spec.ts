@@ -60,6 +60,12 @@ test("an anonymous signer appears only as a verified domain", async ({ page, db 
   await page.goto(confirmLinkIn(await waitForEmailTo(email)));
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page.getByRole("status")).toContainText("Your signature is confirmed");
+  // Once pressed, the page says what happened, not what is about to, and the share address is a link.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your signature is confirmed");
+  await expect(page.getByText("You are about to sign")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Confirm your signature" })).toHaveCount(0);
+  const share = `${process.env.E2E_BASE_URL}/letters/${letter.slug}`;
+  await expect(page.getByRole("link", { name: share })).toHaveAttribute("href", share);
 
   await expect(async () => {
     await page.goto(`/letters/${letter.slug}`);
@@ -77,4 +83,25 @@ test("an address outside the letter's domains is refused with a message naming t
   await expect(email).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#sign-email-error")).toHaveText("This letter can only be signed with an address at @microsoft.com.");
   await expect(page.getByRole("alert").filter({ hasText: "@microsoft.com" })).toBeVisible();
+});
+
+test("signing again says, in the same words for everyone, why no new email may come", async ({ page, db }) => {
+  const letter = await createLetter(db, { domains: ["microsoft.com"] });
+  const email = workAddress();
+  const sign = async () => {
+    await page.goto(`/letters/${letter.slug}`);
+    await page.getByLabel("Full name").fill("Twice Signer");
+    await page.getByLabel("Work email").fill(email);
+    await page.getByRole("button", { name: "Sign this letter" }).click();
+    const notice = page.getByRole("status").filter({ hasText: "Check your inbox" });
+    await expect(notice).toBeVisible();
+    return notice.innerText();
+  };
+  const first = await sign();
+  // The second request, within the hour, gets no email: the screen explains that to everyone.
+  const second = await sign();
+  expect(second).toBe(first);
+  expect(first).toContain("if this address asked within the last hour, it gets no new one");
+  expect(first).toContain("Use the link in the email we sent before");
+  expect(first).toContain("If this address had already signed, that link says so and changes nothing.");
 });

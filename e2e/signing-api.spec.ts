@@ -56,3 +56,17 @@ test("refuses malformed and oversized bodies before doing any work", async ({ re
   expect(huge.status()).toBe(413);
   expect(await db.signature.count({ where: { letterId: letter.id } })).toBe(0);
 });
+
+test("explains a missing or mistyped field to an API client, per field, without the form's wording", async ({ request, db }) => {
+  const letter = await createLetter(db);
+  const response = await request.post(`/api/v1/letters/${letter.slug}/signatures`, { data: { email: 42 } });
+  expect(response.status()).toBe(422);
+  const { error } = await response.json();
+  expect(error.message).toBe("Invalid request fields: name, email, anonymous. See `fields` for each one's problem.");
+  expect(error.fields).toEqual({
+    name: ["Required: the signer's name, as a string."],
+    email: ["Must be a string: the signer's work email address."],
+    anonymous: ["Required: true to sign anonymously, false to show the name."],
+  });
+  expect(JSON.stringify(error)).not.toMatch(/Invalid input|expected string|highlighted/);
+});

@@ -82,3 +82,13 @@ test("a closed letter says when it closed, shows its final total and offers no f
   await expect(page.getByTestId("verified-total")).toHaveText("321");
   await expect(page.getByRole("button", { name: "Sign this letter" })).toHaveCount(0);
 });
+
+test("a search that finds nothing does not claim that no letter is open", async ({ page, db }) => {
+  await createLetter(db, { title: `Open letter ${randomBytes(3).toString("hex")}` });
+  const word = `nomatch${randomBytes(4).toString("hex")}`;
+  await page.goto(`/?q=${word}`);
+  await expect(page.getByRole("status")).toContainText(`No letter matching “${word}”`);
+  const open = page.getByRole("region", { name: "Open for signatures" });
+  await expect(open).toContainText(`No open letter matches “${word}”.`);
+  await expect(open).not.toContainText("No letter is open for signatures right now");
+});

@@ -4,12 +4,12 @@
  * secrets, and build the app when the build is missing or older than the source. Every Next
  * process then gets the same environment, so any number of them are interchangeable.
  */
-import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { loadOrCreateLocalSecrets } from "@/lib/config/local-secrets";
 import { prepareDatabase, type TPreparedDatabase } from "@/lib/db/prepare-database";
 import { isBuildStale } from "./build-freshness";
+import { runNextBuild } from "./build-output";
 import { loadDotEnv, parseLauncherEnv } from "./launcher-env";
 
 export type TLaunch = {
@@ -43,14 +43,13 @@ export async function prepareLaunch(command: "start" | "dev", projectRoot = proc
     UNDERSIGNED_EMBEDDED_DB: database.embedded ? "true" : "false",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  log(database.embedded ? "Using the embedded PostgreSQL under .data/." : "Using the PostgreSQL server at DATABASE_URL.");
 
   if (command === "start" && (await isBuildStale(projectRoot))) {
     log("Building the app (the build is missing or older than the source)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
-    if (build.status !== 0) {
+    const status = await runNextBuild(nextBin, childEnv);
+    if (status !== 0) {
       await database.stop();
-      process.exit(build.status ?? 1);
+      process.exit(status);
     }
   }
   return { database, childEnv, nextBin, log };

@@ -7,6 +7,7 @@ import { listPublishedLetters, type TLetterSummary } from "@/lib/letters/list-pu
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { SignatureTotal } from "@/app/_components/signature-total";
 import { formatDate } from "@/app/_components/format";
+import { countOf, NOUNS } from "@/app/_components/plural";
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
@@ -41,13 +42,18 @@ export default async function HomePage({ searchParams }: Props) {
       </form>
       {query ? (
         <p role="status">
-          {open.length + closed.length === 0 ? "No letter" : `${open.length + closed.length} letter${open.length + closed.length === 1 ? "" : "s"}`}{" "}
+          {open.length + closed.length === 0 ? "No letter" : countOf(open.length + closed.length, NOUNS.letter)}{" "}
           matching &ldquo;{query}&rdquo;. <Link href="/">Show all letters</Link>
         </p>
       ) : null}
       <section aria-labelledby="open-heading">
         <h2 id="open-heading">Open for signatures</h2>
-        {open.length === 0 ? <p className="muted">No letter is open for signatures right now.</p> : <LetterList letters={open} />}
+        {open.length === 0 ? (
+          // A search that found nothing open says so: "none open right now" would be false.
+          <p className="muted">{query ? <>No open letter matches &ldquo;{query}&rdquo;.</> : "No letter is open for signatures right now."}</p>
+        ) : (
+          <LetterList letters={open} />
+        )}
       </section>
       {closed.length > 0 ? (
         <section aria-labelledby="archive-heading">

@@ -1,5 +1,6 @@
 import { escapeMarkup } from "@/lib/security/escape-markup";
 import { formatCount } from "./format";
+import { nounFor, NOUNS } from "./plural";
 
 // Verdana 11px, as shields.io badges use: about 7 px a character is enough for digits and lower case.
 const textWidth = (text: string) => Math.ceil(text.length * 7) + 12;
@@ -8,7 +9,7 @@ const textWidth = (text: string) => Math.ceil(text.length * 7) + 12;
  * A shields-style badge, "verified signatures | 1,234", as SVG text: small, sharp at any zoom,
  * and readable by screen readers through its title.
  */
-export function renderCountBadge(total: number, label = "verified signatures"): string {
+export function renderCountBadge(total: number, label = nounFor(total, NOUNS.verifiedSignature)): string {
   const value = formatCount(total);
   const left = textWidth(label);
   const right = textWidth(value);

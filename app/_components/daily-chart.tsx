@@ -1,4 +1,5 @@
 import { formatCount } from "./format";
+import { countOf, NOUNS } from "./plural";
 
 type Day = { day: string; total: number };
 
@@ -45,7 +46,7 @@ export function DailyChart({ daily, today }: { daily: Day[]; today: Date }) {
   const summary =
     inRange === 0
       ? `No confirmed signatures between ${label(days[0]!.day)} and ${label(days.at(-1)!.day)}.`
-      : `${formatCount(inRange)} signatures confirmed between ${label(days[0]!.day)} and ${label(days.at(-1)!.day)}; the busiest day was ${label(busiest.day)} with ${formatCount(busiest.total)}.`;
+      : `${countOf(inRange, NOUNS.signatureConfirmed)} between ${label(days[0]!.day)} and ${label(days.at(-1)!.day)}; the busiest day was ${label(busiest.day)} with ${formatCount(busiest.total)}.`;
 
   return (
     <figure className="daily-chart">

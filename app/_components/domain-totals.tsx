@@ -1,4 +1,5 @@
 import { formatCount } from "./format";
+import { nounFor, NOUNS } from "./plural";
 
 const SHOWN = 8;
 
@@ -17,7 +18,7 @@ export function DomainTotals({ byDomain }: { byDomain: { domain: string; total: 
       ))}
       {others.length > 0 ? (
         <li>
-          <strong>{formatCount(othersTotal)}</strong> at {formatCount(others.length)} other domain{others.length === 1 ? "" : "s"}
+          <strong>{formatCount(othersTotal)}</strong> at {formatCount(others.length)} other {nounFor(others.length, NOUNS.domain)}
         </li>
       ) : null}
     </ul>

@@ -53,3 +53,24 @@ describe("LetterPreviewImage", () => {
     expect(fetchCalls).toEqual([]);
   });
 });
+
+describe("LetterPreviewImage text", () => {
+  type TNode = { props?: { children?: unknown } } | string | number | null | undefined | boolean;
+  // next/og lays out each text child as its own box: two text children side by side lose or
+  // double the space between them. Every line must be a single string.
+  function mixedTextRuns(node: TNode): unknown[][] {
+    if (!node || typeof node !== "object") return [];
+    const children = node.props?.children;
+    const list = Array.isArray(children) ? (children as TNode[]) : [children as TNode];
+    const texts = list.filter((child) => typeof child === "string" || typeof child === "number");
+    return [...(texts.length > 1 ? [texts] : []), ...list.flatMap(mixedTextRuns)];
+  }
+
+  it.each([
+    { open: true, total: 1, goal: 5000 },
+    { open: false, total: 2, goal: null },
+  ])("draws each line as one string ($total signatures)", ({ open, total, goal }) => {
+    const tree = LetterPreviewImage({ title: "A letter", addressee: "The Board", open, total, goal }) as TNode;
+    expect(mixedTextRuns(tree)).toEqual([]);
+  });
+});

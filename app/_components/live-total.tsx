@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { formatCount } from "./format";
+import { countOf, NOUNS } from "./plural";
 import { reserveCharsFor, SignatureTotal } from "./signature-total";
 
 type Props = { slug: string; total: number; goal: number | null };
@@ -31,7 +31,7 @@ export function LiveTotal({ slug, total: initial, goal }: Props) {
         setTotal(next);
         if (Date.now() - lastAnnounced.current > ANNOUNCE_EVERY_MS) {
           lastAnnounced.current = Date.now();
-          setAnnouncement(`${formatCount(next)} verified signatures`);
+          setAnnouncement(countOf(next, NOUNS.verifiedSignature));
         }
       });
     };

@@ -36,3 +36,13 @@ describe("MarkdownBody", () => {
     expect(activeMarkupIn(render(source), MARKDOWN_OUTPUT)).toEqual([]);
   });
 });
+
+describe("MarkdownBody line breaks", () => {
+  it("keeps a single line break as a break, as a letter's sign-off needs", () => {
+    expect(render("Sincerely,\nExample Corp staff")).toBe('<div class="prose"><p>Sincerely,<br/>\nExample Corp staff</p></div>');
+  });
+
+  it("still makes a blank line a new paragraph", () => {
+    expect(render("One.\n\nTwo.")).toBe('<div class="prose"><p>One.</p>\n<p>Two.</p></div>');
+  });
+});

@@ -1,4 +1,5 @@
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
+import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
 
 const components: Components = {
@@ -11,13 +12,14 @@ const components: Components = {
  * Renders organiser-written Markdown safely: raw HTML is dropped rather than passed through,
  * and only http(s), mailto and relative URLs survive (`javascript:`, `data:` and the like become
  * empty). Images are not rendered at all: a remote image in a letter would tell a third party
- * the address of everyone who reads it.
+ * the address of everyone who reads it. A single line break stays a line break (remark-breaks):
+ * letters are letters, and "Sincerely,⏎The staff" must not run into one line.
  */
 export function MarkdownBody({ source }: { source: string }) {
   return (
     <div className="prose">
       <Markdown
-        remarkPlugins={[remarkGfm]}
+        remarkPlugins={[remarkGfm, remarkBreaks]}
         skipHtml
         disallowedElements={["img"]}
         unwrapDisallowed={false}

@@ -7,7 +7,7 @@ import { ShareActions } from "./share-actions";
 export function ReceiptNotice({ url }: { url: string }) {
   return (
     <section className="receipt-notice" aria-labelledby="receipt-heading">
-      <h3 id="receipt-heading">Your private receipt</h3>
+      <h2 id="receipt-heading">Your private receipt</h2>
       <p>
         Bookmark this link <strong>on a personal device</strong>, not a work one. With it you can see your signature, change
         whether your name is shown, withdraw, and follow the letter&rsquo;s news. We show it only now: we never email it and

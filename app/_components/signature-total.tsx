@@ -1,4 +1,5 @@
 import { formatCount } from "./format";
+import { nounFor, NOUNS } from "./plural";
 
 type Props = {
   total: number;
@@ -16,7 +17,7 @@ export function SignatureTotal({ total, goal, reserveChars }: Props) {
         <strong data-testid="verified-total" style={reserveChars ? { minWidth: `${reserveChars}ch` } : undefined}>
           {formatCount(total)}
         </strong>{" "}
-        verified signature{total === 1 ? "" : "s"}
+        {nounFor(total, NOUNS.verifiedSignature)}
         {goal ? <span className="muted"> of {formatCount(goal)}</span> : null}
       </p>
       {percent !== null ? (

@@ -5,6 +5,7 @@ export type TTokenActionState =
       heading: string;
       message: string;
       letter: { slug: string; title: string };
+      shareUrl?: string;
       /** The signer's private receipt, shown once, on the page that answers the confirm button. */
       receiptUrl?: string;
     }

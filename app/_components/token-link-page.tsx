@@ -52,7 +52,7 @@ export function TokenLinkPage({ view, token, action, text }: Props) {
       );
     case "ready":
       return (
-        <>
+        <TokenActionForm action={action} token={token} label={text.button}>
           <h1>{text.heading}</h1>
           <p>
             {text.intro} <strong>{view.letter.title}</strong>
@@ -62,8 +62,7 @@ export function TokenLinkPage({ view, token, action, text }: Props) {
               Your signature appears as: <SignerName {...view.appearsAs} />
             </p>
           ) : null}
-          <TokenActionForm action={action} token={token} label={text.button} />
-        </>
+        </TokenActionForm>
       );
     default: {
       const unreachable: never = view;

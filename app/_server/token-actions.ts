@@ -8,7 +8,7 @@ import { requireFormData } from "@/lib/server/require-form-data";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
-import { formatCount } from "@/app/_components/format";
+import { countOf, NOUNS } from "@/app/_components/plural";
 
 function failure(error: unknown, context: string): TTokenActionState {
   return { status: "error", message: explainError(error, context).message };
@@ -26,9 +26,8 @@ export async function confirmFromLink(posted: FormData): Promise<TTokenActionSta
     return {
       status: "done",
       heading: outcome === "confirmed" ? "Your signature is confirmed" : "This address had already signed",
-      message:
-        (outcome === "confirmed" ? "It counts: " : "Nothing changed: a confirmed signature stays as it was. ") +
-        `${formatCount(total)} verified signature${total === 1 ? "" : "s"} so far. Share the letter: ${getEnv().APP_URL}/letters/${letter.slug}`,
+      message: `${outcome === "confirmed" ? "It counts: " : "Nothing changed: a confirmed signature stays as it was. "}${countOf(total, NOUNS.verifiedSignature)} so far.`,
+      shareUrl: `${getEnv().APP_URL}/letters/${letter.slug}`,
       letter: { slug: letter.slug, title: letter.title },
       receiptUrl: receipt ? `${getEnv().APP_URL}${receiptPath(receipt)}` : undefined,
     };

@@ -2,6 +2,7 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startSmtpCapture } from "@/tests/support/smtp-capture";
 import type { CapturedEmail } from "./mailbox";
+import { stopServer } from "./stop-server";
 
 /**
  * The real SMTP server the app under test sends to. It runs in Playwright's runner process and
@@ -32,6 +33,8 @@ export default async function globalSetup() {
     },
   });
   return async () => {
+    // The server goes first: it may still be sending, and it must not outlive its database.
+    await stopServer();
     await capture.close();
     await rm(dir, { recursive: true, force: true });
   };

@@ -15,10 +15,12 @@ import { dropDatabase, TEST_SERVER_URL } from "@/tests/support/throwaway-databas
 import { isBuildStale } from "@/scripts/build-freshness";
 import { productionServerArgs } from "@/scripts/launch";
 import { serverLogPath } from "./server-log";
+import { recordServerPid } from "./stop-server";
 
 const name = process.env.E2E_DATABASE_NAME;
 const url = process.env.DATABASE_URL;
 if (!name || !url) throw new Error("Run through Playwright: E2E_DATABASE_NAME and DATABASE_URL come from playwright.config.ts.");
+await recordServerPid(process.pid);
 
 await dropDatabase(name);
 await withPgClient(TEST_SERVER_URL, (admin) => admin.query(`CREATE DATABASE "${name}"`));

@@ -24,7 +24,7 @@ const VALID_INPUT: Record<string, (fixture: TFixture) => unknown> = {
   publishLetter: () => ({}),
   withdrawFromReview: () => ({}),
   reviewLetter: () => ({ decision: "approve" }),
-  closeLetter: () => ({}),
+  closeLetter: () => ({ confirm: "close" }),
   postStatusUpdate: () => ({ kind: "DELIVERED", body: "" }),
   deleteStatusUpdate: (f) => ({ updateId: f.updateId }),
   setDemandStatus: (f) => ({ demandId: f.demandId, status: "MET" }),
@@ -125,7 +125,7 @@ describe("authorisation of organiser actions", () => {
     const fixture = await seed();
     const admin = await createActor(db, { isAdmin: true });
     const closeLetter = LETTER_ACTIONS.find((action) => action.name === "closeLetter")!;
-    await performLetterAction(organiserDeps(db), admin, closeLetter, fixture.letterId, {});
+    await performLetterAction(organiserDeps(db), admin, closeLetter, fixture.letterId, { confirm: "close" });
     expect(await db.letter.findUniqueOrThrow({ where: { id: fixture.letterId }, select: { status: true } })).toEqual({ status: "CLOSED" });
   });
 });

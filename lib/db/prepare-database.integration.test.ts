@@ -29,9 +29,14 @@ describe("prepareDatabase", () => {
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const env = parseEnv({ NODE_ENV: "production", UNDERSIGNED_EMBEDDED_DB: "true", EMBEDDED_DB_DIR: dataDir });
 
-    const first = await prepareDatabase({ env, projectRoot: process.cwd() });
+    const messages: string[] = [];
+    const first = await prepareDatabase({ env, projectRoot: process.cwd(), log: (message) => messages.push(message) });
     cleanups.push(first.stop);
     expect(first.embedded).toBe(true);
+    // In the order things happen: the database starts, is migrated, then seeded.
+    expect(messages[0]).toBe(`Starting the embedded PostgreSQL under ${dataDir}…`);
+    expect(messages.slice(1, -1).every((message) => message.startsWith("Applied migration "))).toBe(true);
+    expect(messages.at(-1)).toBe("Seeded the demo letter.");
     expect(await slugsIn(first)).toEqual([DEMO_LETTER_SLUG]);
 
     // A second local process (the worker, `npm run seed`) joins the running server.

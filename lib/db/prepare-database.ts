@@ -27,12 +27,15 @@ export async function prepareDatabase(options: {
   const { env, projectRoot, log = () => {} } = options;
   const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 
+  // Each message is printed before what it announces, so the output reads in the order things happen.
   if (env.DATABASE_URL) {
+    log("Using the PostgreSQL server at DATABASE_URL.");
     if (options.migrate ?? env.MIGRATE_ON_START) await applyMigrations(env.DATABASE_URL, migrationsDir, log);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
 
   // PostgreSQL's own log stays out of the app's output; a failed start quotes its last lines.
+  log(`Starting the embedded PostgreSQL under ${env.EMBEDDED_DB_DIR}…`);
   const server = await startEmbeddedPostgres({ dataDir: path.resolve(projectRoot, env.EMBEDDED_DB_DIR) });
   try {
     await applyMigrations(server.url, migrationsDir, log);

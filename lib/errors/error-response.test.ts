@@ -26,7 +26,14 @@ describe("errorResponse", () => {
     const response = errorResponse(new AppError("INVALID_INPUT", { fields: { name: ["Enter your name."] } }), "POST /x");
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
-      error: { code: "INVALID_INPUT", message: "Please correct the highlighted fields.", fields: { name: ["Enter your name."] } },
+      error: { code: "INVALID_INPUT", message: "Invalid request fields: name. See `fields` for each one's problem.", fields: { name: ["Enter your name."] } },
     });
+  });
+
+  it("never gives an API client the form's wording", async () => {
+    const response = errorResponse(new AppError("INVALID_INPUT", { fields: { name: ["Enter your name."], email: ["x"] } }), "POST /x");
+    const body = await response.json();
+    expect(body.error.message).toBe("Invalid request fields: name, email. See `fields` for each one's problem.");
+    expect(JSON.stringify(body)).not.toContain("highlighted");
   });
 });

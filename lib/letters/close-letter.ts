@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { defineLetterAction } from "@/lib/auth/organiser-action";
+import { AppError } from "@/lib/errors/app-error";
 import type { Db, Prisma } from "@/lib/db/prisma";
 import { lockLetterStatus, transitionLetter } from "./transition-letter";
 
@@ -10,12 +11,21 @@ async function close(tx: Prisma.TransactionClient, letterId: string, actorId: st
   await recordActivity(tx, { letterId, actorId, action: "letter.closed", detail: { automatic: actorId === null }, at: now });
 }
 
-/** Closes an open letter to signatures by hand. Its total is final from here on. */
+export const CONFIRM_CLOSE = "close";
+
+/**
+ * Closes an open letter to signatures by hand. Its total is final from here on, so, like
+ * deletion, it takes a second, deliberate step: the owner ticks a confirmation box (which works
+ * without JavaScript, unlike a browser dialog).
+ */
 export const closeLetter = defineLetterAction({
   name: "closeLetter",
   requires: "OWNER",
-  input: z.object({}),
-  async run({ db, now, actor, letter }) {
+  input: z.object({ confirm: z.string().optional() }),
+  async run({ db, now, actor, letter }, { confirm }) {
+    if (confirm !== CONFIRM_CLOSE) {
+      throw new AppError("INVALID_INPUT", { fields: { confirm: ["Tick the box to confirm that closing is final."] } });
+    }
     await db.$transaction((tx) => close(tx, letter.id, actor.userId, now, "The organisers closed the letter to new signatures."));
   },
 });

@@ -137,10 +137,16 @@ describe("closing a letter", () => {
     const { owner, letterId } = await startDraft();
     await performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("close-me"));
     await performLetterAction(deps(), owner, publishLetter, letterId, {});
-    await performLetterAction(deps(), owner, closeLetter, letterId, {});
+    // Final, so it takes a second step: without the ticked confirmation nothing changes.
+    await expect(performLetterAction(deps(), owner, closeLetter, letterId, {})).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { confirm: ["Tick the box to confirm that closing is final."] },
+    });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true } })).toEqual({ status: "OPEN" });
+    await performLetterAction(deps(), owner, closeLetter, letterId, { confirm: "close" });
     expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, closedAt: true } })).toMatchObject({ status: "CLOSED", closedAt: expect.any(Date) });
     await expect(createSignature(signingDeps(db), "close-me", signer())).rejects.toMatchObject({ code: "LETTER_NOT_OPEN" });
-    await expect(performLetterAction(deps(), owner, closeLetter, letterId, {})).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(performLetterAction(deps(), owner, closeLetter, letterId, { confirm: "close" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     await expect(performLetterAction(deps(), owner, publishLetter, letterId, {})).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
   });
 

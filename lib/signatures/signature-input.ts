@@ -8,33 +8,39 @@ const LOOKS_LIKE_A_LINK = /(:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|io|co|ru|cn|i
 // Leading = + - @ make spreadsheet programs evaluate a cell as a formula when an export is opened.
 const FORMULA_PREFIX = /^[=+\-@\s]+/;
 
-const text = (label: string, max: number) =>
+// Only a JSON client can send a missing or non-string field (the form always sends strings):
+// these messages are written for it, per field, instead of zod's "Invalid input: expected…".
+const typeError = (required: string, wrongType: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? required : wrongType),
+});
+
+const text = (label: string, max: number, apiName: string) =>
   z
-    .string()
+    .string(typeError(`Required: ${apiName}, as a string.`, `Must be a string: ${apiName}.`))
     .trim()
     .max(max, `${label} can be at most ${max} characters.`)
     .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} contains characters that are not allowed.`)
     .transform((value) => value.replace(FORMULA_PREFIX, "").trim());
 
-const optionalText = (label: string, max: number) =>
-  text(label, max)
+const optionalText = (label: string, max: number, apiName: string) =>
+  text(label, max, apiName)
     .optional()
     .transform((value) => (value ? value : undefined));
 
 /** What a signer submits, by the form or the JSON API. Declared once for both. */
 export const ZSignatureInput = z.object({
-  name: text("Your name", 120)
+  name: text("Your name", 120, "the signer's name")
     .refine((value) => value.length > 0, "Enter your name.")
     .refine((value) => !LOOKS_LIKE_A_LINK.test(value), "A name cannot contain a web address."),
   email: z
-    .string({ error: "Enter your work email address." })
+    .string(typeError("Required: the signer's work email address, as a string.", "Must be a string: the signer's work email address."))
     .trim()
     .min(1, "Enter your work email address.")
     .max(254, "That email address is too long."),
-  anonymous: z.boolean({ error: "Choose whether to show your name." }),
-  title: optionalText("Job title", 120).refine((value) => !value || !LOOKS_LIKE_A_LINK.test(value), "A job title cannot contain a web address."),
-  team: optionalText("Team", 120).refine((value) => !value || !LOOKS_LIKE_A_LINK.test(value), "A team cannot contain a web address."),
-  comment: optionalText("Your comment", 1000),
+  anonymous: z.boolean(typeError("Required: true to sign anonymously, false to show the name.", "Must be true or false: true signs anonymously.")),
+  title: optionalText("Job title", 120, "the signer's job title, or left out").refine((value) => !value || !LOOKS_LIKE_A_LINK.test(value), "A job title cannot contain a web address."),
+  team: optionalText("Team", 120, "the signer's team, or left out").refine((value) => !value || !LOOKS_LIKE_A_LINK.test(value), "A team cannot contain a web address."),
+  comment: optionalText("Your comment", 1000, "a comment, or left out"),
 });
 
 export type TSignatureInput = z.input<typeof ZSignatureInput>;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { listDevMailbox } from "@/lib/mail/transports";
 import { devMailboxDirOr404 } from "@/lib/server/dev-mailbox";
+import { MailList } from "./_components/mail-view";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 
@@ -19,16 +19,7 @@ export default async function DevMailboxPage() {
       {messages.length === 0 ? (
         <p>No messages yet. Sign a letter to receive one.</p>
       ) : (
-        <ul className="letter-list">
-          {messages.map((message) => (
-            <li key={message.id} className="letter-card">
-              <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
-              <p className="muted">
-                To {message.to} · <time dateTime={message.sentAt}>{message.sentAt}</time>
-              </p>
-            </li>
-          ))}
-        </ul>
+        <MailList messages={messages} />
       )}
     </>
   );

@@ -33,7 +33,7 @@ export const invitationEmail: EmailTemplate<z.infer<typeof ZInvitationEmailData>
   async render({ invitationId }, context) {
     const invitation = await context.db.organiserInvitation.findUniqueOrThrow({
       where: { id: invitationId },
-      select: { email: true, letterId: true, letter: { select: { title: true } }, invitedBy: { select: { email: true } } },
+      select: { email: true, letterId: true, letter: { select: { title: true, discreetEmails: true } }, invitedBy: { select: { email: true } } },
     });
     const url = await issueSignInLink(
       context.db,
@@ -41,10 +41,12 @@ export const invitationEmail: EmailTemplate<z.infer<typeof ZInvitationEmailData>
       { ...context, authSecret: requireAuthSecret(context) },
     );
     const inviter = invitation.invitedBy?.email ?? "An organiser";
+    // Often sent to a work address, which the employer reads: a discreet letter is not named.
+    const { title, discreetEmails } = invitation.letter;
     return renderLinkEmail({
-      subject: `You are invited to help edit "${invitation.letter.title}" on Undersigned`,
+      subject: discreetEmails ? "You are invited to help edit an open letter on Undersigned" : `You are invited to help edit "${title}" on Undersigned`,
       paragraphs: [
-        `${inviter} invited you to edit the open letter "${invitation.letter.title}" on Undersigned.`,
+        discreetEmails ? `${inviter} invited you to edit an open letter on Undersigned.` : `${inviter} invited you to edit the open letter "${title}" on Undersigned.`,
         "Open the link below and press Sign in to accept. This link works once, for one hour; after that, sign in at Undersigned with this address and the invitation will be waiting for 14 days.",
       ],
       link: { label: "Accept and sign in", url },

@@ -13,6 +13,7 @@ import { DemandList } from "@/app/_components/demand-list";
 import { DomainTotals } from "@/app/_components/domain-totals";
 import { FollowUpdates } from "@/app/_components/follow-updates";
 import { formatCount, formatDate } from "@/app/_components/format";
+import { countOf, nounFor, NOUNS } from "@/app/_components/plural";
 import { LiveTotal } from "@/app/_components/live-total";
 import { MarkdownBody } from "@/app/_components/markdown";
 import { ShareActions } from "@/app/_components/share-actions";
@@ -42,8 +43,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const letter = await loadPublishedLetter((await params).slug);
   if (!letter) return { title: "Letter not found" };
   const urls = letterUrls(getEnv().APP_URL, letter.slug);
-  const description = `An open letter to ${letter.addressee}, signed by ${formatCount(letter.total)} verified ${letter.total === 1 ? "employee" : "employees"}.`;
-  const image = { url: urls.image, width: 1200, height: 630, alt: `${letter.title} — ${formatCount(letter.total)} verified signatures` };
+  const description = `An open letter to ${letter.addressee}, signed by ${formatCount(letter.total)} verified ${nounFor(letter.total, NOUNS.employee)}.`;
+  const image = { url: urls.image, width: 1200, height: 630, alt: `${letter.title} — ${countOf(letter.total, NOUNS.verifiedSignature)}` };
   return {
     title: letter.title,
     description,
@@ -156,7 +157,7 @@ export default async function LetterPage({ params }: Props) {
           <p>
             {/* The badge is our own image: the same origin, no tracking. */}
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={`/letters/${letter.slug}/badge.svg`} alt={`${formatCount(letter.total)} verified signatures`} height={20} />
+            <img src={`/letters/${letter.slug}/badge.svg`} alt={countOf(letter.total, NOUNS.verifiedSignature)} height={20} />
           </p>
           <label htmlFor="embed-code">HTML to paste</label>
           <textarea id="embed-code" readOnly rows={3} value={badgeEmbedCode(getEnv().APP_URL, letter)} />

@@ -25,9 +25,16 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
     return (
       <div className="card notice" role="status">
         <h3>Check your inbox</h3>
+        {/* The same words for every address, whatever it did before: this page must not tell
+            anyone whether an address has signed. */}
         <p>
-          We have sent a confirmation link to the address you gave. Your signature counts once you open it and press
-          Confirm. The link works for 48 hours.
+          A confirmation link is on its way to the address you gave. Your signature counts once you open it and press
+          Confirm; the link works for 48 hours.
+        </p>
+        <p>
+          No email? We send at most one an hour to an address for a letter: if this address asked within the last hour, it
+          gets no new one. Use the link in the email we sent before (look in your spam folder too). If this address had
+          already signed, that link says so and changes nothing.
         </p>
       </div>
     );

@@ -59,8 +59,8 @@ export async function updateOpenLetterAction(letterId: string, _state: TActionSt
   return state;
 }
 
-export async function closeLetterAction(letterId: string, _state: TActionState): Promise<TActionState> {
-  const state = await runLetterAction(closeLetter, letterId, {}, () => "Closed: the letter no longer accepts signatures.");
+export async function closeLetterAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
+  const state = await runLetterAction(closeLetter, letterId, formFields(formData), () => "Closed: the letter no longer accepts signatures.");
   revalidateLetter(letterId, { publicPage: true });
   return state;
 }

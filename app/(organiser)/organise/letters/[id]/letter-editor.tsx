@@ -212,19 +212,26 @@ export function LetterEditor({ action, initial }: Props) {
           <p className="hint">Signing closes at the end of this day (UTC).</p>
           {errorFor("closesAt")}
         </div>
-        {(
-          [
-            ["collectJobTitle", "Ask signers for their job title"],
-            ["collectTeam", "Ask signers for their team"],
-            ["allowComments", "Let signers add a comment"],
-            ["allowPublicNames", "Let signers show their name publicly (otherwise every signature is anonymous)"],
-            ["discreetEmails", "Discreet emails: verification emails name neither the letter nor its addressee (recommended when signers use work addresses)"],
-          ] as const
-        ).map(([key, label]) => (
-          <label key={key} className="choice">
-            <input type="checkbox" checked={draft[key]} onChange={(event) => set(key, event.target.checked)} /> {label}
-          </label>
-        ))}
+        <fieldset className="choice-group">
+          <legend>Signing options</legend>
+          <ul className="choice-list">
+            {(
+              [
+                ["collectJobTitle", "Ask signers for their job title"],
+                ["collectTeam", "Ask signers for their team"],
+                ["allowComments", "Let signers add a comment"],
+                ["allowPublicNames", "Let signers show their name publicly (otherwise every signature is anonymous)"],
+                ["discreetEmails", "Discreet emails: verification emails name neither the letter nor its addressee (recommended when signers use work addresses)"],
+              ] as const
+            ).map(([key, label]) => (
+              <li key={key}>
+                <label className="choice">
+                  <input type="checkbox" checked={draft[key]} onChange={(event) => set(key, event.target.checked)} /> {label}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
       </fieldset>
 
       <fieldset>

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DemandList } from "@/app/_components/demand-list";
+import { formatCount } from "@/app/_components/format";
 import { MarkdownBody } from "@/app/_components/markdown";
+import { countOf, NOUNS } from "@/app/_components/plural";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/lib/db/client";
+import { CONFIRM_CLOSE } from "@/lib/letters/close-letter";
 import { describeAllowedDomains } from "@/lib/letters/domain-policy";
 import { publishRequirements } from "@/lib/letters/publish-requirements";
 import { getLetterForOrganiser, type TOrganiserLetter } from "@/lib/organisers/get-letter-for-organiser";
@@ -34,8 +37,8 @@ export default async function OrganiserLetterPage({ params }: Props) {
       <LetterNav letter={letter} current="" role={role} />
       <h1>{letter.title}</h1>
       <p>
-        <LetterStatusBadge status={letter.status} /> · {letter.total.toLocaleString("en")} verified signatures
-        {letter.goal ? ` of ${letter.goal.toLocaleString("en")}` : ""}
+        <LetterStatusBadge status={letter.status} /> · {countOf(letter.total, NOUNS.verifiedSignature)}
+        {letter.goal ? ` of ${formatCount(letter.goal)}` : ""}
       </p>
       {letter.status === "DRAFT" ? <DraftSection letter={letter} role={role} /> : <PublishedSection letter={letter} role={role} />}
     </>
@@ -138,7 +141,13 @@ function PublishedSection({ letter, role }: { letter: TOrganiserLetter; role: TL
             <>
               <h3>Close the letter</h3>
               <p>Closing is final: the total is frozen and nobody else can sign.</p>
-              <ActionForm action={closeLetterAction.bind(null, letter.id)} submitLabel="Close to signatures" buttonClassName="button-danger" />
+              <ActionForm action={closeLetterAction.bind(null, letter.id)} submitLabel="Close to signatures" buttonClassName="button-danger" labels={{ confirm: "Confirmation" }}>
+                <div className="field">
+                  <label className="choice">
+                    <input name="confirm" type="checkbox" value={CONFIRM_CLOSE} required /> Yes, close it for good: nobody else can sign
+                  </label>
+                </div>
+              </ActionForm>
             </>
           ) : null}
         </section>

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { loadPublishedLetter } from "@/app/_server/load-published-letter";
 import { decodeCursor, type TCursor } from "@/lib/pagination/cursor";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
-import { formatCount } from "@/app/_components/format";
+import { countOf, NOUNS } from "@/app/_components/plural";
 import { SignatureList } from "@/app/_components/signature-list";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
@@ -40,7 +40,7 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
       </p>
       <h1>Signatures on &ldquo;{letter.title}&rdquo;</h1>
       <p className="muted">
-        {formatCount(letter.total)} verified signature{letter.total === 1 ? "" : "s"}, newest first. Anonymous signers are shown by their verified domain only.
+        {countOf(letter.total, NOUNS.verifiedSignature)}, newest first. Anonymous signers are shown by their verified domain only.
       </p>
       <SignatureList signatures={page.items} />
       {page.nextCursor ? (

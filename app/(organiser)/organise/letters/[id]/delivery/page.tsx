@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { DemandList } from "@/app/_components/demand-list";
 import { formatCount, formatDate } from "@/app/_components/format";
 import { MarkdownBody } from "@/app/_components/markdown";
+import { countOf, NOUNS } from "@/app/_components/plural";
 import { getDb } from "@/lib/db/client";
 import { getDeliverySheet } from "@/lib/moderation/get-delivery-sheet";
 import { requireOrganiserPage } from "@/lib/server/organiser";
@@ -15,8 +16,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Delivery" };
 
 type Props = { params: Promise<{ id: string }> };
-
-const plural = (count: number, noun: string) => `${formatCount(count)} ${noun}${count === 1 ? "" : "s"}`;
 
 /**
  * The letter as it is handed over: printable to PDF from the browser (organiser.css has the
@@ -59,7 +58,7 @@ export default async function DeliveryPage({ params }: Props) {
         ) : null}
 
         <section aria-labelledby="delivery-totals" className="delivery-totals">
-          <h2 id="delivery-totals">Signed by {plural(signers.total, "verified signer")}</h2>
+          <h2 id="delivery-totals">Signed by {countOf(signers.total, NOUNS.verifiedSigner)}</h2>
           <p className="muted">Every signer confirmed the letter from a work inbox at the domain shown.</p>
           {signers.totalsByDomain.length > 0 ? (
             <table>
@@ -90,7 +89,7 @@ export default async function DeliveryPage({ params }: Props) {
             })}
             {signers.anonymousByDomain.map((row) => (
               <li key={`anonymous-${row.domain}`}>
-                {plural(row.count, "anonymous verified signer")} at @{row.domain}
+                {countOf(row.count, NOUNS.anonymousVerifiedSigner)} at @{row.domain}
               </li>
             ))}
           </ul>

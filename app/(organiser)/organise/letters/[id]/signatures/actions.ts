@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { countOf, NOUNS } from "@/app/_components/plural";
 import type { TActionState } from "@/lib/errors/action-state";
 import { bulkInvalidateSignatures } from "@/lib/moderation/bulk-invalidate-signatures";
 import { invalidateSignature } from "@/lib/moderation/invalidate-signature";
@@ -41,7 +42,7 @@ export async function invalidateSignatureAction(letterId: string, _state: TActio
 export async function bulkInvalidateAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
   const input = { filter: pick(formData, ["domain", "from", "to", "source"]), reason: String(formData.get("reason") ?? "") };
   const state = await runLetterAction(bulkInvalidateSignatures, letterId, input, ({ total, confirmed, pending }) =>
-    `Invalidated ${total} signature${total === 1 ? "" : "s"} (${confirmed} confirmed, ${pending} pending).`,
+    `Invalidated ${countOf(total, NOUNS.signature)} (${confirmed} confirmed, ${pending} pending).`,
   );
   refresh(letterId);
   return state;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TBulkPreview } from "@/lib/moderation/preview-bulk-invalidation";
 import { filterParams, type TSignatureFilter } from "@/lib/moderation/signature-filter";
 import { toDateTimeLocalUtc } from "../format-time";
+import { countOf, NOUNS } from "@/app/_components/plural";
 import { OrganiserActionForm } from "../organiser-action-form";
 import { bulkInvalidateAction } from "./actions";
 
@@ -57,7 +58,7 @@ export function BulkInvalidationPanel({ letterId, raw, result, mayRun }: Props) 
           <p role="status">
             {result.preview.total === 0
               ? "No pending or confirmed signature matches this filter."
-              : `This would invalidate ${result.preview.total} signature${result.preview.total === 1 ? "" : "s"}: ${result.preview.confirmed} confirmed, ${result.preview.pending} pending.`}
+              : `This would invalidate ${countOf(result.preview.total, NOUNS.signature)}: ${result.preview.confirmed} confirmed, ${result.preview.pending} pending.`}
           </p>
           {mayRun ? (
             // Rendered even when nothing matches any more, so that the outcome of the run that
@@ -65,7 +66,7 @@ export function BulkInvalidationPanel({ letterId, raw, result, mayRun }: Props) 
             <OrganiserActionForm
               action={bulkInvalidateAction.bind(null, letterId)}
               hidden={filterParams(result.filter)}
-              label={result.preview.total === 0 ? "Nothing to invalidate" : `Invalidate ${result.preview.total} signature${result.preview.total === 1 ? "" : "s"}`}
+              label={result.preview.total === 0 ? "Nothing to invalidate" : `Invalidate ${countOf(result.preview.total, NOUNS.signature)}`}
               disabled={result.preview.total === 0}
               danger
             >

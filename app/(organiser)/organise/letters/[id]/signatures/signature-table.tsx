@@ -17,23 +17,23 @@ function SignatureRow({ letterId, signature }: { letterId: string; signature: TO
   const live = signature.state === "PENDING" || signature.state === "CONFIRMED";
   return (
     <tr>
-      <td>
+      <td data-label="Signer">
         <strong>{signature.name ?? "Anonymous"}</strong>
         {signature.nameHidden && signature.name ? <span className="tag"> name hidden</span> : null}
         {role ? <div className="muted">{role}</div> : null}
         <div>@{signature.domain}</div>
       </td>
-      <td>
+      <td data-label="State">
         {STATE_LABELS[signature.state]}
         {signature.invalidationReason ? <div className="muted">{signature.invalidationReason}</div> : null}
       </td>
-      <td>
+      <td data-label="Signed">
         <time dateTime={signature.createdAt.toISOString()}>{formatDateTimeUtc(signature.createdAt)}</time>
         <div className="muted">
           source <code>{signature.source ?? "–"}</code>
         </div>
       </td>
-      <td>
+      <td data-label="Comment">
         {signature.comment ? (
           <>
             {signature.commentHidden ? <span className="tag">hidden </span> : null}
@@ -41,7 +41,7 @@ function SignatureRow({ letterId, signature }: { letterId: string; signature: TO
           </>
         ) : null}
       </td>
-      <td className="row-actions">
+      <td className="row-actions" data-label="Moderate">
         {signature.name ? (
           <OrganiserActionForm
             action={setNameHiddenAction.bind(null, letterId)}
@@ -78,7 +78,7 @@ export function SignatureTable({ letterId, signatures }: { letterId: string; sig
   if (signatures.length === 0) return <p className="muted">No signatures here.</p>;
   return (
     <div className="table-scroll">
-      <table>
+      <table className="stack-table">
         <TableHead columns={["Signer", "State", "Signed", "Comment", "Moderate"]} />
         <tbody>
           {signatures.map((signature) => (
