@@ -40,7 +40,7 @@ export default async function HomePage({ searchParams }: Props) {
       {query ? (
         <p role="status">
           {open.length + closed.length === 0 ? "No letter" : `${open.length + closed.length} letter${open.length + closed.length === 1 ? "" : "s"}`}{" "}
-          matching &ldquo;{query}&rdquo;. <Link href="/">Show all letters</Link>
+          matching &ldquo;{query}&rdquo;. <Link href="/" prefetch={false}>Show all letters</Link>
         </p>
       ) : null}
       <section aria-labelledby="open-heading">
@@ -63,7 +63,7 @@ function LetterList({ letters }: { letters: TLetterSummary[] }) {
       {letters.map((letter) => (
         <li key={letter.slug} className="letter-card">
           <h3>
-            <Link href={`/letters/${letter.slug}`}>{letter.title}</Link>
+            <Link href={`/letters/${letter.slug}`} prefetch={false}>{letter.title}</Link>
           </h3>
           <p className="muted">To {letter.addressee}</p>
           <p className="card-meta">
