@@ -67,7 +67,9 @@ async function main() {
   try {
     await applyMigrations(databaseUrl, path.join(root, "prisma", "migrations"));
     const db = createPrismaClient(databaseUrl, { poolSize: 1 });
-    await seedDemoLetter(db).finally(() => db.$disconnect());
+    // On a machine this busy, the seed's transaction can outlive Prisma's interactive-transaction
+    // timeout (it rolls back whole); a second try is cheaper than rerunning the bench.
+    await retry(() => seedDemoLetter(db), 3).finally(() => db.$disconnect());
     console.log(`Building if stale, then starting the app on :${port}…`);
     await buildIfStale(root);
     app = await startAppServer({
@@ -130,6 +132,17 @@ async function main() {
     console.log(`Wrote bench/pages-results.json (${results.elapsedSeconds} s in all; load average at the end ${results.loadAverage.join(", ")}).`);
   } finally {
     await cleanUp();
+  }
+}
+
+async function retry<T>(work: () => Promise<T>, attempts: number): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.log(`  seeding failed (${error instanceof Error ? error.message.split("\n").at(-1) : String(error)}); trying again`);
+    }
   }
 }
 
