@@ -32,12 +32,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        {/* No prefetching on public links: a reader who opened a letter on a phone would pay, in
+            data and main-thread time while the page becomes usable, for pages they rarely visit
+            next (measured by `npm run bench:pages`). A click still navigates within the app. */}
         <header className="site-header">
-          <Link href="/" className="brand">
+          <Link href="/" className="brand" prefetch={false}>
             Undersigned
           </Link>
           <span className="tagline">Open letters, verified signatures</span>
-          <Link href="/organise" className="header-link">
+          <Link href="/organise" className="header-link" prefetch={false}>
             Organise a letter
           </Link>
         </header>

@@ -43,7 +43,7 @@ export default async function HomePage({ searchParams }: Props) {
       {query ? (
         <p role="status">
           {open.length + closed.length === 0 ? "No letter" : countOf(open.length + closed.length, NOUNS.letter)}{" "}
-          matching &ldquo;{query}&rdquo;. <Link href="/">Show all letters</Link>
+          matching &ldquo;{query}&rdquo;. <Link href="/" prefetch={false}>Show all letters</Link>
         </p>
       ) : null}
       <section aria-labelledby="open-heading">
@@ -77,7 +77,7 @@ function LetterList({ letters }: { letters: TLetterSummary[] }) {
       {letters.map((letter) => (
         <li key={letter.slug} className="letter-card">
           <h3>
-            <Link href={`/letters/${letter.slug}`}>{letter.title}</Link>
+            <Link href={`/letters/${letter.slug}`} prefetch={false}>{letter.title}</Link>
           </h3>
           <p className="muted">To {letter.addressee}</p>
           <p className="card-meta">

@@ -42,9 +42,14 @@ export function LiveTotal({ slug, total: initial, goal }: Props) {
     const onVisibility = () => (document.visibilityState === "hidden" ? close() : open());
     // The figure on screen is fresh: the first event repeats it, so it is not announced.
     lastAnnounced.current = Date.now();
-    if (document.visibilityState !== "hidden") open();
     document.addEventListener("visibilitychange", onVisibility);
+    // Opened once the page has loaded and the phone is idle, not during start-up: the stream
+    // brings nothing new for a while, and it would compete with what makes the page usable.
+    const cancelStart = whenIdleAfterLoad(() => {
+      if (document.visibilityState !== "hidden") open();
+    });
     return () => {
+      cancelStart();
       document.removeEventListener("visibilitychange", onVisibility);
       close();
     };
@@ -58,4 +63,24 @@ export function LiveTotal({ slug, total: initial, goal }: Props) {
       </p>
     </>
   );
+}
+
+/** Runs `task` after the load event, at the next idle moment (or soon, where the browser has no idle callback). */
+function whenIdleAfterLoad(task: () => void): () => void {
+  let cancel = () => {};
+  const schedule = () => {
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(task, { timeout: 2_000 });
+      cancel = () => window.cancelIdleCallback(handle);
+    } else {
+      const handle = window.setTimeout(task, 200);
+      cancel = () => window.clearTimeout(handle);
+    }
+  };
+  if (document.readyState === "complete") schedule();
+  else {
+    window.addEventListener("load", schedule, { once: true });
+    cancel = () => window.removeEventListener("load", schedule);
+  }
+  return () => cancel();
 }

@@ -36,7 +36,7 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
   return (
     <>
       <p>
-        <Link href={`/letters/${letter.slug}`}>&larr; Back to the letter</Link>
+        <Link href={`/letters/${letter.slug}`} prefetch={false}>&larr; Back to the letter</Link>
       </p>
       <h1>Signatures on &ldquo;{letter.title}&rdquo;</h1>
       <p className="muted">
@@ -45,7 +45,7 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
       <SignatureList signatures={page.items} />
       {page.nextCursor ? (
         <p>
-          <Link href={`/letters/${letter.slug}/signatures?cursor=${page.nextCursor}`}>Show more signatures</Link>
+          <Link href={`/letters/${letter.slug}/signatures?cursor=${page.nextCursor}`} prefetch={false}>Show more signatures</Link>
         </p>
       ) : (
         <p className="muted">That is everyone.</p>
