@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import type { TTokenActionState } from "./token-action-state";
+import { useResultForm } from "./use-result-form";
 
 type Props = {
   action: (state: TTokenActionState, formData: FormData) => Promise<TTokenActionState>;
@@ -12,10 +12,10 @@ type Props = {
 
 /** The button behind a confirm or withdraw link: only pressing it acts, never opening the link. */
 export function TokenActionForm({ action, token, label }: Props) {
-  const [state, formAction, working] = useActionState(action, { status: "idle" });
+  const { state, formAction, pending: working, anchor, resultRef } = useResultForm<TTokenActionState>(action, { status: "idle" });
   if (state.status === "done") {
     return (
-      <div className="card notice" role="status">
+      <div id={anchor} className="card notice" role="status" tabIndex={-1} ref={resultRef}>
         <h2>{state.heading}</h2>
         <p>{state.message}</p>
         <p>
@@ -25,9 +25,9 @@ export function TokenActionForm({ action, token, label }: Props) {
     );
   }
   return (
-    <form action={formAction}>
+    <form id={anchor} action={formAction}>
       {state.status === "error" ? (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" tabIndex={-1} ref={resultRef}>
           {state.message}
         </p>
       ) : null}
