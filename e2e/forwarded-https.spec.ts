@@ -29,12 +29,18 @@ async function startServerBehindProxy(): Promise<ChildProcess> {
     },
     stdio: "ignore",
   });
-  await expect.poll(() => fetch(`http://localhost:${port}/api/ping`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+  try {
+    await expect.poll(() => fetch(`http://localhost:${port}/api/ping`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+  } catch (error) {
+    // Not left running (on a port of the suite's) when it does not come up in time.
+    server.kill("SIGTERM");
+    throw error;
+  }
   return server;
 }
 
 test("behind a trusted proxy, X-Forwarded-Proto: https turns on HSTS on every kind of response; plain http does not", async ({ request }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const server = await startServerBehindProxy();
   try {
     const paths = ["/", "/sign-in", "/api/v1/letters", "/api/ping"];
