@@ -36,6 +36,7 @@ test("a signer's confirmation email: automatic, titled, and every link of its te
 });
 
 test("an organiser's sign-in email: automatic, titled, and every link of its text a link in its HTML", async ({ page }) => {
+  test.setTimeout(60_000);
   const email = organiserAddress("parts");
   await page.goto("/sign-in");
   await page.getByLabel("Your email address").fill(email);
