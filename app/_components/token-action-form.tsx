@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ReceiptNotice } from "./receipt-notice";
 import type { TTokenActionState } from "./token-action-state";
 import { useResultForm } from "./use-result-form";
 
@@ -18,6 +19,7 @@ export function TokenActionForm({ action, token, label }: Props) {
       <div id={anchor} className="card notice" role="status" tabIndex={-1} ref={resultRef}>
         <h2>{state.heading}</h2>
         <p>{state.message}</p>
+        {state.receiptUrl ? <ReceiptNotice url={state.receiptUrl} /> : null}
         <p>
           <Link href={`/letters/${state.letter.slug}`}>Back to &ldquo;{state.letter.title}&rdquo;</Link>
         </p>
