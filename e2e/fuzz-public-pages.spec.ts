@@ -76,10 +76,13 @@ test("GET /letters/{slug}, cached in memory only", async ({}, testInfo) => {
   expect(await countFiles(SERVED_FILES), `files under ${SERVED_FILES}`).toBe(filesBefore);
 });
 
-// The preview image and the badge are images for a real letter and the API's JSON error otherwise.
+// The preview image and the badge are images for a real letter and the API's JSON error
+// otherwise; so are the feed and the calendar, in their formats.
 for (const image of [
   { name: "GET /letters/{slug}/og.png", file: "og.png", type: /^image\/png/ },
   { name: "GET /letters/{slug}/badge.svg", file: "badge.svg", type: /^image\/svg\+xml/ },
+  { name: "GET /letters/{slug}/feed.xml", file: "feed.xml", type: /^application\/atom\+xml/ },
+  { name: "GET /letters/{slug}/calendar.ics", file: "calendar.ics", type: /^text\/calendar/ },
 ]) {
   test(image.name, async ({}, testInfo) => {
     // Drawing the preview costs about a second: the real letter is a rare case.

@@ -3,7 +3,8 @@ import { STATUS_UPDATE_LABELS } from "@/lib/letters/status-update-labels";
 import { formatDate } from "./format";
 import { RespondBy } from "./respond-by";
 
-type Update = { id: string; kind: StatusUpdateKind; body: string; occurredAt: Date; respondBy: Date | null };
+// `respondBy` is optional so that views which do not load it (the receipt's latest updates) still fit.
+type Update = { id: string; kind: StatusUpdateKind; body: string; occurredAt: Date; respondBy?: Date | null };
 
 /** Newest first: a visitor wants to know where things stand now. */
 export function StatusTimeline({ updates }: { updates: Update[] }) {

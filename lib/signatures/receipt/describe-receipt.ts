@@ -18,7 +18,7 @@ export type TReceiptView =
       showName: boolean;
       /** Whether a name may be shown at all: the letter allows names, and moderators did not hide this one. */
       mayShowName: boolean;
-      updates: { id: string; kind: StatusUpdateKind; body: string; occurredAt: Date }[];
+      updates: { id: string; kind: StatusUpdateKind; body: string; occurredAt: Date; respondBy: Date | null }[];
     };
 
 const LATEST_UPDATES = 3;
@@ -38,7 +38,7 @@ export async function describeReceipt(db: Db, rawToken: string): Promise<TReceip
     where: { letterId: letter.id },
     orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
     take: LATEST_UPDATES,
-    select: { id: true, kind: true, body: true, occurredAt: true },
+    select: { id: true, kind: true, body: true, occurredAt: true, respondBy: true },
   });
   const state = STATE_OF[signature.state];
   return {
