@@ -18,10 +18,11 @@ import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
 import { writeAppError } from "@/lib/http/write-app-error";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
 import { dropUntrustedForwardedHost } from "@/lib/security/forwarded-host";
+import { forwardedOverHttps } from "@/lib/security/forwarded-proto";
 import { substituteNonceInHtml } from "@/lib/security/nonce-response";
 import { refusalFor } from "@/lib/security/request-guard";
 import { freshNonce, placeholderNonce } from "@/lib/security/script-nonces";
-import { createSecurityHeaders, mayBePage } from "@/lib/security/security-headers";
+import { createSecurityHeaders, mayBePage, STRICT_TRANSPORT_SECURITY } from "@/lib/security/security-headers";
 
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
@@ -51,6 +52,7 @@ await app.prepare();
 const server = createServer((request, response) => {
   const pathname = (request.url ?? "/").split("?", 1)[0] ?? "/";
   for (const [name, value] of securityHeaders.forPath(pathname)) response.setHeader(name, value);
+  if (forwardedOverHttps(request.headers, trustedProxyHops)) response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   if (refuseBrokenPathEscape(request, response)) return;
   if (serveCountFromMemory(request, response, peekCounts())) return;
   const refusal = refusalFor({ method: request.method ?? "GET", pathname, headers: request.headers }, appUrl);

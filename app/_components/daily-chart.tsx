@@ -48,31 +48,35 @@ export function DailyChart({ daily, today }: { daily: Day[]; today: Date }) {
       ? `No confirmed signatures between ${label(days[0]!.day)} and ${label(days.at(-1)!.day)}.`
       : `${countOf(inRange, NOUNS.signatureConfirmed)} between ${label(days[0]!.day)} and ${label(days.at(-1)!.day)}; the busiest day was ${label(busiest.day)} with ${formatCount(busiest.total)}.`;
 
+  // The table follows the figure rather than sitting in it: a figure's caption must be its
+  // first or last child, and the caption belongs right under the chart.
   return (
-    <figure className="daily-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} preserveAspectRatio="none">
-        <line x1={LEFT} x2={WIDTH} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="chart-axis" />
-        {days.map((d, i) => {
-          const height = (d.total / peak) * plot;
-          return d.total > 0 ? (
-            <rect
-              key={d.day}
-              className="chart-bar"
-              x={LEFT + i * slot + (slot - barWidth) / 2}
-              y={HEIGHT - BOTTOM - height}
-              width={barWidth}
-              height={height}
-              rx={Math.min(3, barWidth / 3)}
-            />
-          ) : null;
-        })}
-      </svg>
-      <div className="chart-labels" aria-hidden="true">
-        <span>{label(days[0]!.day)}</span>
-        <span>busiest: {formatCount(busiest.total)}</span>
-        <span>{label(days.at(-1)!.day)}</span>
-      </div>
-      <figcaption className="muted">{summary}</figcaption>
+    <>
+      <figure className="daily-chart">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} preserveAspectRatio="none">
+          <line x1={LEFT} x2={WIDTH} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="chart-axis" />
+          {days.map((d, i) => {
+            const height = (d.total / peak) * plot;
+            return d.total > 0 ? (
+              <rect
+                key={d.day}
+                className="chart-bar"
+                x={LEFT + i * slot + (slot - barWidth) / 2}
+                y={HEIGHT - BOTTOM - height}
+                width={barWidth}
+                height={height}
+                rx={Math.min(3, barWidth / 3)}
+              />
+            ) : null;
+          })}
+        </svg>
+        <div className="chart-labels" aria-hidden="true">
+          <span>{label(days[0]!.day)}</span>
+          <span>busiest: {formatCount(busiest.total)}</span>
+          <span>{label(days.at(-1)!.day)}</span>
+        </div>
+        <figcaption className="muted">{summary}</figcaption>
+      </figure>
       <details className="chart-table">
         <summary>Show the numbers</summary>
         <table>
@@ -98,6 +102,6 @@ export function DailyChart({ daily, today }: { daily: Day[]; today: Date }) {
           </tbody>
         </table>
       </details>
-    </figure>
+    </>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ReceiptNotice } from "./receipt-notice";
 import type { TTokenActionState } from "./token-action-state";
+import { useResultForm } from "./use-result-form";
 
 type Props = {
   action: (state: TTokenActionState, formData: FormData) => Promise<TTokenActionState>;
@@ -15,12 +16,12 @@ type Props = {
 
 /** The button behind a confirm or withdraw link: only pressing it acts, never opening the link. */
 export function TokenActionForm({ action, token, label, children }: Props) {
-  const [state, formAction, working] = useActionState(action, { status: "idle" });
+  const { state, formAction, pending: working, anchor, resultRef } = useResultForm<TTokenActionState>(action, { status: "idle" });
   if (state.status === "done") {
     return (
       // The page's heading becomes the outcome: "Confirm your signature / You are about to sign"
       // would be false once it is signed.
-      <div role="status">
+      <div id={anchor} role="status" tabIndex={-1} ref={resultRef}>
         <h1>{state.heading}</h1>
         <p>{state.message}</p>
         {state.shareUrl ? (
@@ -38,9 +39,9 @@ export function TokenActionForm({ action, token, label, children }: Props) {
   return (
     <>
       {children}
-      <form action={formAction}>
+      <form id={anchor} action={formAction}>
         {state.status === "error" ? (
-          <p className="form-error" role="alert">
+          <p className="form-error" role="alert" tabIndex={-1} ref={resultRef}>
             {state.message}
           </p>
         ) : null}

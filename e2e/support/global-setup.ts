@@ -25,6 +25,7 @@ export default async function globalSetup() {
         html: typeof message.html === "string" ? message.html : "",
         messageId: message.messageId ?? "",
         date: message.date?.toISOString() ?? "",
+        headers: Object.fromEntries(message.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).trim()])),
       };
       const file = path.join(dir, `${String(++received).padStart(6, "0")}.json`);
       await writeFile(`${file}.tmp`, JSON.stringify(email));

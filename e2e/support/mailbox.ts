@@ -2,7 +2,16 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "@playwright/test";
 
-export type CapturedEmail = { to: string[]; subject: string; text: string; html: string; messageId: string; date: string };
+export type CapturedEmail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  date: string;
+  /** Header values as sent, by lower-case name (the last one of a repeated header). */
+  headers: Record<string, string>;
+};
 
 function mailboxDir(): string {
   const dir = process.env.E2E_MAILBOX_DIR;

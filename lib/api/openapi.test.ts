@@ -5,9 +5,12 @@ import { buildOpenApiDocument } from "./openapi";
 describe("the OpenAPI document", () => {
   const doc = buildOpenApiDocument("https://letters.example/");
 
-  it("describes every public endpoint, with a server under the app's address", () => {
+  it("describes every public endpoint, on a server relative to the document, run from the app's address", () => {
     expect(doc.openapi).toBe("3.1.0");
-    expect(doc.servers).toEqual([{ url: "https://letters.example/api/v1" }]);
+    // Served at /api/v1/openapi.json, so right on any host, behind any proxy.
+    expect(doc.servers).toEqual([{ url: "/api/v1" }]);
+    expect(doc.info.contact).toEqual({ name: "Undersigned", url: "https://letters.example" });
+    expect(doc.security).toEqual([]);
     expect(Object.keys(doc.paths).sort()).toEqual(["/confirmations", "/letters", "/letters/{slug}", "/letters/{slug}/count", "/letters/{slug}/count/stream", "/letters/{slug}/signatures"]);
   });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZSignatureInput } from "@/lib/signatures/signature-input";
+import { API_TAGS, apiInfo, type TApiTag } from "./openapi-info";
 import { ZApiError, ZConfirmationRequest, ZConfirmationResult, ZLetterCount, ZLetterDetail, ZLetterList, ZSignatureAccepted, ZSignatureList } from "./schemas";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -40,17 +41,19 @@ export function buildOpenApiDocument(appUrl: string) {
   return {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
-    info: {
-      title: "Undersigned public API",
-      version: "1.0.0",
-      description:
-        "Open letters and their verified signatures. Every GET is public, cacheable (`Cache-Control` with `s-maxage`) and open to any origin (CORS). No response ever contains a signer's email address, its hash or an IP address. Errors are `{ \"error\": { \"code\", \"message\", \"fields\"? } }`.",
-    },
-    servers: [{ url: `${appUrl.replace(/\/+$/, "")}/api/v1` }],
+    info: apiInfo(appUrl),
+    // Relative to where this document is served (OpenAPI 3.1, Server Object): right behind any
+    // proxy and host name, a developer's localhost included, without naming one.
+    servers: [{ url: "/api/v1" }],
+    // Public by design: no operation needs credentials (signing is proved by email, not by a key).
+    security: [],
+    tags: [...API_TAGS],
     paths: {
       "/letters": {
         get: {
           operationId: "listLetters",
+          tags: ["Letters"] satisfies TApiTag[],
+          description: "Open and closed letters, newest first, in pages of `limit`; pass `nextCursor` back as `cursor` for the next page. Pages are keyset cursors: stable while letters are published, constant in cost however deep.",
           summary: "Published letters, newest first",
           parameters: [
             { name: "status", in: "query", required: false, description: "Only open or only closed letters.", schema: { type: "string", enum: ["open", "closed"] } },
@@ -63,6 +66,8 @@ export function buildOpenApiDocument(appUrl: string) {
       "/letters/{slug}": {
         get: {
           operationId: "getLetter",
+          tags: ["Letters"] satisfies TApiTag[],
+          description: "Everything the letter's page shows: its text (Markdown), demands with their status, the status timeline, which domains may sign, the goal and closing date, and the verified totals.",
           summary: "A letter with its demands, timeline, domain policy and counts",
           parameters: [slug],
           responses: { "200": json("LetterDetail", "The letter."), "404": error("No published letter has this slug.") },
@@ -71,6 +76,8 @@ export function buildOpenApiDocument(appUrl: string) {
       "/letters/{slug}/signatures": {
         get: {
           operationId: "listSignatures",
+          tags: ["Signatures"] satisfies TApiTag[],
+          description: "Confirmed signatures, newest first. An anonymous signer, or one whose name organisers hid, appears as a domain alone; a comment organisers hid is left out.",
           summary: "Public (confirmed) signatures, newest first",
           parameters: [slug, cursor, limit(100, 20)],
           responses: {
@@ -81,6 +88,8 @@ export function buildOpenApiDocument(appUrl: string) {
         },
         post: {
           operationId: "signLetter",
+          tags: ["Signatures"] satisfies TApiTag[],
+          description: "Starts a signature: the address gets an email whose link confirms it. The answer is the same whether or not the address had already signed, so it reveals nothing about anyone's signature; nothing is counted or shown before confirmation.",
           summary: "Sign a letter; the signature counts once confirmed from the emailed link",
           parameters: [slug],
           requestBody: { required: true, content: { "application/json": { schema: ref("SignatureRequest") } } },
@@ -98,6 +107,8 @@ export function buildOpenApiDocument(appUrl: string) {
       "/letters/{slug}/count": {
         get: {
           operationId: "getLetterCount",
+          tags: ["Counts"] satisfies TApiTag[],
+          description: "Served from memory, a second or two behind the last confirmation: poll it freely, or follow the stream.",
           summary: "The verified total and per-domain totals: small, hot and a second or two fresh",
           parameters: [slug],
           responses: { "200": json("LetterCount", "The counts."), "404": error("No published letter has this slug.") },
@@ -106,6 +117,8 @@ export function buildOpenApiDocument(appUrl: string) {
       "/letters/{slug}/count/stream": {
         get: {
           operationId: "streamLetterCount",
+          tags: ["Counts"] satisfies TApiTag[],
+          description: "A server-sent event stream: one `count` event at once, then one on each change, with heartbeats between. Browsers reconnect on their own (`EventSource`).",
           summary: "The counts as server-sent events: `count` events whose data is a LetterCount, first at once, then on each change",
           parameters: [slug],
           responses: {
@@ -121,6 +134,8 @@ export function buildOpenApiDocument(appUrl: string) {
       "/confirmations": {
         post: {
           operationId: "confirmSignature",
+          tags: ["Signatures"] satisfies TApiTag[],
+          description: "Spends the confirmation token from the signer's email; the signature then counts. A link in an email only opens a page: mail scanners open every link, so only this POST confirms.",
           summary: "Confirm a signature with the token from its email, as the confirmation page's button does (not open to other origins)",
           requestBody: { required: true, content: { "application/json": { schema: ref("ConfirmationRequest") } } },
           responses: {

@@ -132,4 +132,14 @@ describe("the SMTP transport", () => {
     await transport.close?.();
     expect(capture.messages.map((received) => received.subject)).toEqual(["Message 2"]);
   });
+
+  it("marks every message automatic (RFC 3834), so out-of-office replies and other autoresponders leave it be", async () => {
+    const transport = createSmtpTransport(capture.url);
+    await transport.send(message(1));
+    await transport.close?.();
+    const [received] = capture.messages;
+    expect(received?.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(received?.headers.get("x-auto-response-suppress")).toBe("OOF, AutoReply");
+    expect(received?.raw).toMatch(/^Auto-Submitted: auto-generated\r$/m);
+  });
 });

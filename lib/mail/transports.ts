@@ -59,6 +59,7 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
         // receivers score a Message-ID from a foreign or missing domain as spam.
         messageId: `<${randomUUID()}@${domainOf(message.from)}>`,
         date: new Date(),
+        headers: AUTOMATIC_MESSAGE_HEADERS,
       });
       if (info.rejected.length > 0 || info.accepted.length === 0) {
         throw new Error(`SMTP server did not accept the recipient: ${info.response}`);
@@ -69,6 +70,14 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
     },
   };
 }
+
+/**
+ * Every message we send is automatic (RFC 3834): out-of-office replies and other autoresponders
+ * must not answer it: their replies would go to a no-reply address, and each one is one more
+ * message about the signer in the employer's mail logs. Exchange, where most work mailboxes
+ * live, also reads a header of its own for the same thing.
+ */
+export const AUTOMATIC_MESSAGE_HEADERS = { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "OOF, AutoReply" } as const;
 
 /** Header values on one line, whatever a template produced: a line break would start a new header. */
 export function singleLine(value: string): string {

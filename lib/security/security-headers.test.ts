@@ -20,7 +20,7 @@ describe("security headers", () => {
   it("let the badge be embedded, and only the badge, still without scripts", () => {
     const badge = headersOf("/letters/some-letter/badge.svg");
     expect(badge).not.toHaveProperty("X-Frame-Options");
-    expect(badge["Content-Security-Policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(badge["Content-Security-Policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *");
     expect(headersOf("/letters/some-letter/badge.svg.html")).toHaveProperty("X-Frame-Options", "DENY");
   });
 

@@ -7,7 +7,7 @@
  * instead, with the nonce of that one response (see lib/security/script-nonces.ts): scripts
  * run only when they carry it, so no `unsafe-inline`, and scripts those load are trusted in
  * turn (`strict-dynamic`), which is how Next loads its chunks. The embeddable badge keeps a
- * policy of its own without `frame-ancestors`.
+ * policy of its own that lets any site frame it.
  */
 export type TSecurityHeaders = {
   /** The headers for a path, built once per process rather than per request. */
@@ -57,6 +57,21 @@ function isEmbeddable(pathname: string): boolean {
   return /^\/letters\/[a-z0-9-]+\/badge\.svg$/.test(pathname);
 }
 
+/**
+ * The count badge's policy (also set by its route handler). An SVG opened on its own is a
+ * document that could run script; the badge needs only its styles. It is made to be embedded
+ * anywhere, in an <img> (which no framing rule concerns) or an <iframe>: so every site may frame
+ * it (`frame-ancestors *`), on purpose and said so rather than left unsaid. It holds no button
+ * or link that framing could trick anyone into pressing.
+ */
+export const BADGE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
+
+/**
+ * HTTPS only, for two years, subdomains too. Sent when APP_URL is https, and on a response whose
+ * request a trusted proxy says came over HTTPS (lib/security/forwarded-proto.ts).
+ */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+
 function headersFor(embeddable: boolean, options: { https: boolean }): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
@@ -64,11 +79,10 @@ function headersFor(embeddable: boolean, options: { https: boolean }): Record<st
     "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()",
     "Cross-Origin-Opener-Policy": "same-origin",
-    // An SVG opened on its own is a document that could run script; the badge needs only its styles.
-    "Content-Security-Policy": embeddable ? "default-src 'none'; style-src 'unsafe-inline'" : "default-src 'none'; frame-ancestors 'none'",
+    "Content-Security-Policy": embeddable ? BADGE_CONTENT_SECURITY_POLICY : "default-src 'none'; frame-ancestors 'none'",
     ...(embeddable ? {} : { "X-Frame-Options": "DENY" }),
     // Only where the app is served over HTTPS: on plain http a browser ignores it anyway, and
     // a developer's localhost must not be pinned to HTTPS for two years.
-    ...(options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+    ...(options.https ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}),
   };
 }

@@ -1,15 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
+import { useResultForm } from "@/app/_components/use-result-form";
 import { IDLE, type TActionState } from "@/lib/errors/action-state";
 
 type Props = { action: (state: TActionState, formData: FormData) => Promise<TActionState>; callbackPath: string };
 
 export function SignInForm({ action, callbackPath }: Props) {
-  const [state, formAction, working] = useActionState(action, IDLE);
+  // Back to this page with its callback, should a scriptless answer show an error to correct.
+  const { state, formAction, pending: working, anchor, resultRef } = useResultForm<TActionState>(action, IDLE, { search: `?callbackUrl=${encodeURIComponent(callbackPath)}` });
   if (state.status === "done") {
     return (
-      <div className="card notice" role="status">
+      <div id={anchor} className="card notice" role="status" tabIndex={-1} ref={resultRef}>
         <h2>Check your inbox</h2>
         <p>{state.message}</p>
       </div>
@@ -17,9 +18,9 @@ export function SignInForm({ action, callbackPath }: Props) {
   }
   const emailError = state.status === "error" ? state.fields.email : undefined;
   return (
-    <form action={formAction} className="card" noValidate>
+    <form id={anchor} action={formAction} className="card" noValidate>
       {state.status === "error" ? (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" tabIndex={-1} ref={resultRef}>
           {state.message}
         </p>
       ) : null}
@@ -34,14 +35,14 @@ export function SignInForm({ action, callbackPath }: Props) {
           required
           maxLength={254}
           aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? "sign-in-email-error" : undefined}
+          aria-describedby={emailError ? "sign-in-email-hint sign-in-email-error" : "sign-in-email-hint"}
         />
         {emailError ? (
           <p id="sign-in-email-error" className="field-error">
             {emailError.join(" ")}
           </p>
         ) : null}
-        <p className="hint">
+        <p id="sign-in-email-hint" className="hint">
           Organising against your own employer? Consider a personal address: your employer&apos;s mail system reads
           what reaches a work address.
         </p>

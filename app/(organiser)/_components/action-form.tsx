@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useResultForm } from "@/app/_components/use-result-form";
 import { IDLE, type TActionState } from "@/lib/errors/action-state";
 
 type Props = {
@@ -20,24 +21,25 @@ type Props = {
  * alert) next to the button, and each field error names its field. Works without JavaScript too.
  */
 export function ActionForm({ action, submitLabel, workingLabel = "Working…", className, buttonClassName, labels = {}, children }: Props) {
-  const [state, formAction, working] = useActionState(action, IDLE);
+  const { state, formAction, pending: working, anchor, resultRef } = useResultForm(action, IDLE);
   return (
-    <form action={formAction} className={className}>
+    <form id={anchor} action={formAction} className={className}>
       {children}
       <div className="organiser-toolbar">
         <button type="submit" disabled={working} className={buttonClassName}>
           {working ? workingLabel : submitLabel}
         </button>
-        <ActionOutcome state={state} labels={labels} />
+        <ActionOutcome state={state} labels={labels} resultRef={resultRef} />
       </div>
     </form>
   );
 }
 
-export function ActionOutcome({ state, labels = {} }: { state: TActionState; labels?: Record<string, string> }) {
+/** `resultRef` (from useResultForm) takes focus when an outcome arrives. */
+export function ActionOutcome({ state, labels = {}, resultRef }: { state: TActionState; labels?: Record<string, string>; resultRef?: (element: HTMLElement | null) => void }) {
   if (state.status === "done") {
     return (
-      <p className="status-message" role="status">
+      <p className="status-message" role="status" tabIndex={-1} ref={resultRef}>
         {state.message}
       </p>
     );
@@ -45,7 +47,7 @@ export function ActionOutcome({ state, labels = {} }: { state: TActionState; lab
   if (state.status !== "error") return null;
   const fieldMessages = Object.entries(state.fields).map(([path, messages]) => `${labels[path] ?? labels[path.split(".")[0] ?? ""] ?? "Form"}: ${messages.join(" ")}`);
   return (
-    <div className="form-error" role="alert">
+    <div className="form-error" role="alert" tabIndex={-1} ref={resultRef}>
       <p>{state.message}</p>
       {fieldMessages.length > 0 ? (
         <ul>

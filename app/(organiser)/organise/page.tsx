@@ -6,7 +6,7 @@ import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
 import { detectSignatureBursts, type TSignatureBurst } from "@/lib/moderation/detect-signature-bursts";
 import { listMyLetters } from "@/lib/organisers/list-my-letters";
 import { requireSignedInPage } from "@/lib/server/organiser";
-import { signOutAction } from "@/app/(auth)/sign-out/actions";
+import { SignOutForm } from "@/app/(auth)/sign-out/sign-out-form";
 import { ActionForm } from "../_components/action-form";
 import { createLetterAction } from "./actions";
 import { describeBurst } from "./letters/[id]/signatures/burst-alerts";
@@ -36,11 +36,7 @@ export default async function OrganiserDashboard() {
             </>
           ) : null}
         </p>
-        <form action={signOutAction}>
-          <button type="submit" className="button-secondary">
-            Sign out
-          </button>
-        </form>
+        <SignOutForm />
       </div>
       <h1>Your letters</h1>
       {letters.length === 0 ? (

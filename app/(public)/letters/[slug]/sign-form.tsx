@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useResultForm } from "@/app/_components/use-result-form";
 import type { TSignFormState, TSignFormValues } from "./sign-form-state";
 
 type Props = {
@@ -19,11 +19,11 @@ const EMPTY: TSignFormValues = { name: "", email: "", anonymous: false, title: "
  * reload and errors are announced where they occur.
  */
 export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam, allowComments, allowPublicNames }: Props) {
-  const [state, formAction, submitting] = useActionState(action, { status: "idle" });
+  const { state, formAction, pending: submitting, anchor, resultRef } = useResultForm<TSignFormState>(action, { status: "idle" });
 
   if (state.status === "pending") {
     return (
-      <div className="card notice" role="status">
+      <div id={anchor} className="card notice" role="status" tabIndex={-1} ref={resultRef}>
         <h3>Check your inbox</h3>
         {/* The same words for every address, whatever it did before: this page must not tell
             anyone whether an address has signed. */}
@@ -42,11 +42,12 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
 
   const values = state.status === "error" ? state.values : EMPTY;
   const errors = state.status === "error" ? state.fields : {};
-  const field = (name: keyof TSignFormValues) => ({
+  // A field is described by its hint, if it has one, and by its error once there is one.
+  const field = (name: keyof TSignFormValues, hint?: string) => ({
     id: `sign-${name}`,
     name,
     "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `sign-${name}-error` : undefined,
+    "aria-describedby": [hint, errors[name] ? `sign-${name}-error` : undefined].filter(Boolean).join(" ") || undefined,
   });
   const error = (name: keyof TSignFormValues) =>
     errors[name] ? (
@@ -56,9 +57,9 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
     ) : null;
 
   return (
-    <form action={formAction} className="sign-form" noValidate>
+    <form id={anchor} action={formAction} className="sign-form" noValidate>
       {state.status === "error" ? (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" tabIndex={-1} ref={resultRef}>
           {state.message}
         </p>
       ) : null}
@@ -71,8 +72,8 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
 
       <div className="field">
         <label htmlFor="sign-email">Work email</label>
-        <input {...field("email")} type="email" autoComplete="email" required maxLength={254} defaultValue={values.email} />
-        <p className="hint">Open to {allowedDomains}. We only use it to confirm your signature, then forget it. Your
+        <input {...field("email", "sign-email-hint")} type="email" autoComplete="email" required maxLength={254} defaultValue={values.email} />
+        <p id="sign-email-hint" className="hint">Open to {allowedDomains}. We only use it to confirm your signature, then forget it. Your
           employer&rsquo;s mail system can see that our confirmation email arrived.</p>
         {error("email")}
       </div>

@@ -1,14 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import type { Ref } from "react";
+import { useResultForm } from "@/app/_components/use-result-form";
 import type { TReceiptActionState } from "@/app/_server/receipt-actions";
 import { changeAppearanceAction, withdrawAction } from "./actions";
 
 type Props = { token: string; showName: boolean; mayShowName: boolean };
 
-function ErrorLine({ state }: { state: TReceiptActionState }) {
+function ErrorLine({ state, resultRef }: { state: TReceiptActionState; resultRef: Ref<HTMLParagraphElement> }) {
   return state.status === "error" ? (
-    <p className="form-error" role="alert">
+    <p className="form-error" role="alert" tabIndex={-1} ref={resultRef}>
       {state.message}
     </p>
   ) : null;
@@ -16,14 +17,15 @@ function ErrorLine({ state }: { state: TReceiptActionState }) {
 
 /** What a signer can do from their receipt: every change is a POST, never the opening of a link. */
 export function ReceiptForms({ token, showName, mayShowName }: Props) {
-  const [appearance, changeAppearance, changing] = useActionState(changeAppearanceAction, { status: "idle" });
-  const [withdrawal, withdraw, withdrawing] = useActionState(withdrawAction, { status: "idle" });
+  // Success redirects back to the receipt (see receipt-actions.ts); only an error stays here.
+  const appearance = useResultForm<TReceiptActionState>(changeAppearanceAction, { status: "idle" });
+  const withdrawal = useResultForm<TReceiptActionState>(withdrawAction, { status: "idle" });
   return (
     <>
-      <form action={changeAppearance} className="card">
+      <form id={appearance.anchor} action={appearance.formAction} className="card">
         <fieldset className="field">
           <legend>How your signature appears</legend>
-          <ErrorLine state={appearance} />
+          <ErrorLine state={appearance.state} resultRef={appearance.resultRef} />
           <input type="hidden" name="token" value={token} />
           <label className="choice">
             <input type="radio" name="display" value="name" defaultChecked={showName} disabled={!mayShowName} /> Show my name
@@ -34,17 +36,17 @@ export function ReceiptForms({ token, showName, mayShowName }: Props) {
           </label>
           {mayShowName ? null : <p className="muted">This letter does not show signers&rsquo; names.</p>}
         </fieldset>
-        <button type="submit" disabled={changing}>
-          {changing ? "One moment…" : "Save"}
+        <button type="submit" disabled={appearance.pending}>
+          {appearance.pending ? "One moment…" : "Save"}
         </button>
       </form>
-      <form action={withdraw} className="card">
+      <form id={withdrawal.anchor} action={withdrawal.formAction} className="card">
         <h2>Withdraw</h2>
         <p>Your signature stops counting, leaves the letter, and everything it says about you is erased.</p>
-        <ErrorLine state={withdrawal} />
+        <ErrorLine state={withdrawal.state} resultRef={withdrawal.resultRef} />
         <input type="hidden" name="token" value={token} />
-        <button type="submit" className="receipt-withdraw" disabled={withdrawing}>
-          {withdrawing ? "One moment…" : "Withdraw my signature"}
+        <button type="submit" className="receipt-withdraw" disabled={withdrawal.pending}>
+          {withdrawal.pending ? "One moment…" : "Withdraw my signature"}
         </button>
       </form>
     </>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useResultForm } from "@/app/_components/use-result-form";
 import { MarkdownBody } from "@/app/_components/markdown";
 import { IDLE, type TActionState } from "@/lib/errors/action-state";
 import type { TLetterDraftInput } from "@/lib/letters/letter-input";
@@ -56,7 +57,7 @@ export function LetterEditor({ action, initial }: Props) {
   // The draft as of the last keystroke, for the submission: the rendered state can lag behind a
   // change made just before Save is pressed (an e2e run saved the value before the last edit).
   const latest = useRef(initial);
-  const [state, formAction, saving] = useActionState(action, IDLE);
+  const { state, formAction, pending: saving, anchor, resultRef } = useResultForm(action, IDLE);
   const errors = state.status === "error" ? state.fields : {};
   const update = (change: (current: TDraftState) => TDraftState) => {
     latest.current = change(latest.current);
@@ -65,9 +66,12 @@ export function LetterEditor({ action, initial }: Props) {
   const set = <K extends keyof TDraftState>(key: K, value: TDraftState[K]) => update((current) => ({ ...current, [key]: value }));
   const setFrom = <K extends keyof TDraftState>(key: K, value: (current: TDraftState) => TDraftState[K]) =>
     update((current) => ({ ...current, [key]: value(current) }));
-  const submit = (formData: FormData) => {
-    formData.set("payload", toPayload(latest.current));
-    formAction(formData);
+  // The server action itself is the form's action, so React renders the form with a real
+  // address (a function of ours would be `action="javascript:…"`, which HTML does not allow).
+  // The draft goes in a hidden field filled on submit: React reads the form after onSubmit.
+  const payload = useRef<HTMLInputElement>(null);
+  const fillPayload = () => {
+    if (payload.current) payload.current.value = toPayload(latest.current);
   };
   const errorFor = (path: string) =>
     errors[path] ? (
@@ -86,7 +90,8 @@ export function LetterEditor({ action, initial }: Props) {
     });
 
   return (
-    <form action={submit} className="letter-editor">
+    <form id={anchor} action={formAction} onSubmit={fillPayload} className="letter-editor">
+      <input ref={payload} type="hidden" name="payload" />
 
       <fieldset>
         <legend>The letter</legend>
@@ -266,7 +271,7 @@ export function LetterEditor({ action, initial }: Props) {
         <button type="submit" disabled={saving}>
           {saving ? "Saving…" : "Save draft"}
         </button>
-        <ActionOutcome state={state} labels={LABELS} />
+        <ActionOutcome state={state} labels={LABELS} resultRef={resultRef} />
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useResultForm } from "@/app/_components/use-result-form";
 import type { TActionState } from "@/lib/errors/action-state";
 
 type Props = {
@@ -21,10 +22,10 @@ type Props = {
  * action); with it, the outcome is announced in place and the page's data refreshes.
  */
 export function OrganiserActionForm({ action, hidden = {}, label, workingLabel, danger, className, disabled, children }: Props) {
-  const [state, formAction, working] = useActionState(action, { status: "idle" });
+  const { state, formAction, pending: working, anchor, resultRef } = useResultForm<TActionState>(action, { status: "idle" });
   const fieldMessages = state.status === "error" ? Object.values(state.fields).flat() : [];
   return (
-    <form action={formAction} className={className}>
+    <form id={anchor} action={formAction} className={className}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -33,12 +34,12 @@ export function OrganiserActionForm({ action, hidden = {}, label, workingLabel, 
         {working ? (workingLabel ?? "One moment…") : label}
       </button>
       {state.status === "done" ? (
-        <p className="status-message" role="status">
+        <p className="status-message" role="status" tabIndex={-1} ref={resultRef}>
           {state.message}
         </p>
       ) : null}
       {state.status === "error" ? (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" tabIndex={-1} ref={resultRef}>
           {[state.message, ...fieldMessages].join(" ")}
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 import { apiError, CACHE_CONTROL, parseSlug } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors/app-error";
+import { BADGE_CONTENT_SECURITY_POLICY } from "@/lib/security/security-headers";
 import { liveCounts } from "@/lib/server/live-counts";
 import { renderCountBadge } from "@/app/_components/count-badge";
 
@@ -14,8 +15,8 @@ export async function GET(_request: Request, { params }: Context) {
       headers: {
         "Content-Type": "image/svg+xml; charset=utf-8",
         "Cache-Control": CACHE_CONTROL.standard,
-        // Embedded on other sites: nothing in it may run, and no referrer is needed.
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+        // Embedded on other sites: nothing in it may run; any site may frame it.
+        "Content-Security-Policy": BADGE_CONTENT_SECURITY_POLICY,
         "Access-Control-Allow-Origin": "*",
       },
     });
