@@ -18,8 +18,13 @@ test("a signature is confirmed through POST /api/v1/confirmations, once", async 
   const confirmed = await request.post("/api/v1/confirmations", { data: { token } });
   expect(confirmed.status()).toBe(200);
   expect(confirmed.headers()["cache-control"]).toBe("no-store");
-  expect(await contract.expectValid(confirmed, "/confirmations", "post")).toEqual({ status: "confirmed", letter: { slug: letter.slug, title: letter.title } });
-  expect(await (await request.post("/api/v1/confirmations", { data: { token } })).json()).toMatchObject({ status: "already-confirmed" });
+  expect(await contract.expectValid(confirmed, "/confirmations", "post")).toEqual({
+    status: "confirmed",
+    letter: { slug: letter.slug, title: letter.title },
+    receiptUrl: expect.stringMatching(/^http:\/\/localhost:\d+\/receipt\/[A-Za-z0-9_-]{43}$/),
+  });
+  // Pressed again: no second receipt (whoever reads the mailbox must never get one).
+  expect(await (await request.post("/api/v1/confirmations", { data: { token } })).json()).toEqual({ status: "already-confirmed", letter: { slug: letter.slug, title: letter.title } });
   expect(await db.signature.count({ where: { letterId: letter.id, state: "CONFIRMED" } })).toBe(1);
 
   const forged = await request.post("/api/v1/confirmations", { data: { token: `${token}x` } });

@@ -82,7 +82,7 @@ const plausibleName = fc.oneof(hostileString, fc.constantFrom("Jane Doe", "Zoë 
 function verdictOf(response: TFuzzResponse): string {
   if (response.status !== 200) return String(response.status);
   if (response.body.includes('role="status"')) return "done";
-  const alert = /role="alert">([^<]*)</.exec(response.body)?.[1];
+  const alert = /role="alert"[^>]*>([^<]*)</.exec(response.body)?.[1];
   return alert ? `error: ${alert.slice(0, 60)}` : "form again";
 }
 

@@ -94,7 +94,7 @@ test("an organiser signs in, writes, publishes, updates and closes a letter", as
   const confirmClose = page.getByRole("checkbox", { name: /Yes, close it for good/ });
   await page.getByRole("button", { name: "Close to signatures" }).click();
   expect(await confirmClose.evaluate((box: HTMLInputElement) => box.validity.valueMissing)).toBe(true);
-  await expect(page.locator(".badge")).toHaveText("Open");
+  await expect(page.locator(".badge")).toHaveText("Open for signatures");
   await confirmClose.check();
   await page.getByRole("button", { name: "Close to signatures" }).click();
   await expect(page.locator(".badge")).toHaveText("Closed");

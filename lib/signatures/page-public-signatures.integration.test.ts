@@ -36,7 +36,7 @@ describe("pagePublicSignatures", () => {
     do {
       const page: Awaited<ReturnType<typeof pagePublicSignatures>> = await pagePublicSignatures(db, letter.id, { limit: 3, cursor: decodeCursor(cursor) });
       pages.push(page.items.map((s) => s.name ?? "Anonymous"));
-      for (const item of page.items) expect(Object.keys(item).sort()).toEqual(["comment", "confirmedAt", "domain", "id", "jobTitle", "name", "team"]);
+      for (const item of page.items) expect(Object.keys(item).sort()).toEqual(["comment", "confirmedAt", "domain", "id", "jobTitle", "name", "team", "verification"]);
       cursor = page.nextCursor;
     } while (cursor);
 

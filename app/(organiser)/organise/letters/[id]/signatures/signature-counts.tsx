@@ -50,23 +50,25 @@ export function SignatureCounts({ counts, sources, signaturesPath }: { counts: T
         {sources.length === 0 ? (
           <p>No source has sent more than one signature in the last 24 hours.</p>
         ) : (
-          <table>
-            <TableHead columns={["Source", "Signatures", "Domains", <span className="visually-hidden" key="action">Action</span>]} />
-            <tbody>
-              {sources.map((source) => (
-                <tr key={source.label}>
-                  <td>
-                    <code>{source.label}</code>
-                  </td>
-                  <td>{formatCount(source.signatures)}</td>
-                  <td>{source.domains.map((domain) => `@${domain}`).join(", ")}</td>
-                  <td>
-                    <Link href={`${signaturesPath}?${new URLSearchParams({ source: source.label })}#bulk`}>Preview invalidating</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table>
+              <TableHead columns={["Source", "Signatures", "Domains", <span className="visually-hidden" key="action">Action</span>]} />
+              <tbody>
+                {sources.map((source) => (
+                  <tr key={source.label}>
+                    <td>
+                      <code>{source.label}</code>
+                    </td>
+                    <td>{formatCount(source.signatures)}</td>
+                    <td>{source.domains.map((domain) => `@${domain}`).join(", ")}</td>
+                    <td>
+                      <Link href={`${signaturesPath}?${new URLSearchParams({ source: source.label })}#bulk`}>Preview invalidating</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>
