@@ -5,6 +5,11 @@ export function generateToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/** Whether a value could be a token of ours: anything else is refused before a lookup. */
+export function isTokenShaped(value: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(value);
+}
+
 /**
  * SHA-256 suffices for tokens (unlike passwords): they carry 256 bits of entropy, so the hash
  * cannot be brute-forced, and a stolen database yields no usable link.

@@ -1,15 +1,13 @@
 import type { TokenPurpose } from "@/lib/db/generated/enums";
 import type { Db } from "@/lib/db/prisma";
-import { hashToken } from "@/lib/security/tokens";
-
-const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+import { hashToken, isTokenShaped } from "@/lib/security/tokens";
 
 /**
  * The token behind a link with what its pages need, or null for anything we never issued for
  * `purpose` (a withdraw link cannot confirm, nor the reverse).
  */
 export async function findSignatureToken(db: Db, rawToken: string, purpose: TokenPurpose) {
-  if (!TOKEN_FORMAT.test(rawToken)) return null;
+  if (!isTokenShaped(rawToken)) return null;
   const token = await db.signatureToken.findUnique({
     where: { tokenHash: hashToken(rawToken) },
     select: {

@@ -1,11 +1,9 @@
 import type { Db } from "@/lib/db/prisma";
-import { hashToken } from "@/lib/security/tokens";
-
-const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+import { hashToken, isTokenShaped } from "@/lib/security/tokens";
 
 /** The signature a receipt token belongs to, with what its page and actions need, or null. */
 export async function findReceipt(db: Db, rawToken: string) {
-  if (!TOKEN_FORMAT.test(rawToken)) return null;
+  if (!isTokenShaped(rawToken)) return null;
   return db.signature.findUnique({
     where: { receiptHash: hashToken(rawToken) },
     select: {
