@@ -1,12 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { IDLE, type TActionState } from "@/lib/errors/action-state";
 
 type Props = { action: (state: TActionState, formData: FormData) => Promise<TActionState>; callbackPath: string };
 
 export function SignInForm({ action, callbackPath }: Props) {
   const [state, formAction, working] = useActionState(action, IDLE);
+  // Controlled, so that a refused request (a typo, a site used at the wrong address) keeps it.
+  const [email, setEmail] = useState("");
   if (state.status === "done") {
     return (
       <div className="card notice" role="status">
@@ -33,6 +35,8 @@ export function SignInForm({ action, callbackPath }: Props) {
           autoComplete="email"
           required
           maxLength={254}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={emailError ? "sign-in-email-error" : undefined}
         />
