@@ -111,7 +111,7 @@ function ConflictChanges({ changes }: { changes: string[] }) {
       <ul className="conflict-changes">
         {changes.length > 0 ? changes.map((change, index) => <li key={index}>{change}</li>) : <li>The letter was edited.</li>}
       </ul>
-      <p>What you entered is still here. Save again to apply it on top of these changes.</p>
+      <p>What you entered is still here, unsaved. Saving again saves it as you see it, over these changes.</p>
     </>
   );
 }
