@@ -76,7 +76,7 @@ test("two co-organisers edit the draft at once: the later save is refused, says 
   await first.goto(`/organise/letters/${letter.id}`);
   await second.goto(`/organise/letters/${letter.id}`);
 
-  await first.getByLabel("Title").fill("Title by the first organiser");
+  await first.getByLabel("Title", { exact: true }).fill("Title by the first organiser");
   await first.getByRole("button", { name: "Add a demand" }).click();
   await first.getByLabel("Demand 2", { exact: true }).fill("A demand the first organiser added.");
   await first.getByRole("button", { name: "Save draft" }).click();
@@ -86,7 +86,7 @@ test("two co-organisers edit the draft at once: the later save is refused, says 
   await second.getByLabel("Letter (Markdown)").fill(body);
   await second.getByLabel("Let signers add a comment").uncheck();
   await second.getByRole("button", { name: "Save draft" }).click();
-  const alert = second.getByRole("alert");
+  const alert = second.locator(".form-error");
   await expect(alert).toContainText("This letter changed since you opened it");
   await expect(alert).toContainText("Title: now “Title by the first organiser”");
   await expect(alert).toContainText("Demands: added “A demand the first organiser added.”");
@@ -119,7 +119,7 @@ test("two co-organisers report on the same demand: the stale one is refused with
   await second.getByLabel("Status of demand 1").selectOption("REFUSED");
   await second.getByLabel("Note for the timeline (optional)").fill("They said no at the all-hands.");
   await second.getByRole("button", { name: "Save status of demand 1" }).click();
-  const alert = second.getByRole("alert");
+  const alert = second.locator(".form-error");
   await expect(alert).toContainText("This letter changed since you opened it");
   await expect(alert).toContainText("marked demand 1 as met");
   await expect(second.getByLabel("Status of demand 1")).toHaveValue("REFUSED");
