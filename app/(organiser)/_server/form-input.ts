@@ -15,8 +15,16 @@ export function jsonPayload(formData: FormData): unknown {
   }
 }
 
-/** After a change: the letter's organiser pages, and its public page where the change shows there. */
+/**
+ * After a change: the letter's organiser pages, and its public pages where the change shows
+ * there. The letter page is served from Next's cache (it revalidates every few seconds on its
+ * own); this makes the next view after an organiser's change show it.
+ */
 export function revalidateLetter(letterId: string, options: { publicPage?: boolean } = {}): void {
   revalidatePath(`/organise/letters/${letterId}`, "layout");
-  if (options.publicPage) revalidatePath("/letters/[slug]", "page");
+  if (options.publicPage) {
+    revalidatePath("/letters/[slug]", "page");
+    revalidatePath("/letters/[slug]/signatures", "page");
+    revalidatePath("/");
+  }
 }
