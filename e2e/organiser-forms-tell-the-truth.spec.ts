@@ -46,20 +46,27 @@ test("after saving a demand's status, its select shows the saved status and the 
   await expect(page.getByRole("region", { name: "Demands" })).not.toContainText("Met");
 
   await page.goto(`/organise/letters/${letter.id}/status`);
-  const select = page.getByLabel("Status of demand 1");
-  await select.selectOption("MET");
-  await page.getByRole("button", { name: "Save status of demand 1" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Demand status saved." })).toBeVisible();
-  await expect(select).toHaveValue("MET");
-  await select.selectOption("PARTLY_MET");
-  await page.getByRole("button", { name: "Save status of demand 1" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Demand status saved." })).toBeVisible();
-  await expect(select).toHaveValue("PARTLY_MET");
-  // Saving the other demand next works: the page's version followed the first save.
-  await page.getByLabel("Status of demand 2").selectOption("REFUSED");
-  await page.getByRole("button", { name: "Save status of demand 2" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Demand status saved." })).toBeVisible();
-  await expect(page.getByLabel("Status of demand 2")).toHaveValue("REFUSED");
+  // Each demand's own form and answer: a status left by another form must not pass for this one's.
+  const demand = (n: number) => page.getByRole("listitem").filter({ has: page.getByLabel(`Status of demand ${n}`) });
+  const statusOf = async (n: number) =>
+    (await db.demand.findMany({ where: { letterId: letter.id }, orderBy: { position: "asc" }, select: { status: true } }))[n - 1]?.status;
+  const save = async (n: number, status: string) => {
+    await demand(n).getByLabel(`Status of demand ${n}`).selectOption(status);
+    const button = demand(n).getByRole("button", { name: /status of demand|Working/ });
+    await button.click();
+    // A second save of the same form finds the first one's answer still shown: wait for the save
+    // itself, then for the form to be done with it (the page refreshes in the same response).
+    await expect.poll(() => statusOf(n)).toBe(status);
+    await expect(button).toHaveText(`Save status of demand ${n}`);
+    await expect(demand(n).getByRole("status")).toHaveText("Demand status saved.");
+    await expect(demand(n).getByLabel(`Status of demand ${n}`)).toHaveValue(status);
+  };
+  await save(1, "MET");
+  await save(1, "PARTLY_MET");
+  // Saving the other demand next works: the page's version followed the first saves.
+  await save(2, "REFUSED");
+
+  expect([await statusOf(1), await statusOf(2)]).toEqual(["PARTLY_MET", "REFUSED"]);
 
   // The next view of the public page, once: no waiting for the cache to expire.
   await page.goto(`/letters/${letter.slug}`);

@@ -77,6 +77,9 @@ type TDraftFormProps = {
 
 function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, resultRef }: TDraftFormProps) {
   const [draft, setDraft] = useState(initial);
+  // The draft as this editor opened it, for "what changed since": a refused save's answer also
+  // refreshes the page, so by then `initial` is already the co-organiser's version.
+  const [opened] = useState(initial);
   // The draft as of the last keystroke, for the submission: the rendered state can lag behind a
   // change made just before Save is pressed (an e2e run saved the value before the last edit).
   const latest = useRef(initial);
@@ -300,7 +303,7 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
           state={state}
           labels={LABELS}
           resultRef={resultRef}
-          conflictChanges={state.current ? describeDraftChanges(initial, state.current) : undefined}
+          conflictChanges={state.current ? describeDraftChanges(opened, state.current) : undefined}
         />
       </div>
     </form>
