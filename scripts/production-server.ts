@@ -23,6 +23,7 @@ import { forwardedOverHttps } from "@/lib/security/forwarded-proto";
 import { substituteNonceInHtml } from "@/lib/security/nonce-response";
 import { refusalFor } from "@/lib/security/request-guard";
 import { freshNonce, placeholderNonce } from "@/lib/security/script-nonces";
+import { serveNotFoundWithoutScripts } from "@/lib/security/scriptless-not-found";
 import { createSecurityHeaders, mayBePage, STRICT_TRANSPORT_SECURITY } from "@/lib/security/security-headers";
 
 const portFlag = process.argv.indexOf("--port");
@@ -71,6 +72,7 @@ const server = createServer((request, response) => {
     const nonce = freshNonce();
     response.setHeader("Content-Security-Policy", securityHeaders.pagePolicy(nonce));
     substituteNonceInHtml(response, noncePlaceholder, nonce);
+    serveNotFoundWithoutScripts(response, { placeholder: noncePlaceholder, policy: securityHeaders.scriptlessPagePolicy() });
   }
   // Resolved here, where the TCP peer is known, and overwriting any header of that name the
   // client sent: the app's rate limits key on it.
