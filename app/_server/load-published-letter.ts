@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { getLetterPage } from "@/lib/letters/get-letter-page";
 import { ZSlug } from "@/lib/letters/slug";
@@ -15,5 +16,5 @@ export const RECENT_SIGNERS = 10;
  */
 export const loadPublishedLetter = cache(async (rawSlug: string) => {
   const slug = ZSlug.safeParse(rawSlug);
-  return slug.success ? getLetterPage(getDb(), slug.data, { recentSigners: RECENT_SIGNERS }) : null;
+  return slug.success ? getLetterPage(getDb(), slug.data, { recentSigners: RECENT_SIGNERS, minPublicGroup: getEnv().MIN_PUBLIC_GROUP }) : null;
 });

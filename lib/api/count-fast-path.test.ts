@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveCountFromMemory, type TCountPeek } from "./count-fast-path";
 import { CACHE_CONTROL } from "./respond";
 
-const snapshot = { total: 42, byDomain: { "example.com": 40, "example.org": 2 }, updatedAt: "2026-11-29T10:00:00.000Z" };
+const snapshot = { total: 42, byDomain: { "example.com": 40 }, otherDomains: 2, updatedAt: "2026-11-29T10:00:00.000Z" };
 const peek: TCountPeek = (slug) => (slug === "known-letter" ? snapshot : undefined);
 
 let base = "";

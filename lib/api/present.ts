@@ -36,6 +36,7 @@ export function presentLetterDetail(letter: TPublishedLetter, appUrl: string): T
       domains: letter.domainRules.map((rule) => ({ domain: rule.domain, includeSubdomains: rule.includeSubdomains })),
     },
     byDomain: letter.byDomain.map(({ domain, total }) => ({ domain, total })),
+    otherDomains: letter.otherDomains,
     byVerification: letter.byVerification,
     daily: letter.daily,
     countsUpdatedAt: iso(letter.countsUpdatedAt),

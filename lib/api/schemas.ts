@@ -65,11 +65,12 @@ export const ZLetterDetail = z
       openToAnyDomain: z.boolean(),
       domains: z.array(z.object({ domain: z.string(), includeSubdomains: z.boolean() })),
     }),
-    byDomain: z.array(ZDomainTotal).describe("Largest first."),
+    byDomain: z.array(ZDomainTotal).describe("Largest first. Only domains with at least MIN_PUBLIC_GROUP signatures (5 unless the site sets another); the rest are in `otherDomains`."),
+    otherDomains: ZCount.describe("Signatures at domains too small to name, together (never fewer than MIN_PUBLIC_GROUP unless 0)."),
     byVerification: z
       .object({ email: ZCount, organiser: ZCount })
       .describe("The total split by how signatures were verified (see Verification); the two add up to `total`."),
-    daily: z.array(ZDayTotal).describe("Oldest first; days without confirmations are left out."),
+    daily: z.array(ZDayTotal).describe("Oldest first; days without confirmations are left out. Empty while the letter has fewer than MIN_PUBLIC_GROUP signatures."),
     countsUpdatedAt: ZTimestamp.nullable(),
     links: z.object({ count: z.url(), signatures: z.url(), badge: z.url(), image: z.url(), feed: z.url().describe("Atom feed of the timeline."), calendar: z.url().describe("iCalendar: closing date and promised answer dates.") }),
   })
@@ -80,7 +81,10 @@ export const ZPublicSignature = z
     name: z.string().nullable().describe('null when the signer chose to appear as "Anonymous · verified @domain".'),
     jobTitle: z.string().nullable(),
     team: z.string().nullable(),
-    domain: z.string().describe("The verified domain of the signer's work address (never the address)."),
+    domain: z
+      .string()
+      .nullable()
+      .describe("The verified domain of the signer's work address (never the address). null for an anonymous signer whose domain has fewer than MIN_PUBLIC_GROUP signatures on a letter several domains may sign."),
     comment: z.string().nullable(),
     confirmedAt: ZTimestamp,
     verification: ZVerification,
@@ -94,7 +98,8 @@ export const ZSignatureList = z
 export const ZLetterCount = z
   .object({
     total: ZCount,
-    byDomain: z.record(z.string(), ZCount).describe("Verified signatures per domain, largest first."),
+    byDomain: z.record(z.string(), ZCount).describe("Verified signatures per domain, largest first; only domains with at least MIN_PUBLIC_GROUP signatures."),
+    otherDomains: ZCount.describe("Signatures at domains too small to name, together."),
     updatedAt: ZTimestamp.nullable().describe("When the count last changed."),
   })
   .meta({ id: "LetterCount" });

@@ -71,6 +71,11 @@ export const ZRawEnv = z.object({
    * the end; 0 uses the TCP peer and ignores the header, which a client can write.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * The smallest group a public breakdown shows (per-domain totals, per-day bars, an anonymous
+   * signer's domain): smaller ones are folded into "other" (lib/privacy/small-groups.ts).
+   */
+  MIN_PUBLIC_GROUP: z.coerce.number().int().min(1).max(1000).default(5),
   /** Days after a letter closes before its signer records are reduced to what its public page shows. */
   RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
   /** Apply pending migrations when a server process starts (always on for the embedded database). */

@@ -6,6 +6,7 @@ import type { TCountSnapshot } from "./count-snapshots";
 const snap = (total: number, second = total): TCountSnapshot => ({
   total,
   byDomain: total ? { "example.com": total } : {},
+  otherDomains: 0,
   updatedAt: `2026-11-29T10:00:${String(second).padStart(2, "0")}.000Z`,
 });
 

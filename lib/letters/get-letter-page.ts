@@ -1,6 +1,6 @@
 import type { Db, Prisma } from "@/lib/db/prisma";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
-import { getPublishedLetter, type TPublishedLetter } from "./get-published-letter";
+import { publicBreakdowns, readPublishedLetter, type TStoredLetter } from "./get-published-letter";
 
 /**
  * Everything the letter page shows, read in one snapshot, so that the page never contradicts
@@ -12,14 +12,15 @@ import { getPublishedLetter, type TPublishedLetter } from "./get-published-lette
  * later. In one REPEATABLE READ snapshot, count rows plus the events not folded yet are exactly
  * the confirmed signatures of that snapshot. The unfolded events are at most a fold's worth.
  */
-export async function getLetterPage(db: Db, slug: string, options: { recentSigners: number }) {
+export async function getLetterPage(db: Db, slug: string, options: { recentSigners: number; minPublicGroup: number }) {
   return db.$transaction(
     async (tx) => {
-      const letter = await getPublishedLetter(tx, slug);
+      const letter = await readPublishedLetter(tx, slug);
       if (!letter) return null;
       const pending = await unfoldedCountEvents(tx, letter.id);
-      const signers = await pagePublicSignatures(tx, letter.id, { limit: options.recentSigners, cursor: null });
-      return { ...withUnfolded(letter, pending), signers };
+      const signers = await pagePublicSignatures(tx, letter.id, { limit: options.recentSigners, cursor: null, minPublicGroup: options.minPublicGroup });
+      // The small-group rule applies to the exact counts, not to the folded ones alone.
+      return { ...publicBreakdowns(withUnfolded(letter, pending), options.minPublicGroup), signers };
     },
     // A page render waits its turn for a connection under a signing spike rather than fail.
     { isolationLevel: "RepeatableRead", maxWait: 10_000, timeout: 10_000 },
@@ -37,7 +38,7 @@ async function unfoldedCountEvents(tx: Prisma.TransactionClient, letterId: strin
 }
 
 /** The folded counts plus the events not folded yet: the exact counts of the snapshot. */
-export function withUnfolded(letter: TPublishedLetter, pending: TPendingCount[]): TPublishedLetter {
+export function withUnfolded(letter: TStoredLetter, pending: TPendingCount[]): TStoredLetter {
   if (pending.length === 0) return letter;
   const byDomain = new Map(letter.byDomain.map(({ domain, total }) => [domain, total]));
   const daily = new Map(letter.daily.map(({ day, total }) => [day, total]));

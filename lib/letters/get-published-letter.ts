@@ -1,12 +1,23 @@
 import type { Db, Prisma } from "@/lib/db/prisma";
+import { foldSmallGroups, hasClosedDomainList, publicDaily } from "@/lib/privacy/small-groups";
 import { countOrganiserVerified } from "@/lib/signatures/count-organiser-verified";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
 /**
  * Everything a visitor sees of one letter, or null when no published letter has this slug
- * (drafts are indistinguishable from letters that do not exist).
+ * (drafts are indistinguishable from letters that do not exist). Its breakdowns show no group
+ * smaller than `minPublicGroup` (see publicBreakdowns).
  */
-export async function getPublishedLetter(db: Db | Prisma.TransactionClient, slug: string) {
+export async function getPublishedLetter(db: Db | Prisma.TransactionClient, slug: string, options: { minPublicGroup: number }) {
+  const letter = await readPublishedLetter(db, slug);
+  return letter ? publicBreakdowns(letter, options.minPublicGroup) : null;
+}
+
+/**
+ * The letter as stored, its breakdowns exact and unfolded: for callers that adjust the counts
+ * first (getLetterPage) and then call publicBreakdowns. Never shown as it is.
+ */
+export async function readPublishedLetter(db: Db | Prisma.TransactionClient, slug: string) {
   const letter = await db.letter.findFirst({
     where: { slug, status: { in: [...PUBLISHED_STATUSES] } },
     select: {
@@ -55,4 +66,25 @@ export async function getPublishedLetter(db: Db | Prisma.TransactionClient, slug
   };
 }
 
-export type TPublishedLetter = NonNullable<Awaited<ReturnType<typeof getPublishedLetter>>>;
+export type TStoredLetter = NonNullable<Awaited<ReturnType<typeof readPublishedLetter>>>;
+
+/**
+ * The breakdowns as the public may see them: domains with fewer than `min` signatures folded
+ * into `otherDomains`, and no per-day bars while the letter has fewer than `min` in all
+ * (lib/privacy/small-groups.ts).
+ */
+export function publicBreakdowns(letter: TStoredLetter, min: number) {
+  const { shown, other } = foldSmallGroups(
+    letter.byDomain.map(({ domain, total }) => ({ key: domain, total })),
+    min,
+    { closedList: hasClosedDomainList(letter) },
+  );
+  return {
+    ...letter,
+    byDomain: shown.map(({ key, total }) => ({ domain: key, total })),
+    otherDomains: other,
+    daily: publicDaily(letter.daily, letter.total, min),
+  };
+}
+
+export type TPublishedLetter = ReturnType<typeof publicBreakdowns>;

@@ -70,7 +70,7 @@ describe("published letters", () => {
       data: [event("github.com", "2025-01-02"), event("microsoft.com", "2025-01-01"), event("microsoft.com", "2025-01-02")],
     });
     await foldCountEvents(db);
-    const counted = await getPublishedLetter(db, "counted");
+    const counted = await getPublishedLetter(db, "counted", { minPublicGroup: 1 });
     expect(counted).toMatchObject({
       total: 3,
       byDomain: [
@@ -95,7 +95,7 @@ describe("published letters", () => {
       ],
       total: 42,
     });
-    const letter = await getPublishedLetter(db, "ordered");
+    const letter = await getPublishedLetter(db, "ordered", { minPublicGroup: 1 });
     expect(letter?.demands.map((d) => [d.text, d.status])).toEqual([
       ["First", "OPEN"],
       ["Second", "MET"],
@@ -108,8 +108,8 @@ describe("published letters", () => {
   it("treats drafts and letters in review as not found", async () => {
     await createLetter(db, { slug: "secret-draft", status: "DRAFT" });
     await createLetter(db, { slug: "awaiting-review", status: "IN_REVIEW" });
-    expect(await getPublishedLetter(db, "secret-draft")).toBeNull();
-    expect(await getPublishedLetter(db, "awaiting-review")).toBeNull();
-    expect(await getPublishedLetter(db, "no-such-letter")).toBeNull();
+    expect(await getPublishedLetter(db, "secret-draft", { minPublicGroup: 1 })).toBeNull();
+    expect(await getPublishedLetter(db, "awaiting-review", { minPublicGroup: 1 })).toBeNull();
+    expect(await getPublishedLetter(db, "no-such-letter", { minPublicGroup: 1 })).toBeNull();
   });
 });

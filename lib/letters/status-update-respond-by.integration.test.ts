@@ -29,7 +29,7 @@ describe("a status update's promised answer date", () => {
 
     const stored = await db.statusUpdate.findMany({ where: { letterId: letter.id }, orderBy: { createdAt: "asc" }, select: { respondBy: true } });
     expect(stored.map((update) => update.respondBy?.toISOString() ?? null)).toEqual(["2026-07-15T00:00:00.000Z", null]);
-    const published = await getPublishedLetter(db, letter.slug);
+    const published = await getPublishedLetter(db, letter.slug, { minPublicGroup: 1 });
     expect(published?.statusUpdates.find((update) => update.respondBy !== null)?.body).toBe("Handed over; an answer was promised by 15 July.");
   });
 

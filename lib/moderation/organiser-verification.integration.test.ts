@@ -129,11 +129,11 @@ describe("signatures verified by organisers", () => {
     expect(lookup.recentlyVerified).toEqual([expect.objectContaining({ displayName: "Vera Verified", domain: "microsoft.com" })]);
 
     await foldCountEvents(db);
-    const before = await getPublishedLetter(db, letter.slug);
+    const before = await getPublishedLetter(db, letter.slug, { minPublicGroup: 1 });
     expect(before).toMatchObject({ total: 2, byVerification: { email: 1, organiser: 1 } });
     await act(owner, verifyOrganiserCode, letter.id, { code });
     await foldCountEvents(db);
-    const after = await getPublishedLetter(db, letter.slug);
+    const after = await getPublishedLetter(db, letter.slug, { minPublicGroup: 1 });
     expect(after).toMatchObject({ total: 3, byVerification: { email: 1, organiser: 2 }, byDomain: [{ domain: "microsoft.com", total: 3 }] });
 
     const shown = await listPublicSignatures(db, letter.id);

@@ -1,4 +1,5 @@
 import "server-only";
+import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { createCountStreams, type TCountStreams } from "@/lib/counts/count-event-stream";
 import { CountHub } from "@/lib/counts/count-hub";
@@ -21,7 +22,8 @@ const POLL_INTERVAL_MS = 500;
 export function liveCounts(): LiveCounts {
   if (!globalForCounts.undersignedLiveCounts) {
     const db = getDb();
-    const hub = new CountHub({ load: (slug) => loadCountSnapshot(db, slug), loadChanged: (since) => loadChangedCountSnapshots(db, since) });
+    const min = getEnv().MIN_PUBLIC_GROUP;
+    const hub = new CountHub({ load: (slug) => loadCountSnapshot(db, slug, min), loadChanged: (since) => loadChangedCountSnapshots(db, since, min) });
     const poll = startRepeatingJob({
       name: "Live counts",
       intervalMs: POLL_INTERVAL_MS,

@@ -7,7 +7,8 @@ export type TPublicSignature = {
   name: string | null;
   jobTitle: string | null;
   team: string | null;
-  domain: string;
+  /** null: an anonymous signer of a domain too small to name (see pagePublicSignatures): "Anonymous · verified". */
+  domain: string | null;
   comment: string | null;
   confirmedAt: Date;
   /** Who vouched for it: a link sent to the work address, or the letter's organisers. */
@@ -23,7 +24,8 @@ export function verificationOf(method: "EMAIL" | "ORGANISER"): TVerification {
 /**
  * Confirmed signatures as the public sees them, newest first. A signer who chose anonymity, or
  * whose name a moderator hid, appears only as a verified domain; withdrawn and invalidated
- * signatures do not appear at all.
+ * signatures do not appear at all. Public surfaces list them through pagePublicSignatures, which
+ * also keeps a small domain from singling out an anonymous signer.
  */
 export async function listPublicSignatures(
   db: Db | Prisma.TransactionClient,

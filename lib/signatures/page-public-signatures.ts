@@ -1,13 +1,35 @@
 import type { Db, Prisma } from "@/lib/db/prisma";
 import { toPage, type TCursor } from "@/lib/pagination/cursor";
+import { isSingleDomainLetter, showsAnonymousDomain } from "@/lib/privacy/small-groups";
 import { listPublicSignatures, type TPublicSignature } from "./list-public-signatures";
 
-/** Public signatures a page at a time, newest first: the letter page's "show more" and the API. */
+/**
+ * Public signatures a page at a time, newest first: what every public surface lists (the letter
+ * page, its signatures pages, the API). Besides listPublicSignatures' rules, an anonymous
+ * signer's domain is left out while that domain has fewer than `minPublicGroup` confirmed
+ * signatures on a letter several domains may sign (lib/privacy/small-groups.ts).
+ */
 export async function pagePublicSignatures(
   db: Db | Prisma.TransactionClient,
   letterId: string,
-  options: { limit: number; cursor: TCursor | null },
+  options: { limit: number; cursor: TCursor | null; minPublicGroup: number },
 ): Promise<{ items: TPublicSignature[]; nextCursor: string | null }> {
   const rows = await listPublicSignatures(db, letterId, { limit: options.limit + 1, after: options.cursor });
-  return toPage(rows, options.limit, (signature) => ({ at: signature.confirmedAt, id: signature.id }));
+  const page = toPage(rows, options.limit, (signature) => ({ at: signature.confirmedAt, id: signature.id }));
+  return { ...page, items: await withoutSmallAnonymousDomains(db, letterId, page.items, options.minPublicGroup) };
+}
+
+async function withoutSmallAnonymousDomains(db: Db | Prisma.TransactionClient, letterId: string, items: TPublicSignature[], min: number): Promise<TPublicSignature[]> {
+  const anonymousDomains = [...new Set(items.filter((item) => item.name === null && item.domain !== null).map((item) => item.domain!))];
+  if (anonymousDomains.length === 0 || min <= 1) return items;
+  const [letter, counts] = await Promise.all([
+    db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { openToAnyDomain: true, domainRules: { select: { includeSubdomains: true } } } }),
+    // The folded totals, up to a fold behind: a domain just reaching the size shows a moment later.
+    db.domainCount.findMany({ where: { letterId, domain: { in: anonymousDomains } }, select: { domain: true, total: true } }),
+  ]);
+  const singleDomainLetter = isSingleDomainLetter(letter);
+  const totals = new Map(counts.map((count) => [count.domain, count.total]));
+  return items.map((item) =>
+    item.name === null && item.domain !== null && !showsAnonymousDomain({ singleDomainLetter, domainTotal: totals.get(item.domain) ?? 0, min }) ? { ...item, domain: null } : item,
+  );
 }

@@ -13,6 +13,7 @@ type LetterOverrides = {
   total?: number;
   demands?: { text: string; status?: DemandStatus }[];
   domains?: string[];
+  openToAnyDomain?: boolean;
   statusUpdates?: { kind: StatusUpdateKind; body: string; occurredAt: Date; respondBy?: Date }[];
 };
 
@@ -32,7 +33,8 @@ export async function createLetter(db: Db, overrides: LetterOverrides = {}) {
       demands: {
         create: (overrides.demands ?? [{ text: "Do the right thing." }]).map((demand, position) => ({ ...demand, position })),
       },
-      domainRules: { create: (overrides.domains ?? ["example.com"]).map((domain) => ({ domain })) },
+      openToAnyDomain: overrides.openToAnyDomain ?? false,
+      domainRules: { create: (overrides.domains ?? (overrides.openToAnyDomain ? [] : ["example.com"])).map((domain) => ({ domain })) },
       statusUpdates: { create: overrides.statusUpdates ?? [] },
       count: { create: { total: overrides.total ?? 0 } },
     },

@@ -82,7 +82,7 @@ export default async function LetterPage({ params }: Props) {
             {formatCount(letter.byVerification.email)} verified by work email, {formatCount(letter.byVerification.organiser)} verified by organisers
           </p>
         ) : null}
-        <DomainTotals byDomain={letter.byDomain} />
+        <DomainTotals byDomain={letter.byDomain} otherDomains={letter.otherDomains} />
         <p className="muted">
           Open to {allowedDomains}.{" "}
           {letter.organiserVerification
@@ -127,7 +127,13 @@ export default async function LetterPage({ params }: Props) {
 
       <section aria-labelledby="chart-heading">
         <h2 id="chart-heading">Signatures per day</h2>
-        <DailyChart daily={letter.daily} today={new Date()} />
+        {letter.total > 0 && letter.daily.length === 0 ? (
+          // Held back by the small-group rule (lib/privacy/small-groups.ts): on a small letter a
+          // day's bar is a person.
+          <p className="muted">Shown once {formatCount(getEnv().MIN_PUBLIC_GROUP)} people have signed: until then a day could single someone out.</p>
+        ) : (
+          <DailyChart daily={letter.daily} today={new Date()} />
+        )}
       </section>
 
       <section aria-labelledby="signers-heading">

@@ -1,5 +1,6 @@
 import { ImageResponse } from "next/og";
 import { apiError, parseSlug } from "@/lib/api/respond";
+import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getPublishedLetter } from "@/lib/letters/get-published-letter";
@@ -12,7 +13,7 @@ type Context = { params: Promise<{ slug: string }> };
 export async function GET(_request: Request, { params }: Context) {
   try {
     const slug = parseSlug((await params).slug);
-    const [letter, counts] = await Promise.all([getPublishedLetter(getDb(), slug), liveCounts().hub.get(slug)]);
+    const [letter, counts] = await Promise.all([getPublishedLetter(getDb(), slug, { minPublicGroup: getEnv().MIN_PUBLIC_GROUP }), liveCounts().hub.get(slug)]);
     if (!letter) throw new AppError("LETTER_NOT_FOUND");
     return new ImageResponse(
       <LetterPreviewImage title={letter.title} addressee={letter.addressee} open={letter.status === "OPEN"} total={counts?.total ?? letter.total} goal={letter.goal} />,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { loadPublishedLetter } from "@/app/_server/load-published-letter";
 import { decodeCursor, type TCursor } from "@/lib/pagination/cursor";
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SignaturesPage({ params, searchParams }: Props) {
   const letter = await loadPublishedLetter((await params).slug);
   if (!letter) notFound();
-  const page = await pagePublicSignatures(getDb(), letter.id, { limit: PAGE_SIZE, cursor: cursorFrom((await searchParams).cursor) });
+  const page = await pagePublicSignatures(getDb(), letter.id, { limit: PAGE_SIZE, cursor: cursorFrom((await searchParams).cursor), minPublicGroup: getEnv().MIN_PUBLIC_GROUP });
 
   return (
     <>

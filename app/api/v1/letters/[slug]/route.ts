@@ -10,9 +10,10 @@ type Context = { params: Promise<{ slug: string }> };
 /** GET /api/v1/letters/{slug} — the letter with demands, timeline, domain policy and counts. */
 export function GET(_request: Request, { params }: Context) {
   return apiGet("GET /api/v1/letters/{slug}", async () => {
-    const letter = await getPublishedLetter(getDb(), parseSlug((await params).slug));
+    const env = getEnv();
+    const letter = await getPublishedLetter(getDb(), parseSlug((await params).slug), { minPublicGroup: env.MIN_PUBLIC_GROUP });
     if (!letter) throw new AppError("LETTER_NOT_FOUND");
-    return apiJson(presentLetterDetail(letter, getEnv().APP_URL), CACHE_CONTROL.standard);
+    return apiJson(presentLetterDetail(letter, env.APP_URL), CACHE_CONTROL.standard);
   });
 }
 

@@ -1,6 +1,7 @@
 import { presentSignature } from "@/lib/api/present";
 import { apiError, apiGet, apiJson, CACHE_CONTROL, CORS_HEADERS, parseLimit, parseSlug, preflight } from "@/lib/api/respond";
 import type { TSignatureList } from "@/lib/api/schemas";
+import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getPublishedLetterId } from "@/lib/letters/get-published-letter-id";
@@ -17,7 +18,7 @@ export function GET(request: Request, { params }: Context) {
     const letterId = await getPublishedLetterId(getDb(), parseSlug((await params).slug));
     if (!letterId) throw new AppError("LETTER_NOT_FOUND");
     const query = new URL(request.url).searchParams;
-    const page = await pagePublicSignatures(getDb(), letterId, { limit: parseLimit(query, 20, 100), cursor: decodeCursor(query.get("cursor")) });
+    const page = await pagePublicSignatures(getDb(), letterId, { limit: parseLimit(query, 20, 100), cursor: decodeCursor(query.get("cursor")), minPublicGroup: getEnv().MIN_PUBLIC_GROUP });
     const body: TSignatureList = { signatures: page.items.map(presentSignature), nextCursor: page.nextCursor };
     return apiJson(body, CACHE_CONTROL.standard);
   });
