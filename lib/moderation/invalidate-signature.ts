@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { defineLetterAction } from "@/lib/auth/organiser-action";
-import { recordCountChange } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
+import { uncountEnded } from "@/lib/signatures/lifecycle";
 import { ZInvalidationReason } from "./invalidation-reason";
 import { signatureNotOnLetter, ZSignatureId } from "./signature-ref";
 
@@ -34,10 +34,7 @@ export const invalidateSignature = defineLetterAction({
       await tx.signature.update({ where: { id: signatureId }, data: { state: "INVALIDATED", invalidationReason: reason, endedAt: now } });
       // Every link still in the signer's inbox goes dead, so a confirm link cannot revive it.
       await tx.signatureToken.updateMany({ where: { signatureId, usedAt: null }, data: { usedAt: now } });
-      const wasCounted = current.state === "CONFIRMED" && current.confirmedAt !== null;
-      if (wasCounted && current.confirmedAt) {
-        await recordCountChange(tx, { letterId: letter.id, domain: current.domain, confirmedAt: current.confirmedAt, delta: -1 });
-      }
+      const wasCounted = await uncountEnded(tx, { letterId: letter.id, domain: current.domain, state: current.state, confirmedAt: current.confirmedAt });
       await recordActivity(tx, {
         letterId: letter.id,
         actorId: actor.userId,

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/prisma";
-import { recordCountChange } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
 import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
+import { uncountEnded } from "./lifecycle";
 
 export type TWithdrawOutcome = { outcome: "withdrawn" | "already-withdrawn"; letter: { slug: string; title: string } };
 
@@ -33,11 +33,8 @@ export async function withdrawSignature(db: Db, rawToken: string, now: Date): Pr
       where: { id: signature.id },
       data: { state: "WITHDRAWN", endedAt: now, emailKey: `withdrawn:${signature.id}`, displayName: "", jobTitle: null, team: null, comment: null, sourceKey: null },
     });
-    // Only a counted signature is uncounted, and on the day it was counted, so that the daily
-    // series always adds up to the total.
-    if (current.state === "CONFIRMED" && current.confirmedAt) {
-      await recordCountChange(tx, { letterId: signature.letter.id, domain: signature.domain, confirmedAt: current.confirmedAt, delta: -1 });
-    }
+    // Only a counted signature is uncounted, and on the day it was counted (lifecycle.ts).
+    await uncountEnded(tx, { letterId: signature.letter.id, domain: signature.domain, state: current.state, confirmedAt: current.confirmedAt });
   });
   return { outcome: "withdrawn", letter };
 }
