@@ -1,11 +1,8 @@
-import { deleteExpiredCredentials } from "@/lib/auth/delete-expired-credentials";
 import type { Db } from "@/lib/db/prisma";
-import { closeDueLetters } from "@/lib/letters/close-letter";
-import { anonymiseClosedLetters } from "@/lib/signatures/anonymise-closed-letters";
+import { housekeepingTasks, runHousekeeping } from "@/lib/jobs/housekeeping";
 
-/** One housekeeping run, as lib/jobs/background-jobs.ts runs it (before: in sequence, stopping at the first failure). */
+/** One housekeeping run, as lib/jobs/background-jobs.ts runs it; throws if any task failed, so the figure says so. */
 export async function housekeepingOnce(db: Db, now: Date, retentionDays: number): Promise<void> {
-  await deleteExpiredCredentials(db, now);
-  await anonymiseClosedLetters(db, now, retentionDays);
-  await closeDueLetters(db, now);
+  const run = await runHousekeeping(db, now, housekeepingTasks(retentionDays), () => undefined);
+  if (run.failed.length > 0) throw new Error(run.failed.map(({ task, error }) => `${task}: ${error instanceof Error ? error.message : String(error)}`).join("; "));
 }

@@ -63,7 +63,7 @@ export async function measureLetter(db: Db, pool: pg.Pool, letter: TSeededLetter
     "delivery page data (ms)": await medianMs(() => getDeliverySheet(db, letter.id), 1),
   };
   const sheet = await getDeliverySheet(db, letter.id);
-  figures["delivery page: names inline"] = sheet?.signers.named.length ?? 0;
+  figures["delivery page: names inline"] = sheet?.signers.firstNamed.length ?? 0;
   const exported = await peakRssGrowthMb(() =>
     onceMs(async () => drain(await performLetterAction({ db, now: new Date(), settings }, actor, exportSignatures, letter.id, {}))),
   );
@@ -78,8 +78,7 @@ export async function measureLetter(db: Db, pool: pg.Pool, letter: TSeededLetter
 }
 
 /** Reads an export to its end as a client would, counting bytes and lines, keeping nothing. */
-async function drain(result: { stream?: ReadableStream<Uint8Array>; csv?: string }): Promise<{ bytes: number; lines: number }> {
-  if (typeof result.csv === "string") return { bytes: Buffer.byteLength(result.csv), lines: result.csv.split("\r\n").length - 1 };
+async function drain(result: { stream: ReadableStream<Uint8Array> }): Promise<{ bytes: number; lines: number }> {
   let bytes = 0;
   let lines = 0;
   for await (const chunk of result.stream as unknown as AsyncIterable<Uint8Array>) {

@@ -1,41 +1,68 @@
 import type { Db, Prisma } from "@/lib/db/prisma";
+import { Prisma as P } from "@/lib/db/prisma";
 
-export type TNamedSigner = { name: string; jobTitle: string | null; team: string | null; domain: string; confirmedAt: Date };
-export type TDeliverySigners = {
-  named: TNamedSigner[];
-  anonymousByDomain: { domain: string; count: number }[];
-  totalsByDomain: { domain: string; count: number }[];
+export type TNamedSigner = { id: string; name: string; jobTitle: string | null; team: string | null; domain: string; confirmedAt: Date };
+export type TDomainCount = { domain: string; count: number };
+export type TSignerSummary = {
+  /** Confirmed signatures per domain, most first. */
+  totalsByDomain: TDomainCount[];
+  /** Per domain, the confirmed signers who are not named (by choice, or hidden by a moderator). */
+  anonymousByDomain: TDomainCount[];
+  named: number;
+  anonymous: number;
   total: number;
 };
+export type TDeliverySigners = TSignerSummary & {
+  /** The first named signers, in the order they confirmed: at most the limit asked for. */
+  firstNamed: TNamedSigner[];
+};
+
+type TReader = Db | Prisma.TransactionClient;
 
 /**
  * Who signed, as the letter is delivered: confirmed signatures only, named where the signer chose
  * it and no moderator hid the name, otherwise only counted per domain. Exact, from the rows (the
- * delivered total must be the true one, not a folded count a second behind). Takes a transaction
- * so the export can read this and record itself in one snapshot.
+ * delivered total must be the true one, not a folded count a second behind). One statement, so
+ * its totals agree with each other; pass a transaction to read it in the same snapshot as more.
  */
-export async function listDeliverySigners(db: Db | Prisma.TransactionClient, letterId: string): Promise<TDeliverySigners> {
-  const named = await db.signature.findMany({
-    where: { letterId, state: "CONFIRMED", showName: true, nameHidden: false },
-    orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
-    select: { displayName: true, jobTitle: true, team: true, domain: true, confirmedAt: true },
-  });
-  const byDomain = await db.signature.groupBy({
-    by: ["domain"],
-    where: { letterId, state: "CONFIRMED" },
-    _count: { _all: true },
-  });
-  const namedByDomain = new Map<string, number>();
-  for (const signer of named) namedByDomain.set(signer.domain, (namedByDomain.get(signer.domain) ?? 0) + 1);
-  const totalsByDomain = byDomain
-    .map((row) => ({ domain: row.domain, count: row._count._all }))
+export async function summariseSigners(db: TReader, letterId: string): Promise<TSignerSummary> {
+  const rows = await db.$queryRaw<{ domain: string; total: bigint; named: bigint }[]>`
+    SELECT domain, COUNT(*) AS total, COUNT(*) FILTER (WHERE "showName" AND NOT "nameHidden") AS named
+    FROM "Signature" WHERE "letterId" = ${letterId}::uuid AND state = 'CONFIRMED'
+    GROUP BY domain`;
+  const domains = rows
+    .map((row) => ({ domain: row.domain, count: Number(row.total), named: Number(row.named) }))
     .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain));
+  const named = domains.reduce((sum, row) => sum + row.named, 0);
+  const total = domains.reduce((sum, row) => sum + row.count, 0);
   return {
-    named: named.map(({ displayName, confirmedAt, ...signer }) => ({ ...signer, name: displayName, confirmedAt: confirmedAt ?? new Date(0) })),
-    anonymousByDomain: totalsByDomain
-      .map(({ domain, count }) => ({ domain, count: count - (namedByDomain.get(domain) ?? 0) }))
-      .filter((row) => row.count > 0),
-    totalsByDomain,
-    total: totalsByDomain.reduce((sum, row) => sum + row.count, 0),
+    totalsByDomain: domains.map(({ domain, count }) => ({ domain, count })),
+    anonymousByDomain: domains.map(({ domain, count, named }) => ({ domain, count: count - named })).filter((row) => row.count > 0),
+    named,
+    anonymous: total - named,
+    total,
   };
+}
+
+/**
+ * Named signers in the order they confirmed (confirmedAt, then id), `limit` of them after the
+ * keyset `after`: the export reads a whole letter this way a batch at a time, the delivery page
+ * reads its first page. The outer bound on confirmedAt is what lets PostgreSQL start the
+ * (letterId, state, confirmedAt) index range at the cursor.
+ */
+export async function pageNamedSigners(db: TReader, letterId: string, options: { limit: number; after?: { at: Date; id: string } | null }): Promise<TNamedSigner[]> {
+  const after = options.after;
+  return db.$queryRaw<TNamedSigner[]>`
+    SELECT id::text AS id, "displayName" AS name, "jobTitle", team, domain, "confirmedAt"
+    FROM "Signature"
+    WHERE "letterId" = ${letterId}::uuid AND state = 'CONFIRMED' AND "showName" AND NOT "nameHidden" AND "confirmedAt" IS NOT NULL
+      ${after ? P.sql`AND "confirmedAt" >= ${after.at} AND ("confirmedAt" > ${after.at} OR id > ${after.id}::uuid)` : P.empty}
+    ORDER BY "confirmedAt", id
+    LIMIT ${options.limit}`;
+}
+
+/** The summary and the first `namedLimit` named signers, for the delivery page. */
+export async function listDeliverySigners(db: Db, letterId: string, namedLimit: number): Promise<TDeliverySigners> {
+  const [summary, firstNamed] = await Promise.all([summariseSigners(db, letterId), pageNamedSigners(db, letterId, { limit: namedLimit })]);
+  return { ...summary, firstNamed };
 }
