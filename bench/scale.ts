@@ -30,6 +30,7 @@ const root = process.cwd();
 
 async function main() {
   const started = performance.now();
+  const loadAtStart = os.loadavg();
   let throwaway: ThrowawayDatabase | undefined;
   const url = process.env.SCALE_DATABASE_URL ?? (throwaway = await createThrowawayDatabase("undersigned_scale")).url;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -55,7 +56,9 @@ async function main() {
     }
 
     const table = printTable(reads, jobs, "scale-small", "scale-big");
-    const results = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, sizes: { small: SMALL, big: BIG }, table, reads, jobs, plans, elapsedSeconds: Math.round((performance.now() - started) / 1000) };
+    // The machine's load beside the figures: on a shared machine, absolute times mean little and
+    // only the same-run ratios between the two letters should be compared.
+    const results = { date: new Date().toISOString(), cpus: os.cpus().length, loadAverage: { start: loadAtStart, end: os.loadavg() }, node: process.version, sizes: { small: SMALL, big: BIG }, table, reads, jobs, plans, elapsedSeconds: Math.round((performance.now() - started) / 1000) };
     await writeFile(path.join(root, "bench", "scale-results.json"), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Wrote bench/scale-results.json (${results.elapsedSeconds} s in all).`);
   } finally {

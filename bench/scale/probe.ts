@@ -30,7 +30,11 @@ export async function withLockProbe<T>(url: string, letterId: string, work: () =
     }
   })();
   try {
-    return { result: await work(), maxWaitMs: Math.round(maxWaitMs), probes };
+    const result = await work();
+    done = true;
+    // A probe still waiting when the job ends waited for the job: it counts too.
+    await loop;
+    return { result, maxWaitMs: Math.round(maxWaitMs), probes };
   } finally {
     done = true;
     await loop.catch(() => undefined);
