@@ -64,7 +64,7 @@ export async function invalidateInBatches(db: Db, job: TBulkInvalidationJob): Pr
           RETURNING target.id
         ),
         burnt AS (
-          UPDATE "SignatureToken" t SET "usedAt" = ${job.now}
+          UPDATE "SignatureToken" t SET "usedAt" = ${job.now}, proposal = NULL
           FROM target WHERE t."signatureId" = target.id AND t."usedAt" IS NULL
         ),
         uncounted AS (${uncountEndedSql("target")})

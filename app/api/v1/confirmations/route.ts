@@ -3,7 +3,9 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/error-response";
 import { readJsonBody } from "@/lib/server/read-json-body";
+import { getEnv } from "@/lib/config/env";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 
 /**
  * POST /api/v1/confirmations `{ "token": "…" }` — confirms a signature with the token from its
@@ -15,8 +17,12 @@ export async function POST(request: Request) {
   try {
     const parsed = ZConfirmationRequest.safeParse(await readJsonBody(request));
     if (!parsed.success) throw new AppError("TOKEN_INVALID");
-    const { outcome, letter } = await confirmSignature(getDb(), parsed.data.token, new Date());
-    const body: TConfirmationResult = { status: outcome, letter: { slug: letter.slug, title: letter.title } };
+    const { outcome, letter, receipt } = await confirmSignature(getDb(), parsed.data.token, new Date());
+    const body: TConfirmationResult = {
+      status: outcome,
+      letter: { slug: letter.slug, title: letter.title },
+      ...(receipt ? { receiptUrl: `${getEnv().APP_URL}${receiptPath(receipt)}` } : {}),
+    };
     return Response.json(body, { status: 200, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, "POST /api/v1/confirmations");
