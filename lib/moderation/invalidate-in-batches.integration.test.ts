@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
 import { utcDay } from "@/lib/counts/record-count-change";
+import { hashToken } from "@/lib/security/tokens";
+import { endSignature } from "@/lib/signatures/end-signature";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { createLetter } from "@/tests/support/factories";
 import { createActor, createSignatureRow } from "@/tests/support/moderation";
@@ -102,5 +104,44 @@ describe("bulk invalidation in batches", () => {
     expect(await invalidateInBatches(db, job(letter.id, owner.userId))).toMatchObject({ total: 2 });
     expect(await db.signature.count({ where: { letterId: letter.id, state: "INVALIDATED" } })).toBe(6);
     await expectExactCounts(letter.id);
+  });
+
+  it("ends each row exactly as ending it alone would: the same count events, the same burnt links", async () => {
+    // Two identical domains; one ended a row at a time (endSignature: what a single invalidation,
+    // a withdrawal and a receipt withdrawal run), the other in batches. lifecycle.ts holds the
+    // rules both use, so they must leave the same trace, day boundaries included.
+    const bulk = await domainToEnd();
+    const single = await domainToEnd();
+    for (const { letter } of [bulk, single]) {
+      const rows = await db.signature.findMany({ where: { letterId: letter.id, domain: "other.org" }, select: { id: true } });
+      for (const row of rows) {
+        await db.signatureToken.create({ data: { signatureId: row.id, tokenHash: hashToken(`link-${row.id}`), purpose: "CONFIRM", expiresAt: new Date(now.getTime() + 86_400_000) } });
+      }
+    }
+    const eventsBefore = await db.countEvent.count();
+
+    await invalidateInBatches(db, job(bulk.letter.id, bulk.owner.userId));
+    const targets = await db.signature.findMany({
+      where: { letterId: single.letter.id, domain: "other.org", state: { in: ["PENDING", "CONFIRMED"] }, createdAt: { lte: now } },
+      select: { id: true },
+    });
+    for (const target of targets) {
+      await db.$transaction((tx) => endSignature(tx, { signatureId: target.id, letterId: single.letter.id }, { kind: "invalidated", reason: "Not our company" }, now));
+    }
+
+    expect(await db.countEvent.count()).toBe(eventsBefore + 2 * CONFIRMED_AT.length);
+    const trace = async (letterId: string) => ({
+      events: (await db.countEvent.findMany({ where: { letterId, delta: -1 }, select: { domain: true, day: true, delta: true } }))
+        .map((event) => `${event.domain} ${event.day.toISOString()} ${event.delta}`)
+        .sort(),
+      links: (await db.signatureToken.findMany({ where: { signature: { letterId } }, select: { usedAt: true, signature: { select: { state: true } } } }))
+        .map((token) => `${token.signature.state} ${token.usedAt?.toISOString() ?? "live"}`)
+        .sort(),
+    });
+    const fromBulk = await trace(bulk.letter.id);
+    expect(fromBulk.events).toEqual(CONFIRMED_AT.map((at) => `other.org ${utcDay(new Date(at)).toISOString()} -1`).sort());
+    expect(fromBulk.links.filter((link) => link.startsWith("INVALIDATED"))).toEqual(Array(6).fill(`INVALIDATED ${now.toISOString()}`));
+    expect(await trace(single.letter.id)).toEqual(fromBulk);
+    await expectExactCounts(single.letter.id);
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/db/prisma";
-import { uncountEndedSql } from "@/lib/signatures/lifecycle";
+import { burnTokensSql, uncountEndedSql } from "@/lib/signatures/lifecycle";
 import { bulkTargetSql, filterParams, type TSignatureFilter } from "./signature-filter";
 
 /**
@@ -63,10 +63,7 @@ export async function invalidateInBatches(db: Db, job: TBulkInvalidationJob): Pr
           FROM target WHERE u.id = target.id
           RETURNING target.id
         ),
-        burnt AS (
-          UPDATE "SignatureToken" t SET "usedAt" = ${job.now}, proposal = NULL
-          FROM target WHERE t."signatureId" = target.id AND t."usedAt" IS NULL
-        ),
+        burnt AS (${burnTokensSql("target", job.now)}),
         uncounted AS (${uncountEndedSql("target")})
         SELECT COUNT(*) FILTER (WHERE target.state = 'PENDING') AS pending,
                COUNT(*) FILTER (WHERE target.state = 'CONFIRMED') AS confirmed,

@@ -43,7 +43,7 @@ export async function endSignature(
         : { state: "INVALIDATED", endedAt: now, invalidationReason: ending.reason },
   });
   await burnSignatureTokens(tx, signatureId, now);
-  // lifecycle.ts: the one rule for taking an ended signature off the counts (bulk uses its SQL form).
-  const wasCounted = await uncountEnded(tx, { letterId, domain: current.domain, state: current.state, confirmedAt: current.confirmedAt });
+  // lifecycle.ts: the one rule for taking an ended signature off the counts, which bulk invalidation runs too.
+  const wasCounted = await uncountEnded(tx, { id: signatureId, letterId, domain: current.domain, state: current.state, confirmedAt: current.confirmedAt });
   return { ended: true, previousState: current.state, domain: current.domain, wasCounted };
 }
