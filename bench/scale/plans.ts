@@ -9,7 +9,15 @@ export type TPlan = { name: string; ms: number; plan: string[] };
 const GROWERS: { name: string; sql: string; params: (letterId: string) => unknown[] }[] = [
   {
     name: "organiser counts (countSignatures)",
-    sql: `SELECT domain, state, count(*) FROM "Signature" WHERE "letterId" = $1 GROUP BY domain, state`,
+    sql: `SELECT domain, 'CONFIRMED' AS state, SUM(total)::bigint AS count FROM (
+            SELECT domain, total::bigint AS total FROM "DomainCount" WHERE "letterId" = $1
+            UNION ALL
+            SELECT domain, SUM(delta)::bigint FROM "CountEvent" WHERE "letterId" = $1 GROUP BY domain
+          ) confirmed GROUP BY domain HAVING SUM(total) <> 0
+          UNION ALL
+          SELECT domain, state::text, COUNT(*) FROM "Signature"
+          WHERE "letterId" = $1 AND state IN ('PENDING', 'WITHDRAWN', 'INVALIDATED')
+          GROUP BY domain, state`,
     params: (id) => [id],
   },
   {
@@ -19,12 +27,14 @@ const GROWERS: { name: string; sql: string; params: (letterId: string) => unknow
   },
   {
     name: "delivery: confirmed by domain, named and not",
-    sql: `SELECT domain, count(*) AS total, count(*) FILTER (WHERE "showName" AND NOT "nameHidden") AS named FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' GROUP BY domain`,
+    sql: `SELECT domain, count(*) AS total, count(*) FILTER (WHERE "showName" AND NOT "nameHidden") AS named,
+            count(*) FILTER (WHERE NOT ("showName" AND NOT "nameHidden") AND "verificationMethod" = 'ORGANISER') AS "anonymousByOrganisers"
+          FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' GROUP BY domain`,
     params: (id) => [id],
   },
   {
     name: "export: one keyset batch of named signers",
-    sql: `SELECT id, "displayName", "jobTitle", team, domain, "confirmedAt" FROM "Signature"
+    sql: `SELECT id, "displayName", "jobTitle", team, domain, "confirmedAt", "verificationMethod" FROM "Signature"
           WHERE "letterId" = $1 AND state = 'CONFIRMED' AND "showName" AND NOT "nameHidden" AND "confirmedAt" >= now() - interval '150 days'
           ORDER BY "confirmedAt", id LIMIT 5000`,
     params: (id) => [id],
