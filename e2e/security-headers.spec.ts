@@ -74,3 +74,23 @@ test("the browser runs the page's own scripts and refuses one slipped into the p
   expect(await page.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
   expect(refused.length).toBeGreaterThanOrEqual(2);
 });
+
+test("the site-wide 404 page, rendered at build time without a nonce, is served with no script and a policy that allows none", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/404/.test(message.text())) errors.push(message.text());
+  });
+  const response = await page.goto("/no-such-page/at-all");
+  expect(response?.status()).toBe(404);
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  expect(policy).toMatch(/^script-src 'none'; /);
+  expect(policy).toContain("frame-ancestors 'none'");
+  const html = (await response?.text()) ?? "";
+  expect(html).not.toMatch(/<script\b|as="script"/);
+  await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+  // Nothing refused, nothing broken: the fixture fails the test on any policy refusal.
+  expect(errors).toEqual([]);
+  // The way on is a plain link.
+  await page.getByRole("link", { name: "See the open letters" }).click();
+  await expect(page).toHaveURL("/");
+});

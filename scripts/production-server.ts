@@ -12,7 +12,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import compression from "compression";
 import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
-import { ZRawEnv } from "@/lib/config/env";
+import { appUrlPortWarning } from "@/lib/config/app-url-check";
+import { localAppUrl, ZRawEnv } from "@/lib/config/env";
 import { handleWithOutageStatus } from "@/lib/errors/page-outage-status";
 import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
 import { writeAppError } from "@/lib/http/write-app-error";
@@ -22,13 +23,18 @@ import { forwardedOverHttps } from "@/lib/security/forwarded-proto";
 import { substituteNonceInHtml } from "@/lib/security/nonce-response";
 import { refusalFor } from "@/lib/security/request-guard";
 import { freshNonce, placeholderNonce } from "@/lib/security/script-nonces";
+import { serveNotFoundWithoutScripts } from "@/lib/security/scriptless-not-found";
 import { createSecurityHeaders, mayBePage, STRICT_TRANSPORT_SECURITY } from "@/lib/security/security-headers";
 
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
+// The app's configuration (lib/config/env.ts) reads PORT: a local run without APP_URL then
+// builds every link, and Auth.js its redirects, on the port actually served.
+process.env.PORT = String(port);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const trustedProxyHops = ZRawEnv.shape.TRUSTED_PROXY_HOPS.parse(process.env.TRUSTED_PROXY_HOPS || undefined);
-const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+const appUrl = process.env.APP_URL || localAppUrl(port);
+const appUrlWarning = appUrlPortWarning({ appUrl, listenPort: port, trustedProxyHops });
 const securityHeaders = createSecurityHeaders({ https: appUrl.startsWith("https://") });
 const noncePlaceholder = placeholderNonce(process.env.AUTH_SECRET);
 // Next's own compression is off (next.config.js): it would compress before the nonce is swapped in.
@@ -66,6 +72,7 @@ const server = createServer((request, response) => {
     const nonce = freshNonce();
     response.setHeader("Content-Security-Policy", securityHeaders.pagePolicy(nonce));
     substituteNonceInHtml(response, noncePlaceholder, nonce);
+    serveNotFoundWithoutScripts(response, { placeholder: noncePlaceholder, policy: securityHeaders.scriptlessPagePolicy() });
   }
   // Resolved here, where the TCP peer is known, and overwriting any header of that name the
   // client sent: the app's rate limits key on it.
@@ -74,7 +81,10 @@ const server = createServer((request, response) => {
   handleWithOutageStatus(response, () => void handle(request, response));
 });
 
-server.listen(port, hostname, () => console.log(`[undersigned] Serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+server.listen(port, hostname, () => {
+  console.log(`[undersigned] Serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  if (appUrlWarning) console.warn(`[undersigned] ⚠ ${appUrlWarning}`);
+});
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

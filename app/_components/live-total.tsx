@@ -58,6 +58,12 @@ export function LiveTotal({ slug, total: initial, goal }: Props) {
   return (
     <>
       <SignatureTotal total={total} goal={goal} reserveChars={reserveChars} />
+      {/* The rest of the page is as it was rendered: it must not seem to contradict the live figure. */}
+      {total !== initial ? (
+        <p className="muted live-total-note" data-testid="live-total-note">
+          The total has changed since this page was loaded: <a href={`/letters/${slug}`}>reload</a> to see the latest signatures in the lists and chart.
+        </p>
+      ) : null}
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>

@@ -34,11 +34,32 @@ export type TActivityAction =
   | "signature.organiser-verified"
   | "signature.organiser-rejected";
 
+/**
+ * Actions that change what organisers edit (words, settings, status, timeline): each bumped the
+ * letter's version before it was recorded, and its entry keeps that version, so that an edit
+ * refused as stale can list what changed since (lib/letters/letter-version.ts).
+ */
+const CHANGES_THE_LETTER: ReadonlySet<TActivityAction> = new Set<TActivityAction>([
+  "letter.edited",
+  "letter.submitted-for-review",
+  "letter.review-withdrawn",
+  "letter.approved",
+  "letter.rejected",
+  "letter.published",
+  "letter.closed",
+  "status.posted",
+  "status.deleted",
+  "demand.status-changed",
+]);
+
 export async function recordActivity(
   tx: Prisma.TransactionClient | Db,
   entry: { letterId: string; actorId: string | null; action: TActivityAction; detail?: Prisma.InputJsonObject; at: Date },
 ): Promise<void> {
+  const letterVersion = CHANGES_THE_LETTER.has(entry.action)
+    ? ((await tx.letter.findUnique({ where: { id: entry.letterId }, select: { version: true } }))?.version ?? null)
+    : null;
   await tx.letterActivity.create({
-    data: { letterId: entry.letterId, actorId: entry.actorId, action: entry.action, detail: entry.detail ?? {}, createdAt: entry.at },
+    data: { letterId: entry.letterId, actorId: entry.actorId, action: entry.action, detail: entry.detail ?? {}, createdAt: entry.at, letterVersion },
   });
 }

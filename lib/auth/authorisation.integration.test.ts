@@ -19,15 +19,15 @@ type TFixture = { letterId: string; slug: string; signatureId: string; demandId:
 
 /** An input each action would accept, so that a refusal is the authorisation's and not the schema's. */
 const VALID_INPUT: Record<string, (fixture: TFixture) => unknown> = {
-  saveDraft: (f) => completeDraft(f.slug),
-  updateOpenLetter: () => ({ goal: 1000, closesAt: "" }),
+  saveDraft: (f) => ({ ...completeDraft(f.slug), version: 1 }),
+  updateOpenLetter: () => ({ goal: 1000, closesAt: "", version: 1 }),
   publishLetter: () => ({}),
   withdrawFromReview: () => ({}),
   reviewLetter: () => ({ decision: "approve" }),
   closeLetter: () => ({ confirm: "close" }),
-  postStatusUpdate: () => ({ kind: "DELIVERED", body: "" }),
-  deleteStatusUpdate: (f) => ({ updateId: f.updateId }),
-  setDemandStatus: (f) => ({ demandId: f.demandId, status: "MET" }),
+  postStatusUpdate: () => ({ kind: "DELIVERED", body: "", version: 1 }),
+  deleteStatusUpdate: (f) => ({ updateId: f.updateId, version: 1 }),
+  setDemandStatus: (f) => ({ demandId: f.demandId, status: "MET", version: 1 }),
   inviteEditor: () => ({ email: "new-editor@example.org" }),
   revokeInvitation: (f) => ({ invitationId: f.invitationId }),
   removeEditor: (f) => ({ userId: f.editorUserId }),

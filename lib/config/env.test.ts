@@ -18,6 +18,17 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("locally, points APP_URL at the port served when APP_URL is unset", () => {
+    expect(parseEnv({ PORT: "3400" }).APP_URL).toBe("http://localhost:3400");
+    expect(parseEnv({ NODE_ENV: "production", UNDERSIGNED_EMBEDDED_DB: "true", PORT: "3400", APP_URL: "" }).APP_URL).toBe("http://localhost:3400");
+    expect(parseEnv({ PORT: "3400", APP_URL: "https://letters.example" }).APP_URL).toBe("https://letters.example");
+  });
+
+  it("still demands APP_URL in production, whatever PORT says", () => {
+    const { APP_URL: _url, ...incomplete } = PRODUCTION;
+    expect(() => parseEnv({ ...incomplete, PORT: "3400" })).toThrow(/Missing production setting: APP_URL/);
+  });
+
   it("accepts a complete production configuration", () => {
     expect(parseEnv(PRODUCTION)).toMatchObject({ mode: "production", DATABASE_URL: PRODUCTION.DATABASE_URL });
   });
@@ -46,6 +57,7 @@ describe("parseEnv", () => {
     ["RATE_LIMITS_ENABLED", "maybe", /RATE_LIMITS_ENABLED/],
     ["BACKGROUND_JOBS", "sometimes", /BACKGROUND_JOBS/],
     ["UNDERSIGNED_EMBEDDED_DB", "yes", /UNDERSIGNED_EMBEDDED_DB/],
+    ["PORT", "http", /PORT/],
   ])("refuses a malformed %s with a message naming it", (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(message);
   });

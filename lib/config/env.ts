@@ -32,7 +32,13 @@ export const ZRawEnv = z.object({
    * Separate from AUTH_SECRET: rotating session secrets must not let everyone sign twice.
    */
   EMAIL_HMAC_KEY: z.string().min(32, "must be at least 32 characters").optional(),
-  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  /**
+   * The public address. Locally it defaults to http://localhost:PORT, so that `PORT=3400 npm
+   * start` sends links that lead to port 3400 (see parseEnv); production must set it.
+   */
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The port `npm start` serves on (the production server's `--port` overrides it). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   EMAIL_FROM: z.string().min(3).default("Undersigned <no-reply@undersigned.localhost>"),
   /** Where the dev mailbox keeps messages when no SMTP_URL is set (never in production). */
@@ -71,7 +77,7 @@ export const ZRawEnv = z.object({
   MIGRATE_ON_START: ZBooleanFlag.default(false),
 });
 
-export type TRawEnv = z.infer<typeof ZRawEnv>;
+export type TRawEnv = Omit<z.infer<typeof ZRawEnv>, "APP_URL"> & { APP_URL: string };
 
 const PRODUCTION_REQUIRED = ["DATABASE_URL", "AUTH_SECRET", "EMAIL_HMAC_KEY", "APP_URL", "SMTP_URL", "EMAIL_FROM"] as const;
 
@@ -100,7 +106,12 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
       );
     }
   }
-  return { ...env, mode };
+  return { ...env, APP_URL: env.APP_URL ?? localAppUrl(env.PORT), mode };
+}
+
+/** Where a local run is reached: the port it serves on, on this machine. */
+export function localAppUrl(port: number): string {
+  return `http://localhost:${port}`;
 }
 
 let cached: TEnv | undefined;

@@ -23,7 +23,11 @@ export const APP_ERRORS = {
   UNAUTHENTICATED: { status: 401, message: "Sign in to do this." },
   FORBIDDEN: { status: 403, message: "Only the letter's owner can do this." },
   INVALID_TRANSITION: { status: 409, message: "The letter cannot do that in its current state." },
+  /** An organiser's edit was made on an older version of the letter than the one saved now. */
+  LETTER_CHANGED: { status: 409, message: "This letter changed since you opened it. Nothing was saved: check what changed, then save again." },
   LETTER_INCOMPLETE: { status: 422, message: "The letter is not ready to publish yet." },
+  /** The browser uses the site at another address than APP_URL, where sign-in links would lead. */
+  WRONG_SITE_ADDRESS: { status: 421, message: "This site is set up to be used at another address (its APP_URL). Open it there." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Please wait a moment and try again." },
   SERVICE_UNAVAILABLE: { status: 503, message: "The service is briefly unavailable. Please try again in a moment." },
   /** A bug: logged where it happened; the user only ever sees this. */

@@ -6,7 +6,7 @@ import { parseAtomFeed } from "@/tests/support/atom-feed";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { createLetter } from "@/tests/support/factories";
 import { parseICalendar } from "@/tests/support/icalendar";
-import { addOrganiser, createActor, organiserDeps } from "@/tests/support/organisers";
+import { addOrganiser, createActor, organiserDeps, versionOf } from "@/tests/support/organisers";
 import { getLetterCalendar } from "./get-letter-calendar";
 import { getLetterFeed, LETTER_FEED_ENTRIES } from "./get-letter-feed";
 import { getSiteFeed } from "./get-site-feed";
@@ -35,9 +35,9 @@ describe("a letter's Atom feed", () => {
 
   it("carries posted updates and demand-status changes, newest first, with stable ids", async () => {
     const { letter, editor } = await letterWithEditor({ demands: [{ text: "Cancel the contract." }] });
-    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "DELIVERED", body: "Handed to the board.", occurredAt: "2026-06-20", respondBy: "2026-07-15" });
+    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "DELIVERED", body: "Handed to the board.", occurredAt: "2026-06-20", respondBy: "2026-07-15", version: await versionOf(db, letter.id) });
     const [demand] = await db.demand.findMany({ where: { letterId: letter.id } });
-    await performLetterAction(deps(), editor, setDemandStatus, letter.id, { demandId: demand!.id, status: "REFUSED", note: "They said no." });
+    await performLetterAction(deps(), editor, setDemandStatus, letter.id, { demandId: demand!.id, status: "REFUSED", note: "They said no.", version: await versionOf(db, letter.id) });
 
     const parsed = await letterFeed(letter.slug);
     expect(parsed).toMatchObject({ title: `Updates on “${letter.title}”`, self: `${APP_URL}/letters/${letter.slug}/feed.xml`, alternate: `${APP_URL}/letters/${letter.slug}` });
@@ -98,8 +98,8 @@ describe("a letter's calendar", () => {
   it("holds the publication, the closing date and every promised answer, under stable UIDs", async () => {
     const { letter, editor } = await letterWithEditor();
     await db.letter.update({ where: { id: letter.id }, data: { closesAt: new Date("2026-08-31T23:59:59Z") } });
-    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "DELIVERED", body: "Delivered; an answer, they said, by 15 July.", respondBy: "2026-07-15" });
-    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "NOTE", body: "No promise in this one." });
+    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "DELIVERED", body: "Delivered; an answer, they said, by 15 July.", respondBy: "2026-07-15", version: await versionOf(db, letter.id) });
+    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "NOTE", body: "No promise in this one.", version: await versionOf(db, letter.id) });
 
     const calendar = parseICalendar(renderICalendar((await getLetterCalendar(db, letter.slug, APP_URL))!));
     const update = await db.statusUpdate.findFirstOrThrow({ where: { letterId: letter.id, respondBy: { not: null } } });

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { Db, Prisma } from "@/lib/db/prisma";
 import { countOrganiserVerified } from "@/lib/signatures/count-organiser-verified";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
@@ -6,7 +6,7 @@ import { PUBLISHED_STATUSES } from "./published-statuses";
  * Everything a visitor sees of one letter, or null when no published letter has this slug
  * (drafts are indistinguishable from letters that do not exist).
  */
-export async function getPublishedLetter(db: Db, slug: string) {
+export async function getPublishedLetter(db: Db | Prisma.TransactionClient, slug: string) {
   const letter = await db.letter.findFirst({
     where: { slug, status: { in: [...PUBLISHED_STATUSES] } },
     select: {

@@ -6,7 +6,7 @@ import { removeEditor, transferOwnership } from "@/lib/organisers/manage-organis
 import { createSignature } from "@/lib/signatures/create-signature";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { createLetter } from "@/tests/support/factories";
-import { completeDraft, createActor, organiserDeps } from "@/tests/support/organisers";
+import { completeDraft, createActor, organiserDeps, versionOf } from "@/tests/support/organisers";
 import { signer, signingDeps } from "@/tests/support/signing";
 import { closeDueLetters, closeLetter } from "./close-letter";
 import { createLetter as createLetterAction } from "./create-letter";
@@ -52,11 +52,11 @@ describe("writing and publishing a letter", () => {
 
   it("saves a draft with validation per field, then publishes it: open, dated, on the timeline", async () => {
     const { owner, letterId } = await startDraft();
-    const invalid = await performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("Bad Slug!", { demands: [{ text: " " }], domains: [{ domain: "not a domain" }] })).catch((error: unknown) => error);
+    const invalid = await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("Bad Slug!", { demands: [{ text: " " }], domains: [{ domain: "not a domain" }] }), version: await versionOf(db, letterId) }).catch((error: unknown) => error);
     expect(invalid).toMatchObject({ code: "INVALID_INPUT" });
     expect(Object.keys((invalid as { fields: object }).fields).sort()).toEqual(["demands.0.text", "domains.0.domain", "slug"]);
 
-    await performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("cancel-the-contract", { domains: [{ domain: "@Microsoft.com", includeSubdomains: true }] }));
+    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("cancel-the-contract", { domains: [{ domain: "@Microsoft.com", includeSubdomains: true }] }), version: await versionOf(db, letterId) });
     const result = await performLetterAction(deps(), owner, publishLetter, letterId, {});
     expect(result).toEqual({ status: "OPEN" });
     const letter = await db.letter.findUniqueOrThrow({ where: { id: letterId }, include: { domainRules: true, demands: { orderBy: { position: "asc" } }, statusUpdates: true } });
@@ -70,9 +70,9 @@ describe("writing and publishing a letter", () => {
 
   it("keeps demand ids (and so their statuses) through reordering, and drops removed ones", async () => {
     const { owner, letterId } = await startDraft();
-    await performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("reorder-me", { demands: [{ text: "A" }, { text: "B" }, { text: "C" }] }));
+    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("reorder-me", { demands: [{ text: "A" }, { text: "B" }, { text: "C" }] }), version: await versionOf(db, letterId) });
     const [a, b, c] = await db.demand.findMany({ where: { letterId }, orderBy: { position: "asc" } });
-    await performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("reorder-me", { demands: [{ id: c!.id, text: "C" }, { id: a!.id, text: "A, reworded" }, { text: "D" }] }));
+    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("reorder-me", { demands: [{ id: c!.id, text: "C" }, { id: a!.id, text: "A, reworded" }, { text: "D" }] }), version: await versionOf(db, letterId) });
     const after = await db.demand.findMany({ where: { letterId }, orderBy: { position: "asc" } });
     expect(after.map((demand) => [demand.id === c!.id ? "c" : demand.id === a!.id ? "a" : "new", demand.text])).toEqual([["c", "C"], ["a", "A, reworded"], ["new", "D"]]);
     expect(after.some((demand) => demand.id === b!.id)).toBe(false);
@@ -81,25 +81,25 @@ describe("writing and publishing a letter", () => {
   it("refuses a slug another letter uses, as a field error", async () => {
     const other = await createLetter(db, { slug: "taken-slug" });
     const { owner, letterId } = await startDraft();
-    await expect(performLetterAction(deps(), owner, saveDraft, letterId, completeDraft(other.slug))).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { slug: [expect.stringContaining("already uses")] } });
+    await expect(performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft(other.slug), version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { slug: [expect.stringContaining("already uses")] } });
   });
 
   it("locks the words once published; only the goal and closing date move", async () => {
     const { owner, letterId } = await startDraft();
-    await performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("locked-words"));
+    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("locked-words"), version: await versionOf(db, letterId) });
     await performLetterAction(deps(), owner, publishLetter, letterId, {});
-    await expect(performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("locked-words", { title: "Changed" }))).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("locked-words", { title: "Changed" }), version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     const closesAt = new Date(Date.now() + 7 * 86_400_000);
-    await performLetterAction(deps(), owner, updateOpenLetter, letterId, { goal: 2000, closesAt: closesAt.toISOString() });
+    await performLetterAction(deps(), owner, updateOpenLetter, letterId, { goal: 2000, closesAt: closesAt.toISOString(), version: await versionOf(db, letterId) });
     expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { goal: true, closesAt: true, title: true } })).toEqual({ goal: 2000, closesAt, title: "Cancel the contract" });
-    await expect(performLetterAction(deps(), owner, updateOpenLetter, letterId, { goal: 10, closesAt: "2000-01-01" })).rejects.toMatchObject({ fields: { closesAt: expect.any(Array) } });
+    await expect(performLetterAction(deps(), owner, updateOpenLetter, letterId, { goal: 10, closesAt: "2000-01-01", version: await versionOf(db, letterId) })).rejects.toMatchObject({ fields: { closesAt: expect.any(Array) } });
   });
 
   it("with REQUIRE_APPROVAL, queues the letter for an admin, who can send it back with a reason or approve it", async () => {
     const { owner, letterId } = await startDraft();
     const admin = await createActor(db, { isAdmin: true });
     const reviewed = deps({ settings: { requireApproval: true, appUrl: "http://localhost:3000" } });
-    await performLetterAction(reviewed, owner, saveDraft, letterId, completeDraft("needs-review"));
+    await performLetterAction(reviewed, owner, saveDraft, letterId, { ...completeDraft("needs-review"), version: await versionOf(db, letterId) });
     expect(await performLetterAction(reviewed, owner, publishLetter, letterId, {})).toEqual({ status: "IN_REVIEW" });
     expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, reviewRequestedAt: true, publishedAt: true } })).toMatchObject({ status: "IN_REVIEW", reviewRequestedAt: expect.any(Date), publishedAt: null });
 
@@ -125,7 +125,7 @@ describe("writing and publishing a letter", () => {
     const admin = await createActor(db, { isAdmin: true });
     const { id } = await performAccountAction(deps(), admin, createLetterAction, { title: "Admin letter" });
     const reviewed = deps({ settings: { requireApproval: true, appUrl: "http://localhost:3000" } });
-    await performLetterAction(reviewed, admin, saveDraft, id, completeDraft("admin-letter"));
+    await performLetterAction(reviewed, admin, saveDraft, id, { ...completeDraft("admin-letter"), version: await versionOf(db, id) });
     expect(await performLetterAction(reviewed, admin, publishLetter, id, {})).toEqual({ status: "OPEN" });
   });
 });
@@ -135,7 +135,7 @@ describe("closing a letter", () => {
 
   it("by hand: final, on the timeline, and signing is refused", async () => {
     const { owner, letterId } = await startDraft();
-    await performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("close-me"));
+    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("close-me"), version: await versionOf(db, letterId) });
     await performLetterAction(deps(), owner, publishLetter, letterId, {});
     // Final, so it takes a second step: without the ticked confirmation nothing changes.
     await expect(performLetterAction(deps(), owner, closeLetter, letterId, {})).rejects.toMatchObject({
@@ -169,18 +169,18 @@ describe("keeping status true", () => {
 
   async function openLetter() {
     const { owner, letterId } = await startDraft();
-    await performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("status-letter"));
+    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("status-letter"), version: await versionOf(db, letterId) });
     await performLetterAction(deps(), owner, publishLetter, letterId, {});
     return { owner, letterId };
   }
 
   it("posts dated updates of each kind, refusing a response without its text and a date in the future", async () => {
     const { owner, letterId } = await openLetter();
-    await performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "DELIVERED", body: "", occurredAt: "2026-11-20" });
-    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "RESPONSE", body: " " })).rejects.toMatchObject({ fields: { body: expect.any(Array) } });
-    await performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "RESPONSE", body: "We will review the contract." });
-    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Soon", occurredAt: "2999-01-01" })).rejects.toMatchObject({ fields: { occurredAt: expect.any(Array) } });
-    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "PUBLISHED", body: "fake" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "DELIVERED", body: "", occurredAt: "2026-11-20", version: await versionOf(db, letterId) });
+    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "RESPONSE", body: " ", version: await versionOf(db, letterId) })).rejects.toMatchObject({ fields: { body: expect.any(Array) } });
+    await performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "RESPONSE", body: "We will review the contract.", version: await versionOf(db, letterId) });
+    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Soon", occurredAt: "2999-01-01", version: await versionOf(db, letterId) })).rejects.toMatchObject({ fields: { occurredAt: expect.any(Array) } });
+    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "PUBLISHED", body: "fake", version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const updates = await db.statusUpdate.findMany({ where: { letterId }, orderBy: { occurredAt: "asc" }, select: { kind: true, body: true } });
     expect(updates).toEqual([
       { kind: "DELIVERED", body: "The letter was delivered to The CEO of Example Corp." },
@@ -191,29 +191,29 @@ describe("keeping status true", () => {
 
   it("removes an update posted by mistake, but not the platform's own", async () => {
     const { owner, letterId } = await openLetter();
-    const note = await performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Oops" });
-    await performLetterAction(deps(), owner, deleteStatusUpdate, letterId, { updateId: note.id });
+    const note = await performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Oops", version: await versionOf(db, letterId) });
+    await performLetterAction(deps(), owner, deleteStatusUpdate, letterId, { updateId: note.id, version: await versionOf(db, letterId) });
     const published = await db.statusUpdate.findFirstOrThrow({ where: { letterId, kind: "PUBLISHED" } });
-    await expect(performLetterAction(deps(), owner, deleteStatusUpdate, letterId, { updateId: published.id })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(performLetterAction(deps(), owner, deleteStatusUpdate, letterId, { updateId: published.id, version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await db.statusUpdate.count({ where: { letterId } })).toBe(1);
   });
 
   it("sets a demand's status and writes the change on the timeline; refuses demands of other letters", async () => {
     const { owner, letterId } = await openLetter();
     const [first] = await db.demand.findMany({ where: { letterId }, orderBy: { position: "asc" } });
-    await performLetterAction(deps(), owner, setDemandStatus, letterId, { demandId: first!.id, status: "MET", note: "Announced at the all-hands." });
+    await performLetterAction(deps(), owner, setDemandStatus, letterId, { demandId: first!.id, status: "MET", note: "Announced at the all-hands.", version: await versionOf(db, letterId) });
     expect(await db.demand.findUniqueOrThrow({ where: { id: first!.id }, select: { status: true } })).toEqual({ status: "MET" });
     const change = await db.statusUpdate.findFirstOrThrow({ where: { letterId, kind: "DEMAND_CHANGE" } });
     expect(change).toMatchObject({ demandId: first!.id, body: "Demand 1 was met: “Cancel the contract.”\n\nAnnounced at the all-hands." });
 
     const other = await createLetter(db);
     const foreignDemand = await db.demand.findFirstOrThrow({ where: { letterId: other.id } });
-    await expect(performLetterAction(deps(), owner, setDemandStatus, letterId, { demandId: foreignDemand.id, status: "MET" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(performLetterAction(deps(), owner, setDemandStatus, letterId, { demandId: foreignDemand.id, status: "MET", version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 
   it("refuses updates on a draft", async () => {
     const { owner, letterId } = await startDraft();
-    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Too early" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Too early", version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
   });
 });
 
@@ -228,7 +228,7 @@ describe("the organising team", () => {
 
     const colleague = await createActor(db, { email: "colleague@example.org" });
     expect(await acceptInvitations(db, { id: colleague.userId, email: colleague.email }, new Date())).toBe(1);
-    await performLetterAction(deps(), colleague, saveDraft, letterId, completeDraft("team-letter"));
+    await performLetterAction(deps(), colleague, saveDraft, letterId, { ...completeDraft("team-letter"), version: await versionOf(db, letterId) });
     await expect(performLetterAction(deps(), colleague, deleteLetter, letterId, { confirmSlug: "team-letter" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(performLetterAction(deps(), colleague, transferOwnership, letterId, { userId: colleague.userId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(performLetterAction(deps(), owner, inviteEditor, letterId, { email: "colleague@example.org" })).rejects.toMatchObject({ fields: { email: expect.any(Array) } });
@@ -250,7 +250,7 @@ describe("the organising team", () => {
 
   it("deletes a letter with everything under it, including unsent emails to its signers", async () => {
     const { owner, letterId } = await startDraft();
-    await performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("delete-me"));
+    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("delete-me"), version: await versionOf(db, letterId) });
     await performLetterAction(deps(), owner, publishLetter, letterId, {});
     await createSignature(signingDeps(db), "delete-me", signer());
     const unrelated = await createLetter(db);

@@ -3,6 +3,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { defineLetterAction } from "@/lib/auth/organiser-action";
 import { AppError } from "@/lib/errors/app-error";
 import { LETTER_LIMITS } from "./letter-limits";
+import { claimLetterVersion, withLetterVersion, ZLetterVersion } from "./letter-version";
 import { isPublic } from "./lifecycle";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,8 +46,8 @@ function defaultBody(kind: "DELIVERED" | "RESPONSE" | "VICTORY" | "NOTE", addres
 export const postStatusUpdate = defineLetterAction({
   name: "postStatusUpdate",
   requires: "EDITOR",
-  input: ZStatusUpdateInput,
-  async run({ db, now, actor, letter }, update) {
+  input: withLetterVersion(ZStatusUpdateInput),
+  async run({ db, now, actor, letter }, { version, ...update }) {
     if (!isPublic(letter.status)) throw new AppError("INVALID_TRANSITION", { message: "Publish the letter before posting updates." });
     const occurredAt = update.occurredAt instanceof Date ? update.occurredAt : now;
     // Backdating is normal (it was delivered yesterday); dating into the future is a typo.
@@ -56,12 +57,13 @@ export const postStatusUpdate = defineLetterAction({
     const respondBy = checkRespondBy(update.respondBy, occurredAt);
     const { addressee } = await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { addressee: true } });
     return db.$transaction(async (tx) => {
+      const saved = await claimLetterVersion(tx, letter.id, version);
       const created = await tx.statusUpdate.create({
         data: { letterId: letter.id, kind: update.kind, body: update.body || defaultBody(update.kind, addressee), occurredAt, respondBy, authorId: actor.userId },
         select: { id: true },
       });
       await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "status.posted", detail: { kind: update.kind }, at: now });
-      return created;
+      return { ...created, version: saved };
     });
   },
 });
@@ -88,14 +90,16 @@ function checkRespondBy(raw: string | undefined, occurredAt: Date): Date | null 
 export const deleteStatusUpdate = defineLetterAction({
   name: "deleteStatusUpdate",
   requires: "EDITOR",
-  input: z.object({ updateId: z.uuid() }),
-  async run({ db, now, actor, letter }, { updateId }) {
-    await db.$transaction(async (tx) => {
+  input: z.object({ updateId: z.uuid(), version: ZLetterVersion }),
+  async run({ db, now, actor, letter }, { updateId, version }) {
+    return db.$transaction(async (tx) => {
+      const saved = await claimLetterVersion(tx, letter.id, version);
       const deleted = await tx.statusUpdate.deleteMany({
         where: { id: updateId, letterId: letter.id, kind: { in: ["DELIVERED", "RESPONSE", "VICTORY", "NOTE"] }, authorId: { not: null } },
       });
       if (deleted.count === 0) throw new AppError("INVALID_INPUT", { message: "That update cannot be removed." });
       await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "status.deleted", at: now });
+      return { version: saved };
     });
   },
 });

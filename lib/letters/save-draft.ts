@@ -3,6 +3,7 @@ import { defineLetterAction } from "@/lib/auth/organiser-action";
 import { Prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { ZLetterDraft } from "./letter-input";
+import { claimLetterVersion, withLetterVersion } from "./letter-version";
 import { isEditable } from "./lifecycle";
 import { lockLetterStatus } from "./transition-letter";
 
@@ -14,9 +15,10 @@ import { lockLetterStatus } from "./transition-letter";
 export const saveDraft = defineLetterAction({
   name: "saveDraft",
   requires: "EDITOR",
-  input: ZLetterDraft,
-  async run({ db, now, actor, letter }, draft) {
+  input: withLetterVersion(ZLetterDraft),
+  async run({ db, now, actor, letter }, { version, ...draft }) {
     const { demands, domains, ...fields } = draft;
+    let saved = version;
     try {
       await db.$transaction(async (tx) => {
         // Locked, then checked: a publish racing this save must not open a letter mid-edit.
@@ -24,6 +26,7 @@ export const saveDraft = defineLetterAction({
         if (!status || !isEditable(status)) {
           throw new AppError("INVALID_TRANSITION", { message: "Only a draft can be edited. Take it back from review first." });
         }
+        saved = await claimLetterVersion(tx, letter.id, version);
         const keptIds = demands.flatMap((demand) => (demand.id ? [demand.id] : []));
         await tx.demand.deleteMany({ where: { letterId: letter.id, id: { notIn: keptIds } } });
         for (const [position, demand] of demands.entries()) {
@@ -44,6 +47,6 @@ export const saveDraft = defineLetterAction({
       }
       throw error;
     }
-    return { slug: draft.slug };
+    return { slug: draft.slug, version: saved };
   },
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { performLetterAction } from "@/lib/auth/organiser-action";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { createLetter } from "@/tests/support/factories";
-import { addOrganiser, createActor, organiserDeps } from "@/tests/support/organisers";
+import { addOrganiser, createActor, organiserDeps, versionOf } from "@/tests/support/organisers";
 import { getPublishedLetter } from "./get-published-letter";
 import { postStatusUpdate } from "./post-status-update";
 
@@ -24,8 +24,8 @@ describe("a status update's promised answer date", () => {
 
   it("is stored as a calendar day and shown with the update on the public letter", async () => {
     const { letter, editor } = await openLetterWithEditor();
-    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "DELIVERED", body: "Handed over; an answer was promised by 15 July.", respondBy: "2026-07-15" });
-    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "NOTE", body: "No date this time.", respondBy: "" });
+    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "DELIVERED", body: "Handed over; an answer was promised by 15 July.", respondBy: "2026-07-15", version: await versionOf(db, letter.id) });
+    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "NOTE", body: "No date this time.", respondBy: "", version: await versionOf(db, letter.id) });
 
     const stored = await db.statusUpdate.findMany({ where: { letterId: letter.id }, orderBy: { createdAt: "asc" }, select: { respondBy: true } });
     expect(stored.map((update) => update.respondBy?.toISOString() ?? null)).toEqual(["2026-07-15T00:00:00.000Z", null]);
@@ -35,7 +35,8 @@ describe("a status update's promised answer date", () => {
 
   it("refuses a date that is not a day, one before the update's date and one years away, storing nothing", async () => {
     const { letter, editor } = await openLetterWithEditor();
-    const post = (fields: Record<string, string>) => fieldErrorOf(performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "NOTE", body: "Promised", ...fields }));
+    const post = async (fields: Record<string, string>) =>
+      fieldErrorOf(performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "NOTE", body: "Promised", version: await versionOf(db, letter.id), ...fields }));
 
     expect(await post({ respondBy: "15 July" })).toEqual({ code: "INVALID_INPUT", fields: { respondBy: [expect.stringContaining("Enter a date")] } });
     expect(await post({ respondBy: "2026-02-30" })).toEqual({ code: "INVALID_INPUT", fields: { respondBy: [expect.stringContaining("Enter a date")] } });

@@ -28,6 +28,7 @@ export async function transitionLetter(
   const from = await lockLetterStatus(tx, letterId);
   if (!from) throw new AppError("LETTER_NOT_FOUND");
   const to = nextStatus(from, event);
-  await tx.letter.update({ where: { id: letterId }, data: { ...data, status: to } });
+  // A new version: an edit made on the letter before it moved is stale (lib/letters/letter-version.ts).
+  await tx.letter.update({ where: { id: letterId }, data: { ...data, status: to, version: { increment: 1 } } });
   return { from, to };
 }

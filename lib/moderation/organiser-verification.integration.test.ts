@@ -14,7 +14,7 @@ import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
 import { formatOrganiserCode, generateOrganiserCode } from "@/lib/signatures/organiser-code";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { addConfirmedSignatures, createLetter } from "@/tests/support/factories";
-import { addOrganiser, createActor, organiserDeps } from "@/tests/support/organisers";
+import { addOrganiser, createActor, organiserDeps, versionOf } from "@/tests/support/organisers";
 import { rejectOrganiserCode, verifyOrganiserCode } from "./decide-organiser-code";
 import { exportSignatures } from "./export-signatures";
 import { lookUpOrganiserCode } from "./look-up-organiser-code";
@@ -262,10 +262,10 @@ describe("signatures verified by organisers", () => {
 
   it("lets organisers change their instructions on an open letter, never to nothing", async () => {
     const { letter, owner } = await optedInLetter();
-    await act(owner, updateOpenLetter, letter.id, { goal: 100, closesAt: "", organiserVerificationInstructions: "  Meet us at the gate, 9am.  " });
+    await act(owner, updateOpenLetter, letter.id, { goal: 100, closesAt: "", organiserVerificationInstructions: "  Meet us at the gate, 9am.  ", version: await versionOf(db, letter.id) });
     expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ organiserVerificationInstructions: "Meet us at the gate, 9am." });
-    await expect(act(owner, updateOpenLetter, letter.id, { goal: 100, closesAt: "", organiserVerificationInstructions: " " })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await act(owner, updateOpenLetter, letter.id, { goal: 200, closesAt: "" });
+    await expect(act(owner, updateOpenLetter, letter.id, { goal: 100, closesAt: "", organiserVerificationInstructions: " ", version: await versionOf(db, letter.id) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await act(owner, updateOpenLetter, letter.id, { goal: 200, closesAt: "", version: await versionOf(db, letter.id) });
     expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ goal: 200, organiserVerificationInstructions: "Meet us at the gate, 9am." });
     expect((await claim(letter.slug)).instructions).toBe("Meet us at the gate, 9am.");
   });

@@ -14,6 +14,8 @@ export type TSecurityHeaders = {
   forPath(pathname: string): readonly (readonly [string, string])[];
   /** The policy for a page whose scripts carry `nonce`. */
   pagePolicy(nonce: string): string;
+  /** The policy for a page served without any script (Next's build-time 404, see scriptless-not-found.ts). */
+  scriptlessPagePolicy(): string;
 };
 
 export function createSecurityHeaders(options: { https: boolean }): TSecurityHeaders {
@@ -35,6 +37,7 @@ export function createSecurityHeaders(options: { https: boolean }): TSecurityHea
   return {
     forPath: (pathname) => (isEmbeddable(pathname) ? embeddable : framed),
     pagePolicy: (nonce) => `script-src 'nonce-${nonce}' 'strict-dynamic'; ${pageDirectives}`,
+    scriptlessPagePolicy: () => `script-src 'none'; ${pageDirectives}`,
   };
 }
 

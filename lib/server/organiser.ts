@@ -14,6 +14,7 @@ import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import type { TActionState } from "@/lib/errors/action-state";
 import { explainError } from "@/lib/errors/to-app-error";
+import { LetterChangedError } from "@/lib/letters/letter-version";
 import { auth } from "./auth";
 import { kickOutbox } from "./background-jobs";
 import { getSigningLimits } from "./signing-limits";
@@ -65,7 +66,14 @@ export async function requireAdminPage(returnPath: string): Promise<TActor> {
 
 function toActionState(error: unknown, context: string): TActionState {
   const known = explainError(error, context);
-  return { status: "error", message: known.message, fields: known.fields ?? {} };
+  const conflict = known instanceof LetterChangedError ? { version: known.currentVersion, changes: known.changes } : undefined;
+  return { status: "error", message: known.message, fields: known.fields ?? {}, ...(conflict ? { conflict } : {}) };
+}
+
+/** The letter's version after an action that reports one (edits checked against a version do). */
+function versionOf(result: unknown): number | undefined {
+  const version = result && typeof result === "object" ? (result as { version?: unknown }).version : undefined;
+  return typeof version === "number" ? version : undefined;
 }
 
 /**
@@ -82,7 +90,8 @@ export async function runLetterAction<TInput, TResult>(
   try {
     const result = await performLetterAction(organiserDeps(), await getActor(), action, letterId, input);
     kickOutbox();
-    return { status: "done", message: done(result) };
+    const version = versionOf(result);
+    return { status: "done", message: done(result), ...(version === undefined ? {} : { version }) };
   } catch (error) {
     return toActionState(error, `Organiser action ${action.name}`);
   }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { Db, Prisma } from "@/lib/db/prisma";
 import { afterCursor, type TCursor } from "@/lib/pagination/cursor";
 
 export type TPublicSignature = {
@@ -26,7 +26,7 @@ export function verificationOf(method: "EMAIL" | "ORGANISER"): TVerification {
  * signatures do not appear at all.
  */
 export async function listPublicSignatures(
-  db: Db,
+  db: Db | Prisma.TransactionClient,
   letterId: string,
   options: { limit?: number; after?: TCursor | null } = {},
 ): Promise<TPublicSignature[]> {

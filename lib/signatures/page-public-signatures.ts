@@ -1,10 +1,10 @@
-import type { Db } from "@/lib/db/prisma";
+import type { Db, Prisma } from "@/lib/db/prisma";
 import { toPage, type TCursor } from "@/lib/pagination/cursor";
 import { listPublicSignatures, type TPublicSignature } from "./list-public-signatures";
 
 /** Public signatures a page at a time, newest first: the letter page's "show more" and the API. */
 export async function pagePublicSignatures(
-  db: Db,
+  db: Db | Prisma.TransactionClient,
   letterId: string,
   options: { limit: number; cursor: TCursor | null },
 ): Promise<{ items: TPublicSignature[]; nextCursor: string | null }> {

@@ -39,3 +39,8 @@ export function completeDraft(slug: string, overrides: Record<string, unknown> =
     ...overrides,
   };
 }
+
+/** The letter's version now: what an organiser's page would send with an edit. */
+export async function versionOf(db: Db, letterId: string): Promise<number> {
+  return (await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { version: true } })).version;
+}

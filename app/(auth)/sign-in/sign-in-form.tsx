@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useResultForm } from "@/app/_components/use-result-form";
 import { IDLE, type TActionState } from "@/lib/errors/action-state";
 
@@ -8,6 +9,8 @@ type Props = { action: (state: TActionState, formData: FormData) => Promise<TAct
 export function SignInForm({ action, callbackPath }: Props) {
   // Back to this page with its callback, should a scriptless answer show an error to correct.
   const { state, formAction, pending: working, anchor, resultRef } = useResultForm<TActionState>(action, IDLE, { search: `?callbackUrl=${encodeURIComponent(callbackPath)}` });
+  // Controlled, so that a refused request (a typo, a site used at the wrong address) keeps it.
+  const [email, setEmail] = useState("");
   if (state.status === "done") {
     return (
       <div id={anchor} className="card notice" role="status" tabIndex={-1} ref={resultRef}>
@@ -34,6 +37,8 @@ export function SignInForm({ action, callbackPath }: Props) {
           autoComplete="email"
           required
           maxLength={254}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={emailError ? "sign-in-email-hint sign-in-email-error" : "sign-in-email-hint"}
         />

@@ -2,12 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getEnv } from "@/lib/config/env";
-import { getDb } from "@/lib/db/client";
 import { loadPublishedLetter } from "@/app/_server/load-published-letter";
 import { badgeEmbedCode } from "@/lib/letters/badge-embed-code";
 import { describeAllowedDomains } from "@/lib/letters/domain-policy";
 import { letterUrls } from "@/lib/letters/letter-urls";
-import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
 import { DailyChart } from "@/app/_components/daily-chart";
 import { DemandList } from "@/app/_components/demand-list";
 import { DomainTotals } from "@/app/_components/domain-totals";
@@ -25,8 +23,6 @@ import { signLetterAction } from "./actions";
 import { SignForm } from "./sign-form";
 
 type Props = { params: Promise<{ slug: string }> };
-
-const RECENT_SIGNERS = 10;
 
 // Rendered once per letter every few seconds and served from Next's cache in between: a viral
 // letter's readers cost one render per interval, not one each. The live total keeps an open
@@ -59,7 +55,8 @@ export default async function LetterPage({ params }: Props) {
   if (!letter) notFound();
 
   const allowedDomains = describeAllowedDomains({ openToAnyDomain: letter.openToAnyDomain, rules: letter.domainRules });
-  const signers = await pagePublicSignatures(getDb(), letter.id, { limit: RECENT_SIGNERS, cursor: null });
+  // From the same snapshot as the total, the chart and the domain totals (see getLetterPage).
+  const { signers } = letter;
   const urls = letterUrls(getEnv().APP_URL, letter.slug);
 
   return (

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db/client";
 import type { TActionState } from "@/lib/errors/action-state";
 import { closeLetter } from "@/lib/letters/close-letter";
 import { deleteLetter } from "@/lib/letters/delete-letter";
@@ -9,12 +10,17 @@ import { publishLetter, withdrawFromReview } from "@/lib/letters/publish-letter"
 import { reviewLetter } from "@/lib/letters/review-letter";
 import { saveDraft } from "@/lib/letters/save-draft";
 import { updateOpenLetter } from "@/lib/letters/update-open-letter";
+import { getLetterForOrganiser } from "@/lib/organisers/get-letter-for-organiser";
 import { runLetterAction } from "@/lib/server/organiser";
 import { formFields, jsonPayload, revalidateLetter } from "../../../_server/form-input";
+import { toDraftState, type TDraftActionState } from "./draft-state";
 
-export async function saveDraftAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
+export async function saveDraftAction(letterId: string, _state: TDraftActionState, formData: FormData): Promise<TDraftActionState> {
   const state = await runLetterAction(saveDraft, letterId, jsonPayload(formData), () => "Draft saved.");
   revalidateLetter(letterId);
+  // Refused as stale: the editor shows what changed against the draft as it is saved now. The
+  // organiser's role was checked by the action just refused.
+  if (state.status === "error" && state.conflict) return { ...state, current: toDraftState(await getLetterForOrganiser(getDb(), letterId)) };
   return state;
 }
 
@@ -52,6 +58,7 @@ export async function updateOpenLetterAction(letterId: string, _state: TActionSt
       closesAt: closesOn ? `${closesOn}T23:59:59.000Z` : "",
       // Only on letters that offer organiser verification does the form carry this field.
       organiserVerificationInstructions: formData.has("organiserVerificationInstructions") ? String(formData.get("organiserVerificationInstructions")) : undefined,
+      version: formData.get("version"),
     },
     () => "Saved.",
   );

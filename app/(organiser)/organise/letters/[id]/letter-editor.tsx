@@ -1,23 +1,18 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { startTransition, useRef, useState, type FormEvent } from "react";
 import { useResultForm } from "@/app/_components/use-result-form";
 import { MarkdownBody } from "@/app/_components/markdown";
-import { IDLE, type TActionState } from "@/lib/errors/action-state";
-import type { TLetterDraftInput } from "@/lib/letters/letter-input";
+import { IDLE } from "@/lib/errors/action-state";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
 import { ActionOutcome } from "../../../_components/action-form";
-
-type TDraftState = Omit<TLetterDraftInput, "goal" | "closesAt" | "demands" | "domains"> & {
-  goal: string;
-  closesAt: string;
-  demands: { key: string; id?: string; text: string }[];
-  domains: { key: string; domain: string; includeSubdomains: boolean }[];
-};
+import { describeDraftChanges, type TDraftActionState, type TDraftState } from "./draft-state";
 
 type Props = {
-  action: (state: TActionState, formData: FormData) => Promise<TActionState>;
+  action: (state: TDraftActionState, formData: FormData) => Promise<TDraftActionState>;
+  /** The draft as saved, and the letter's version it was read at. */
   initial: TDraftState;
+  version: number;
 };
 
 const LABELS: Record<string, string> = {
@@ -36,9 +31,10 @@ let nextKey = 0;
 const newKey = () => `new-${(nextKey += 1)}`;
 
 /** What the server action receives: the draft as JSON, in the shape ZLetterDraft checks. */
-function toPayload(draft: TDraftState): string {
+function toPayload(draft: TDraftState, version: number): string {
   return JSON.stringify({
     ...draft,
+    version,
     goal: draft.goal.trim() === "" ? null : draft.goal,
     // A closing date closes at the end of that day, UTC, whatever the organiser's time zone.
     closesAt: draft.closesAt ? `${draft.closesAt}T23:59:59.000Z` : "",
@@ -51,13 +47,42 @@ function toPayload(draft: TDraftState): string {
  * The draft editor: every field of the letter, demands that can be added, reordered and
  * removed, the domains that may sign, and a live preview rendered by the same sanitising
  * component as the public page, so what organisers see is exactly what visitors will see.
+ *
+ * Each save carries the letter's version the draft was opened at; a co-organiser's save in
+ * between makes it refused, with what they changed, and everything typed stays in the form
+ * (the next press saves it over their version, knowingly). After a save the page refreshes
+ * with the draft as the server stored it (trimmed, domains normalised), and the editor starts
+ * again from that: it shows what was saved.
  */
-export function LetterEditor({ action, initial }: Props) {
+export function LetterEditor({ action, initial, version }: Props) {
+  const { state, formAction, pending: saving, anchor, resultRef } = useResultForm(action, IDLE as TDraftActionState);
+  const [adopted, setAdopted] = useState(version);
+  if (state.status === "done" && state.version === version && adopted !== version) setAdopted(version);
+  const baseVersion = state.status === "error" && state.conflict ? state.conflict.version : adopted;
+  return (
+    <DraftForm key={adopted} initial={initial} baseVersion={baseVersion} state={state} formAction={formAction} saving={saving} anchor={anchor} resultRef={resultRef} />
+  );
+}
+
+type TDraftFormProps = {
+  initial: TDraftState;
+  baseVersion: number;
+  state: TDraftActionState;
+  formAction: (formData: FormData) => void;
+  saving: boolean;
+  /** From useResultForm: the form's id, and the element that takes focus when the answer comes. */
+  anchor: string;
+  resultRef: (element: HTMLElement | null) => void;
+};
+
+function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, resultRef }: TDraftFormProps) {
   const [draft, setDraft] = useState(initial);
+  // The draft as this editor opened it, for "what changed since": a refused save's answer also
+  // refreshes the page, so by then `initial` is already the co-organiser's version.
+  const [opened] = useState(initial);
   // The draft as of the last keystroke, for the submission: the rendered state can lag behind a
   // change made just before Save is pressed (an e2e run saved the value before the last edit).
   const latest = useRef(initial);
-  const { state, formAction, pending: saving, anchor, resultRef } = useResultForm(action, IDLE);
   const errors = state.status === "error" ? state.fields : {};
   const update = (change: (current: TDraftState) => TDraftState) => {
     latest.current = change(latest.current);
@@ -68,10 +93,14 @@ export function LetterEditor({ action, initial }: Props) {
     update((current) => ({ ...current, [key]: value(current) }));
   // The server action itself is the form's action, so React renders the form with a real
   // address (a function of ours would be `action="javascript:…"`, which HTML does not allow).
-  // The draft goes in a hidden field filled on submit: React reads the form after onSubmit.
-  const payload = useRef<HTMLInputElement>(null);
-  const fillPayload = () => {
-    if (payload.current) payload.current.value = toPayload(latest.current);
+  // But it is submitted in a transition of our own, with the draft as of the last keystroke:
+  // React would follow a form action with a form reset, which puts checkboxes back to how they
+  // were first rendered.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData();
+    formData.set("payload", toPayload(latest.current, baseVersion));
+    startTransition(() => formAction(formData));
   };
   const errorFor = (path: string) =>
     errors[path] ? (
@@ -90,8 +119,7 @@ export function LetterEditor({ action, initial }: Props) {
     });
 
   return (
-    <form id={anchor} action={formAction} onSubmit={fillPayload} className="letter-editor">
-      <input ref={payload} type="hidden" name="payload" />
+    <form id={anchor} action={formAction} onSubmit={submit} className="letter-editor">
 
       <fieldset>
         <legend>The letter</legend>
@@ -271,10 +299,13 @@ export function LetterEditor({ action, initial }: Props) {
         <button type="submit" disabled={saving}>
           {saving ? "Saving…" : "Save draft"}
         </button>
-        <ActionOutcome state={state} labels={LABELS} resultRef={resultRef} />
+        <ActionOutcome
+          state={state}
+          labels={LABELS}
+          resultRef={resultRef}
+          conflictChanges={state.current ? describeDraftChanges(opened, state.current) : undefined}
+        />
       </div>
     </form>
   );
 }
-
-export type { TDraftState };

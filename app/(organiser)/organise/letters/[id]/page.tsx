@@ -20,6 +20,7 @@ import {
   updateOpenLetterAction,
   withdrawFromReviewAction,
 } from "./actions";
+import { toDraftState } from "./draft-state";
 import { LetterEditor } from "./letter-editor";
 import { ReviewForm } from "./review-form";
 import { LetterNav } from "./letter-nav";
@@ -56,27 +57,7 @@ function DraftSection({ letter, role }: { letter: TOrganiserLetter; role: TLette
           </p>
         </div>
       ) : null}
-      <LetterEditor
-        action={saveDraftAction.bind(null, letter.id)}
-        initial={{
-          title: letter.title,
-          slug: letter.slug,
-          addressee: letter.addressee,
-          bodyMarkdown: letter.bodyMarkdown,
-          demands: letter.demands.map((demand) => ({ key: demand.id, id: demand.id, text: demand.text })),
-          openToAnyDomain: letter.openToAnyDomain,
-          domains: letter.domainRules.map((rule) => ({ key: rule.id, domain: rule.domain, includeSubdomains: rule.includeSubdomains })),
-          goal: letter.goal?.toString() ?? "",
-          closesAt: letter.closesAt?.toISOString().slice(0, 10) ?? "",
-          collectJobTitle: letter.collectJobTitle,
-          collectTeam: letter.collectTeam,
-          allowComments: letter.allowComments,
-          allowPublicNames: letter.allowPublicNames,
-          discreetEmails: letter.discreetEmails,
-          organiserVerification: letter.organiserVerification,
-          organiserVerificationInstructions: letter.organiserVerificationInstructions,
-        }}
-      />
+      <LetterEditor action={saveDraftAction.bind(null, letter.id)} initial={toDraftState(letter)} version={letter.version} />
       <section aria-labelledby="publish-heading" className="card">
         <h2 id="publish-heading">Publish</h2>
         {missing.length > 0 ? (
@@ -121,7 +102,12 @@ function PublishedSection({ letter, role }: { letter: TOrganiserLetter; role: TL
       {letter.status === "OPEN" ? (
         <section aria-labelledby="settings-heading" className="card">
           <h2 id="settings-heading">Goal and closing date</h2>
-          <ActionForm action={updateOpenLetterAction.bind(null, letter.id)} submitLabel="Save" labels={{ goal: "Goal", closesAt: "Closing date", organiserVerificationInstructions: "Instructions" }}>
+          <ActionForm
+            action={updateOpenLetterAction.bind(null, letter.id)}
+            version={letter.version}
+            submitLabel="Save"
+            labels={{ goal: "Goal", closesAt: "Closing date", organiserVerificationInstructions: "Instructions" }}
+          >
             <div className="field">
               <label htmlFor="open-goal">Signature goal</label>
               <input id="open-goal" name="goal" type="number" min={1} defaultValue={letter.goal ?? ""} />

@@ -1,19 +1,20 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { countOf, NOUNS } from "@/app/_components/plural";
 import type { TActionState } from "@/lib/errors/action-state";
 import { bulkInvalidateSignatures } from "@/lib/moderation/bulk-invalidate-signatures";
 import { invalidateSignature } from "@/lib/moderation/invalidate-signature";
 import { setSignatureCommentHidden, setSignatureNameHidden } from "@/lib/moderation/set-signature-visibility";
 import { runLetterAction } from "@/lib/server/organiser";
+import { revalidateLetter } from "../../../../_server/form-input";
 
 // Only the named fields reach the action: the form also carries React's own hidden inputs.
 function pick(formData: FormData, names: string[]): Record<string, string> {
   return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")]));
 }
 
-const refresh = (letterId: string) => revalidatePath(`/organise/letters/${letterId}/signatures`);
+// A hidden name or an invalidated signature changes the public list and total at once.
+const refresh = (letterId: string) => revalidateLetter(letterId, { publicPage: true });
 
 export async function setNameHiddenAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
   const state = await runLetterAction(setSignatureNameHidden, letterId, pick(formData, ["signatureId", "hidden"]), ({ hidden }) =>

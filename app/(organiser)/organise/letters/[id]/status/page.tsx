@@ -43,7 +43,12 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
         <>
           <section aria-labelledby="post-heading" className="card">
             <h2 id="post-heading">Post an update</h2>
-            <ActionForm action={postStatusUpdateAction.bind(null, letter.id)} submitLabel="Post update" labels={{ kind: "Kind", body: "Text", occurredAt: "Date", respondBy: "Answer promised by" }}>
+            <ActionForm
+              action={postStatusUpdateAction.bind(null, letter.id)}
+              version={letter.version}
+              submitLabel="Post update"
+              labels={{ kind: "Kind", body: "Text", occurredAt: "Date", respondBy: "Answer promised by" }}
+            >
               <SelectField id="update-kind" name="kind" label="Kind" options={UPDATE_KINDS} defaultValue="DELIVERED" />
               <div className="field">
                 <label htmlFor="update-body">Text</label>
@@ -70,7 +75,7 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
               {letter.demands.map((demand, index) => (
                 <li key={demand.id} className="card">
                   <p>{demand.text}</p>
-                  <ActionForm action={setDemandStatusAction.bind(null, letter.id)} submitLabel={`Save status of demand ${index + 1}`} labels={{ status: "Status", note: "Note" }}>
+                  <ActionForm action={setDemandStatusAction.bind(null, letter.id)} version={letter.version} submitLabel={`Save status of demand ${index + 1}`} labels={{ status: "Status", note: "Note" }}>
                     <input type="hidden" name="demandId" value={demand.id} />
                     <SelectField id={`demand-status-${demand.id}`} name="status" label={`Status of demand ${index + 1}`} options={DEMAND_STATUSES} defaultValue={demand.status} />
                     <div className="field">
@@ -99,7 +104,7 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
               <p className="timeline-body">{update.body}</p>
               {update.respondBy ? <RespondBy date={update.respondBy} /> : null}
               {update.authorId && !["PUBLISHED", "DEMAND_CHANGE"].includes(update.kind) ? (
-                <ActionForm action={deleteStatusUpdateAction.bind(null, letter.id)} submitLabel="Remove this update" buttonClassName="button-secondary">
+                <ActionForm action={deleteStatusUpdateAction.bind(null, letter.id)} version={letter.version} submitLabel="Remove this update" buttonClassName="button-secondary">
                   <input type="hidden" name="updateId" value={update.id} />
                 </ActionForm>
               ) : null}

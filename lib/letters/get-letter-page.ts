@@ -1,0 +1,59 @@
+import type { Db, Prisma } from "@/lib/db/prisma";
+import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
+import { getPublishedLetter, type TPublishedLetter } from "./get-published-letter";
+
+/**
+ * Everything the letter page shows, read in one snapshot, so that the page never contradicts
+ * itself: a total of 3 beside "No confirmed signatures yet", or a chart that misses the
+ * signatures listed under it.
+ *
+ * The count rows lag the signatures by up to a fold (half a second): a confirmation writes its
+ * signature and a count event together, and the aggregator folds events into the count rows
+ * later. In one REPEATABLE READ snapshot, count rows plus the events not folded yet are exactly
+ * the confirmed signatures of that snapshot. The unfolded events are at most a fold's worth.
+ */
+export async function getLetterPage(db: Db, slug: string, options: { recentSigners: number }) {
+  return db.$transaction(
+    async (tx) => {
+      const letter = await getPublishedLetter(tx, slug);
+      if (!letter) return null;
+      const pending = await unfoldedCountEvents(tx, letter.id);
+      const signers = await pagePublicSignatures(tx, letter.id, { limit: options.recentSigners, cursor: null });
+      return { ...withUnfolded(letter, pending), signers };
+    },
+    // A page render waits its turn for a connection under a signing spike rather than fail.
+    { isolationLevel: "RepeatableRead", maxWait: 10_000, timeout: 10_000 },
+  );
+}
+
+export type TLetterPage = NonNullable<Awaited<ReturnType<typeof getLetterPage>>>;
+
+type TPendingCount = { domain: string; day: string; delta: number };
+
+async function unfoldedCountEvents(tx: Prisma.TransactionClient, letterId: string): Promise<TPendingCount[]> {
+  return tx.$queryRaw<TPendingCount[]>`
+    SELECT "domain", to_char("day", 'YYYY-MM-DD') AS "day", SUM("delta")::int AS "delta"
+    FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid GROUP BY "domain", "day"`;
+}
+
+/** The folded counts plus the events not folded yet: the exact counts of the snapshot. */
+export function withUnfolded(letter: TPublishedLetter, pending: TPendingCount[]): TPublishedLetter {
+  if (pending.length === 0) return letter;
+  const byDomain = new Map(letter.byDomain.map(({ domain, total }) => [domain, total]));
+  const daily = new Map(letter.daily.map(({ day, total }) => [day, total]));
+  let total = letter.total;
+  for (const { domain, day, delta } of pending) {
+    total += delta;
+    byDomain.set(domain, (byDomain.get(domain) ?? 0) + delta);
+    daily.set(day, (daily.get(day) ?? 0) + delta);
+  }
+  return {
+    ...letter,
+    total: Math.max(0, total),
+    byDomain: [...byDomain]
+      .filter(([, count]) => count > 0)
+      .map(([domain, count]) => ({ domain, total: count }))
+      .sort((a, b) => b.total - a.total || a.domain.localeCompare(b.domain)),
+    daily: [...daily].sort(([a], [b]) => a.localeCompare(b)).map(([day, count]) => ({ day, total: Math.max(0, count) })),
+  };
+}
