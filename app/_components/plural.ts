@@ -13,6 +13,7 @@ export const NOUNS = {
   signatureConfirmed: { one: "signature confirmed", other: "signatures confirmed" },
   verifiedSigner: { one: "verified signer", other: "verified signers" },
   anonymousVerifiedSigner: { one: "anonymous verified signer", other: "anonymous verified signers" },
+  moreNamedSigner: { one: "more named signer", other: "more named signers" },
   letter: { one: "letter", other: "letters" },
   domain: { one: "domain", other: "domains" },
   employee: { one: "employee", other: "employees" },

@@ -1,13 +1,10 @@
-import { deleteExpiredCredentials } from "@/lib/auth/delete-expired-credentials";
 import type { TEnv } from "@/lib/config/env";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
 import type { Db } from "@/lib/db/prisma";
-import { CLOSE_BATCH, closeDueLetters } from "@/lib/letters/close-letter";
-import { anonymiseClosedLetters } from "@/lib/signatures/anonymise-closed-letters";
-import { deleteExpiredOrganiserClaims, EXPIRED_CLAIMS_BATCH } from "@/lib/signatures/delete-expired-organiser-claims";
 import { emailTemplates } from "@/lib/mail/email-templates";
 import { startOutboxWorker, type OutboxWorker } from "@/lib/mail/run-outbox-worker";
 import { createMailTransport } from "@/lib/mail/transports";
+import { housekeepingTasks, runHousekeeping } from "./housekeeping";
 import { startRepeatingJob, type RepeatingJob } from "./repeating-job";
 
 export type BackgroundJobs = { outbox: OutboxWorker; counts: RepeatingJob; housekeeping: RepeatingJob; stop(): Promise<void> };
@@ -37,17 +34,13 @@ export function startBackgroundJobs(db: Db, env: TEnv, options: { log?: (message
   });
   // Every half minute: a letter closes within 30 s of its closing date (signing refuses it from
   // the second itself; this makes its state and timeline say so).
+  const tasks = housekeepingTasks(env.RETENTION_DAYS);
   const housekeeping = startRepeatingJob({
     name: "Housekeeping",
     intervalMs: 30_000,
     log,
-    work: async () => {
-      const now = new Date();
-      await deleteExpiredCredentials(db, now);
-      await anonymiseClosedLetters(db, now, env.RETENTION_DAYS);
-      const moreClaims = (await deleteExpiredOrganiserClaims(db, now)) === EXPIRED_CLAIMS_BATCH;
-      return (await closeDueLetters(db, now)) === CLOSE_BATCH || moreClaims;
-    },
+    // Each task on its own (housekeeping.ts): one failing never stops the others.
+    work: async () => (await runHousekeeping(db, new Date(), tasks, log ?? ((message) => console.error(message)))).more,
   });
   return {
     outbox,

@@ -7,6 +7,16 @@ export type TDeliverySheet = {
   signers: TDeliverySigners;
 };
 
+/**
+ * Named signers printed inline on the delivery page. The print stylesheet sets them in two
+ * columns at 10 pt, about 100 to an A4 page, so 1,000 is some ten pages after the letter: still
+ * a document a person hands over and leafs through, and about 150 KB of HTML that renders in a
+ * blink. Past that nobody reads names on paper (and 500,000 of them were 153 MB of HTML and 100
+ * s of rendering); the totals and per-domain counts carry the weight, and the full list goes
+ * along as the CSV, which the page links.
+ */
+export const DELIVERY_INLINE_NAMES = 1_000;
+
 /** Everything the printed letter carries: its text and demands, and who signed it. */
 export async function getDeliverySheet(db: Db, letterId: string): Promise<TDeliverySheet | null> {
   const letter = await db.letter.findUnique({
@@ -21,5 +31,5 @@ export async function getDeliverySheet(db: Db, letterId: string): Promise<TDeliv
   });
   if (!letter) return null;
   const { demands, ...rest } = letter;
-  return { letter: rest, demands, signers: await listDeliverySigners(db, letterId) };
+  return { letter: rest, demands, signers: await listDeliverySigners(db, letterId, DELIVERY_INLINE_NAMES) };
 }

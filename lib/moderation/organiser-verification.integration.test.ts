@@ -153,7 +153,8 @@ describe("signatures verified by organisers", () => {
       const { code } = await claim(letter.slug, input);
       await act(owner, verifyOrganiserCode, letter.id, { code });
     }
-    const { csv } = await act(owner, exportSignatures, letter.id, {});
+    const { stream } = await act(owner, exportSignatures, letter.id, {});
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
     const lines = csv.slice(1).split("\r\n");
     expect(lines[0]).toBe('"Name","Job title","Team","Domain","Confirmed","Verified by"');
     expect(lines.filter((line) => line.startsWith('"Email Emma"'))[0]).toMatch(/"work email"$/);

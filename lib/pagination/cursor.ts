@@ -26,10 +26,14 @@ export function decodeCursor(raw: string | null | undefined): TCursor | null {
   }
 }
 
-/** Prisma's condition for "after this cursor" in a newest-first (timestamp, id) order. */
+/**
+ * Prisma's condition for "after this cursor" in a newest-first (timestamp, id) order. The outer
+ * `lte` is implied by the OR but is what PostgreSQL can use as an index bound: without it a deep
+ * page of a million-signature letter scanned every newer row (bench/scale.ts).
+ */
 export function afterCursor<K extends string>(field: K, cursor: TCursor | null) {
   if (!cursor) return {};
-  return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] } as {
+  return { [field]: { lte: cursor.at }, OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] } as { [P in K]: { lte: Date } } & {
     OR: ({ [P in K]: { lt: Date } } | ({ [P in K]: Date } & { id: { lt: string } }))[];
   };
 }

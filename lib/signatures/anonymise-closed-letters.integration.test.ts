@@ -55,7 +55,43 @@ describe("anonymiseClosedLetters", () => {
     // Counts are what was delivered: untouched.
     expect(await db.countEvent.count({ where: { letterId: letter.id } })).toBe(3);
 
-    expect(await anonymiseClosedLetters(db, now, 180)).toEqual({ letters: 1, erased: 0, reduced: 0 });
+    // Done, and marked so: the next run does not even look at it.
+    expect((await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).signersReducedAt).toEqual(now);
+    expect(await anonymiseClosedLetters(db, now, 180)).toEqual({ letters: 0, erased: 0, reduced: 0 });
+  });
+
+  it("works in batches, and a run cut short is finished by the next with the same result", async () => {
+    const { letter } = await closedLetter(200);
+    for (let index = 0; index < 7; index += 1) {
+      await createSignatureRow(db, letter.id, { name: `Extra ${index}`, showName: index % 2 === 0, createdAt: new Date(now.getTime() - 300 * DAY_MS) });
+      await createSignatureRow(db, letter.id, { name: `Gone ${index}`, state: "PENDING" });
+    }
+    // The run fails on its third reducing batch, as it would on a database restart.
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION fail_third_batch() RETURNS trigger AS $$
+      BEGIN
+        IF (SELECT count(*) FROM "Signature" WHERE "letterId" = NEW."letterId" AND "emailKey" LIKE 'erased:%') >= 4 THEN
+          RAISE EXCEPTION 'database went away';
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER fail_third_batch BEFORE UPDATE ON "Signature" FOR EACH ROW EXECUTE FUNCTION fail_third_batch()`);
+    try {
+      await expect(anonymiseClosedLetters(db, now, 180, { batchSize: 2 })).rejects.toThrow(/database went away/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER fail_third_batch ON "Signature"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION fail_third_batch()`);
+    }
+    // What the finished batches did stays done: the never-counted rows are gone, two batches reduced.
+    expect(await db.signature.count({ where: { letterId: letter.id, state: { not: "CONFIRMED" } } })).toBe(0);
+    expect(await db.signature.count({ where: { letterId: letter.id, emailKey: { startsWith: "erased:" } } })).toBe(4);
+    expect((await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).signersReducedAt).toBeNull();
+
+    expect(await anonymiseClosedLetters(db, now, 180, { batchSize: 2 })).toEqual({ letters: 1, erased: 0, reduced: 6 });
+    const left = await db.signature.findMany({ where: { letterId: letter.id } });
+    expect(left).toHaveLength(10);
+    for (const row of left) expect(row).toMatchObject({ emailKey: `erased:${row.id}`, sourceKey: null });
+    expect(left.filter((row) => row.displayName !== "").map((row) => row.displayName).sort()).toEqual(["Extra 0", "Extra 2", "Extra 4", "Extra 6", "Named Person"]);
   });
 
   it("leaves open letters and letters closed within the retention period alone", async () => {

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/prisma";
-import { recordCountChange } from "@/lib/counts/record-count-change";
+import { uncountEnded } from "./lifecycle";
 import { burnSignatureTokens } from "./burn-signature-tokens";
 
 /** How a signature ends: its signer withdraws it, or the letter's organisers invalidate it. */
@@ -43,9 +43,7 @@ export async function endSignature(
         : { state: "INVALIDATED", endedAt: now, invalidationReason: ending.reason },
   });
   await burnSignatureTokens(tx, signatureId, now);
-  const wasCounted = current.state === "CONFIRMED" && current.confirmedAt !== null;
-  if (wasCounted && current.confirmedAt) {
-    await recordCountChange(tx, { letterId, domain: current.domain, confirmedAt: current.confirmedAt, delta: -1 });
-  }
+  // lifecycle.ts: the one rule for taking an ended signature off the counts, which bulk invalidation runs too.
+  const wasCounted = await uncountEnded(tx, { id: signatureId, letterId, domain: current.domain, state: current.state, confirmedAt: current.confirmedAt });
   return { ended: true, previousState: current.state, domain: current.domain, wasCounted };
 }

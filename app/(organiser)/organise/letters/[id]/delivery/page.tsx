@@ -19,7 +19,8 @@ type Props = { params: Promise<{ id: string }> };
 
 /**
  * The letter as it is handed over: printable to PDF from the browser (organiser.css has the
- * print rules). Anonymous signers appear only as counts per domain.
+ * print rules). Anonymous signers appear only as counts per domain; named signers inline up to
+ * DELIVERY_INLINE_NAMES (get-delivery-sheet.ts says why), the rest in the CSV.
  */
 export default async function DeliveryPage({ params }: Props) {
   const { id } = await params;
@@ -77,16 +78,27 @@ export default async function DeliveryPage({ params }: Props) {
 
         <section aria-labelledby="delivery-signers" className="delivery-signers">
           <h2 id="delivery-signers">Signers</h2>
+          {signers.named > signers.firstNamed.length ? (
+            <div className="muted no-print">
+              The first {formatCount(signers.firstNamed.length)} of {formatCount(signers.named)} named signers are listed here, in the order they signed, so
+              the page stays printable. <ExportCsvButton letterId={letter.id} label="Download the full list (CSV)" />
+            </div>
+          ) : null}
           <ul className="delivery-signer-list">
-            {signers.named.map((signer, index) => {
+            {signers.firstNamed.map((signer) => {
               const role = [signer.jobTitle, signer.team].filter(Boolean).join(", ");
               return (
-                <li key={index}>
+                <li key={signer.id}>
                   <strong>{signer.name}</strong>
                   {role ? `, ${role}` : ""} <span className="muted">@{signer.domain}</span>
                 </li>
               );
             })}
+            {signers.named > signers.firstNamed.length ? (
+              <li className="delivery-more-names">
+                and {countOf(signers.named - signers.firstNamed.length, NOUNS.moreNamedSigner)}, listed in full in the CSV
+              </li>
+            ) : null}
             {signers.anonymousByDomain.map((row) => (
               <li key={`anonymous-${row.domain}`}>
                 {countOf(row.count, NOUNS.anonymousVerifiedSigner)} at @{row.domain}

@@ -9,8 +9,9 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return runLetterRoute(exportSignatures, id, {}, ({ csv, filename }) =>
-    new Response(csv, {
+  return runLetterRoute(exportSignatures, id, {}, ({ stream, filename }) =>
+    // Streamed: rows are read from the database as the download proceeds (export-signatures.ts).
+    new Response(stream, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         // The slug is [a-z0-9-] (ZSlug), so the name needs no quoting beyond the quotes.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Letter" ADD COLUMN     "signersReducedAt" TIMESTAMP(3);
