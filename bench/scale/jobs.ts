@@ -23,7 +23,7 @@ export type TJobFigures = {
   "housekeeping: due letter closed in the same run": string;
 };
 
-const settings = { requireApproval: false, appUrl: "http://localhost:3000" };
+const settings = { requireApproval: false, appUrl: "http://localhost:3000", minPublicGroup: 5 };
 
 /** The bulk jobs on one letter, in the order that leaves each measurement on intact data. */
 export async function measureLetterJobs(db: Db, pool: pg.Pool, url: string, letter: TSeededLetter): Promise<TJobFigures> {

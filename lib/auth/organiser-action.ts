@@ -7,7 +7,8 @@ import { authoriseLetter, type TLetterAccess } from "./authorise-letter";
 import type { TLetterRole } from "./roles";
 
 /** Platform settings some actions depend on, read once by the caller. */
-export type TOrganiserSettings = { requireApproval: boolean; appUrl: string };
+/** `minPublicGroup`: the small-group rule's size (MIN_PUBLIC_GROUP) for what organisers deliver. */
+export type TOrganiserSettings = { requireApproval: boolean; appUrl: string; minPublicGroup: number };
 
 /**
  * What checking signers' verification codes needs (lib/moderation/*-organiser-code*.ts): the

@@ -98,7 +98,7 @@ describe("writing and publishing a letter", () => {
   it("with REQUIRE_APPROVAL, queues the letter for an admin, who can send it back with a reason or approve it", async () => {
     const { owner, letterId } = await startDraft();
     const admin = await createActor(db, { isAdmin: true });
-    const reviewed = deps({ settings: { requireApproval: true, appUrl: "http://localhost:3000" } });
+    const reviewed = deps({ settings: { requireApproval: true, appUrl: "http://localhost:3000", minPublicGroup: 1 } });
     await performLetterAction(reviewed, owner, saveDraft, letterId, { ...completeDraft("needs-review"), version: await versionOf(db, letterId) });
     expect(await performLetterAction(reviewed, owner, publishLetter, letterId, {})).toEqual({ status: "IN_REVIEW" });
     expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, reviewRequestedAt: true, publishedAt: true } })).toMatchObject({ status: "IN_REVIEW", reviewRequestedAt: expect.any(Date), publishedAt: null });
@@ -124,7 +124,7 @@ describe("writing and publishing a letter", () => {
   it("lets an admin's own letter skip the queue they would review", async () => {
     const admin = await createActor(db, { isAdmin: true });
     const { id } = await performAccountAction(deps(), admin, createLetterAction, { title: "Admin letter" });
-    const reviewed = deps({ settings: { requireApproval: true, appUrl: "http://localhost:3000" } });
+    const reviewed = deps({ settings: { requireApproval: true, appUrl: "http://localhost:3000", minPublicGroup: 1 } });
     await performLetterAction(reviewed, admin, saveDraft, id, { ...completeDraft("admin-letter"), version: await versionOf(db, id) });
     expect(await performLetterAction(reviewed, admin, publishLetter, id, {})).toEqual({ status: "OPEN" });
   });

@@ -21,7 +21,8 @@ const isoMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " 
  * empty line. First the public signers (name, job title, team, domain, when confirmed, verified by
  * work email or by organisers); then, for every domain with signers who are not named (anonymous
  * by choice, or hidden by a moderator), how many, and how many of those the organisers verified.
- * Anonymous signers are never named, only counted.
+ * Anonymous signers are never named, only counted, and a domain with too few of them to name is
+ * counted under "Other domains" (summariseSigners).
  *
  * Streamed from one snapshot (stream-from-snapshot.ts): the counts are read first, then the named
  * signers a keyset batch at a time as the download proceeds, so a million-signature letter costs
@@ -32,9 +33,9 @@ export const exportSignatures = defineLetterAction({
   name: "signatures.export",
   requires: "EDITOR",
   input: z.object({}),
-  async run({ db, now, actor, letter }): Promise<TSignatureExport> {
+  async run({ db, now, actor, letter, settings }): Promise<TSignatureExport> {
     const { head, stream } = await streamFromSnapshot(db, async (tx) => {
-      const summary = await summariseSigners(tx, letter.id);
+      const summary = await summariseSigners(tx, letter.id, { minPublicGroup: settings.minPublicGroup });
       return { head: summary, body: csvBody(tx, letter.id, summary) };
     });
     try {
@@ -64,5 +65,12 @@ async function* csvBody(tx: Prisma.TransactionClient, letterId: string, summary:
     const last = batch.at(-1)!;
     after = { at: last.confirmedAt, id: last.id };
   }
-  yield "\r\n" + csvRows([["Domain", "Anonymous verified signers", "Of which verified by organisers"], ...summary.anonymousByDomain.map((row) => [row.domain, row.count, row.byOrganisers])]);
+  const elsewhere = summary.anonymousElsewhere;
+  yield "\r\n" +
+    csvRows([
+      ["Domain", "Anonymous verified signers", "Of which verified by organisers"],
+      ...summary.anonymousByDomain.map((row) => [row.domain, row.count, row.byOrganisers]),
+      // Domains with too few to name (lib/privacy/small-groups.ts), together.
+      ...(elsewhere.count > 0 ? [["Other domains", elsewhere.count, elsewhere.byOrganisers]] : []),
+    ]);
 }

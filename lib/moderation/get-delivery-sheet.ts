@@ -18,7 +18,7 @@ export type TDeliverySheet = {
 export const DELIVERY_INLINE_NAMES = 1_000;
 
 /** Everything the printed letter carries: its text and demands, and who signed it. */
-export async function getDeliverySheet(db: Db, letterId: string): Promise<TDeliverySheet | null> {
+export async function getDeliverySheet(db: Db, letterId: string, options: { minPublicGroup: number }): Promise<TDeliverySheet | null> {
   const letter = await db.letter.findUnique({
     where: { id: letterId },
     select: {
@@ -31,5 +31,5 @@ export async function getDeliverySheet(db: Db, letterId: string): Promise<TDeliv
   });
   if (!letter) return null;
   const { demands, ...rest } = letter;
-  return { letter: rest, demands, signers: await listDeliverySigners(db, letterId, DELIVERY_INLINE_NAMES) };
+  return { letter: rest, demands, signers: await listDeliverySigners(db, letterId, { namedLimit: DELIVERY_INLINE_NAMES, minPublicGroup: options.minPublicGroup }) };
 }

@@ -1,16 +1,21 @@
 import type { Db, Prisma } from "@/lib/db/prisma";
 import { Prisma as P } from "@/lib/db/prisma";
+import { foldSmallGroups, hasClosedDomainList, isSingleDomainLetter } from "@/lib/privacy/small-groups";
 
 export type TNamedSigner = { id: string; name: string; jobTitle: string | null; team: string | null; domain: string; confirmedAt: Date; verificationMethod: "EMAIL" | "ORGANISER" };
 export type TDomainCount = { domain: string; count: number };
 export type TSignerSummary = {
-  /** Confirmed signatures per domain, most first. */
+  /** Confirmed signatures per domain, most first: domains of at least MIN_PUBLIC_GROUP. */
   totalsByDomain: TDomainCount[];
+  /** Confirmed signatures at the domains too small to name, together. */
+  otherDomains: number;
   /**
    * Per domain, the confirmed signers who are not named (by choice, or hidden by a moderator);
    * `byOrganisers`: how many of `count` the organisers verified (the rest, by work email).
+   * Domains with fewer than MIN_PUBLIC_GROUP such signers are in `anonymousElsewhere`.
    */
   anonymousByDomain: (TDomainCount & { byOrganisers: number })[];
+  anonymousElsewhere: { count: number; byOrganisers: number };
   named: number;
   anonymous: number;
   total: number;
@@ -27,8 +32,16 @@ type TReader = Db | Prisma.TransactionClient;
  * it and no moderator hid the name, otherwise only counted per domain. Exact, from the rows (the
  * delivered total must be the true one, not a folded count a second behind). One statement, so
  * its totals agree with each other; pass a transaction to read it in the same snapshot as more.
+ *
+ * A delivered letter leaves the organisers' hands (the addressee is often the employer), so its
+ * breakdowns follow the public small-group rule (lib/privacy/small-groups.ts): a domain, or a
+ * domain's anonymous signers, fewer than `minPublicGroup` are counted only under "other
+ * domains". On a letter only one domain may sign, the domain says nothing new and stays.
  */
-export async function summariseSigners(db: TReader, letterId: string): Promise<TSignerSummary> {
+export async function summariseSigners(db: TReader, letterId: string, options: { minPublicGroup: number }): Promise<TSignerSummary> {
+  const letter = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { openToAnyDomain: true, domainRules: { select: { includeSubdomains: true } } } });
+  const min = isSingleDomainLetter(letter) ? 1 : options.minPublicGroup;
+  const closedList = hasClosedDomainList(letter);
   const rows = await db.$queryRaw<{ domain: string; total: bigint; named: bigint; anonymousByOrganisers: bigint }[]>`
     SELECT domain, COUNT(*) AS total, COUNT(*) FILTER (WHERE "showName" AND NOT "nameHidden") AS named,
       COUNT(*) FILTER (WHERE NOT ("showName" AND NOT "nameHidden") AND "verificationMethod" = 'ORGANISER') AS "anonymousByOrganisers"
@@ -39,11 +52,16 @@ export async function summariseSigners(db: TReader, letterId: string): Promise<T
     .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain));
   const named = domains.reduce((sum, row) => sum + row.named, 0);
   const total = domains.reduce((sum, row) => sum + row.count, 0);
+  const totals = foldSmallGroups(domains.map(({ domain, count }) => ({ key: domain, total: count })), min, { closedList });
+  const anonymous = domains.map(({ domain, count, named, anonymousByOrganisers }) => ({ domain, count: count - named, byOrganisers: anonymousByOrganisers }));
+  const anonymousFold = foldSmallGroups(anonymous.map(({ domain, count }) => ({ key: domain, total: count })), min, { closedList });
+  const anonymousShown = new Set(anonymousFold.shown.map((group) => group.key));
+  const anonymousElsewhere = anonymous.filter((row) => !anonymousShown.has(row.domain)).reduce((sum, row) => sum + row.byOrganisers, 0);
   return {
-    totalsByDomain: domains.map(({ domain, count }) => ({ domain, count })),
-    anonymousByDomain: domains
-      .map(({ domain, count, named, anonymousByOrganisers }) => ({ domain, count: count - named, byOrganisers: anonymousByOrganisers }))
-      .filter((row) => row.count > 0),
+    totalsByDomain: totals.shown.map(({ key, total }) => ({ domain: key, count: total })),
+    otherDomains: totals.other,
+    anonymousByDomain: anonymous.filter((row) => anonymousShown.has(row.domain)),
+    anonymousElsewhere: { count: anonymousFold.other, byOrganisers: anonymousElsewhere },
     named,
     anonymous: total - named,
     total,
@@ -68,7 +86,7 @@ export async function pageNamedSigners(db: TReader, letterId: string, options: {
 }
 
 /** The summary and the first `namedLimit` named signers, for the delivery page. */
-export async function listDeliverySigners(db: Db, letterId: string, namedLimit: number): Promise<TDeliverySigners> {
-  const [summary, firstNamed] = await Promise.all([summariseSigners(db, letterId), pageNamedSigners(db, letterId, { limit: namedLimit })]);
+export async function listDeliverySigners(db: Db, letterId: string, options: { namedLimit: number; minPublicGroup: number }): Promise<TDeliverySigners> {
+  const [summary, firstNamed] = await Promise.all([summariseSigners(db, letterId, options), pageNamedSigners(db, letterId, { limit: options.namedLimit })]);
   return { ...summary, firstNamed };
 }

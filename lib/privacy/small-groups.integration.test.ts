@@ -3,9 +3,14 @@ import { loadCountSnapshot } from "@/lib/counts/count-snapshots";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
 import { getLetterPage } from "@/lib/letters/get-letter-page";
 import { getPublishedLetter } from "@/lib/letters/get-published-letter";
+import { exportSignatures } from "@/lib/moderation/export-signatures";
+import { listDeliverySigners } from "@/lib/moderation/list-delivery-signers";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { addConfirmedSignatures, createLetter } from "@/tests/support/factories";
+import { createActor } from "@/tests/support/moderation";
+import { organiserDeps } from "@/tests/support/organisers";
+import { performLetterAction } from "@/lib/auth/organiser-action";
 
 // The small-group rule (small-groups.ts) on the real read paths: the letter page, the API's
 // letter, the count snapshot behind the count endpoint, badge and live totals, and every public
@@ -64,5 +69,22 @@ describe("no small group singled out", () => {
     const page = await getLetterPage(db, "one-domain", { recentSigners: 20, minPublicGroup: MIN });
     expect(page).toMatchObject({ total: 2, byDomain: [], otherDomains: 2, daily: [] });
     expect(page!.signers.items.map((item) => item.domain)).toEqual(["example.com", "example.com"]);
+  });
+
+  it("what organisers deliver (the delivery page and the CSV) names no small domain either, and counts it under 'other domains'", async () => {
+    const letter = await createLetter(db, { slug: "delivered", openToAnyDomain: true });
+    await tinyAndBig(letter);
+    const sheet = await listDeliverySigners(db, letter.id, { namedLimit: 100, minPublicGroup: MIN });
+    expect(sheet).toMatchObject({ total: 10, totalsByDomain: [{ domain: "big.example", count: 6 }], otherDomains: 4 });
+    // Anonymous: 4 at tiny.example and 3 at big.example, both too few to name.
+    expect(sheet.anonymousByDomain).toEqual([]);
+    expect(sheet.anonymousElsewhere).toEqual({ count: 7, byOrganisers: 0 });
+
+    const editor = await createActor(db, letter.id, "EDITOR");
+    const deps = organiserDeps(db, { settings: { requireApproval: false, appUrl: "http://localhost:3000", minPublicGroup: MIN } });
+    const result = await performLetterAction(deps, editor, exportSignatures, letter.id, {});
+    const csv = await new Response(result.stream).text();
+    expect(csv).not.toContain("tiny.example");
+    expect(csv).toContain('"Other domains","7","0"');
   });
 });

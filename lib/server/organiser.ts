@@ -33,7 +33,7 @@ export function organiserDeps(): TOrganiserDeps {
   return {
     db: getDb(),
     now: new Date(),
-    settings: { requireApproval: env.REQUIRE_APPROVAL, appUrl: env.APP_URL },
+    settings: { requireApproval: env.REQUIRE_APPROVAL, appUrl: env.APP_URL, minPublicGroup: env.MIN_PUBLIC_GROUP },
     // Codes are hashed with the address key (see organiser-code.ts); without it the code actions refuse.
     organiserCodes: codeKey ? { codeKey, consumeGuess: (userId, letterId) => getSigningLimits().consumeOrganiserCodeGuess(userId, letterId) } : undefined,
   };

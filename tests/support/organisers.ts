@@ -15,8 +15,13 @@ export async function addOrganiser(db: Db, letterId: string, actor: TActor, role
   await db.letterOrganiser.create({ data: { letterId, userId: actor.userId, role } });
 }
 
+/**
+ * Deps for organiser actions in tests. The small-group rule is off (`minPublicGroup` 1) so that a
+ * test's few signers show exactly; the tests of that rule set their own
+ * (lib/privacy/small-groups.integration.test.ts).
+ */
 export function organiserDeps(db: Db, overrides: Partial<TOrganiserDeps> = {}): TOrganiserDeps {
-  return { db, now: new Date(), settings: { requireApproval: false, appUrl: "http://localhost:3000" }, ...overrides };
+  return { db, now: new Date(), settings: { requireApproval: false, appUrl: "http://localhost:3000", minPublicGroup: 1 }, ...overrides };
 }
 
 /** A draft complete enough to publish, in the shape the editor submits. */

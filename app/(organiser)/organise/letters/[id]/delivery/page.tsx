@@ -4,6 +4,7 @@ import { DemandList } from "@/app/_components/demand-list";
 import { formatCount, formatDate } from "@/app/_components/format";
 import { MarkdownBody } from "@/app/_components/markdown";
 import { countOf, NOUNS } from "@/app/_components/plural";
+import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { getDeliverySheet } from "@/lib/moderation/get-delivery-sheet";
 import { requireOrganiserPage } from "@/lib/server/organiser";
@@ -25,7 +26,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function DeliveryPage({ params }: Props) {
   const { id } = await params;
   const { letter, role } = await requireOrganiserPage(id, "EDITOR", `/organise/letters/${id}/delivery`);
-  const sheet = await getDeliverySheet(getDb(), letter.id);
+  const sheet = await getDeliverySheet(getDb(), letter.id, { minPublicGroup: getEnv().MIN_PUBLIC_GROUP });
   if (!sheet) notFound();
   const { signers } = sheet;
 
@@ -71,6 +72,12 @@ export default async function DeliveryPage({ params }: Props) {
                     <td>{formatCount(row.count)}</td>
                   </tr>
                 ))}
+                {signers.otherDomains > 0 ? (
+                  <tr>
+                    <td>Other domains</td>
+                    <td>{formatCount(signers.otherDomains)}</td>
+                  </tr>
+                ) : null}
               </tbody>
             </table>
           ) : null}
@@ -104,6 +111,7 @@ export default async function DeliveryPage({ params }: Props) {
                 {countOf(row.count, NOUNS.anonymousVerifiedSigner)} at @{row.domain}
               </li>
             ))}
+            {signers.anonymousElsewhere.count > 0 ? <li>{countOf(signers.anonymousElsewhere.count, NOUNS.anonymousVerifiedSigner)} at other domains</li> : null}
           </ul>
         </section>
       </article>
