@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { hashClientIp } from "@/lib/security/rate-limits";
+import { getEnv } from "@/lib/config/env";
+import { clientLimitException, hashClientIp } from "@/lib/security/rate-limits";
 import { signLetter } from "@/lib/signatures/sign-letter";
 import { kickOutbox } from "./background-jobs";
 import { clientAddressFrom } from "./client-address";
@@ -11,13 +12,15 @@ import { getSigningLimits } from "./signing-limits";
 export async function submitSignature(letterSlug: string, input: unknown, headers: Headers): Promise<{ status: "pending" }> {
   const now = new Date();
   const key = emailHmacKey();
+  const clientAddress = clientAddressFrom(headers);
   const result = await signLetter(
     {
       db: getDb(),
       now,
       emailHmacKey: key,
       limits: getSigningLimits(),
-      clientKey: hashClientIp(clientAddressFrom(headers), key, now),
+      clientKey: hashClientIp(clientAddress, key, now),
+      clientPerMinute: clientLimitException(clientAddress, getEnv().RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS),
     },
     letterSlug,
     input,
