@@ -9,11 +9,13 @@
  * production build; started by `npm start`, `npm run start:cluster`, the e2e tests and the bench.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
 import compression from "compression";
 import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
 import { ZRawEnv } from "@/lib/config/env";
 import { handleWithOutageStatus } from "@/lib/errors/page-outage-status";
+import { superviseJobsProcess } from "@/lib/jobs/supervise-jobs-process";
 import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
 import { writeAppError } from "@/lib/http/write-app-error";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
@@ -41,6 +43,18 @@ const peekCounts = (): TCountPeek | undefined => {
   const hub = (globalThis as { undersignedLiveCounts?: { hub: { peek: TCountPeek } } }).undersignedLiveCounts?.hub;
   return hub ? (slug) => hub.peek(slug) : undefined;
 };
+
+// The background jobs run in a child process of their own by default, so that delivering a
+// signing spike's emails (or failing to, while the mail server is down) takes nothing from the
+// requests. This process's Next app then runs none itself (lib/server/background-jobs.ts).
+const jobs =
+  (process.env.BACKGROUND_JOBS || "separate-process") === "separate-process"
+    ? superviseJobsProcess({ script: path.join(import.meta.dirname, "jobs-process.ts"), env: { ...process.env, BACKGROUND_JOBS: "in-process" } })
+    : undefined;
+if (jobs) {
+  process.env.BACKGROUND_JOBS = "off";
+  (globalThis as { undersignedKickJobsProcess?: () => void }).undersignedKickJobsProcess = jobs.kickOutbox;
+}
 
 // Next builds request URLs (and so Auth.js its redirects) from these, as `next start` does:
 // "localhost" when listening on every interface, never the wildcard address.
@@ -77,6 +91,7 @@ server.listen(port, hostname, () => console.log(`[undersigned] Serving on http:/
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     // Finish the requests in flight, then leave; open event streams would hold it for ever.
+    void jobs?.stop();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();

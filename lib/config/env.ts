@@ -38,8 +38,12 @@ export const ZRawEnv = z.object({
   EMAIL_FROM: z.string().min(3).default("Undersigned <no-reply@undersigned.localhost>"),
   /** Where the dev mailbox keeps messages when no SMTP_URL is set (never in production). */
   DEV_MAILBOX_DIR: z.string().min(1).default(".data/mailbox"),
-  /** `in-process`: each web process also delivers the outbox and folds counts; `off`: run `npm run worker`. */
-  BACKGROUND_JOBS: z.enum(["in-process", "off"]).default("in-process"),
+  /**
+   * `separate-process`: each production web process (scripts/production-server.ts) runs the
+   * outbox, count folding and housekeeping in a child process it supervises (under `next dev`,
+   * in the web process itself); `in-process`: in the web process; `off`: run `npm run worker`.
+   */
+  BACKGROUND_JOBS: z.enum(["separate-process", "in-process", "off"]).default("separate-process"),
   /** Shared store for rate limits across instances; PostgreSQL when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Rate limits stay on in production; `false` exists for benchmarks that measure throughput. */
