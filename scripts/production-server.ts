@@ -1,6 +1,7 @@
 /**
  * The production web process: Next's request handler behind a Node `http` server of our own,
- * which answers one hot endpoint itself. GET /api/v1/letters/{slug}/count is served straight
+ * which answers the hot endpoints itself (the count; signature and confirmation POSTs, through
+ * the route handlers' own functions: lib/api/hot-post-fast-path.ts). GET /api/v1/letters/{slug}/count is served straight
  * from the process's in-memory counts (see lib/api/count-fast-path.ts), because the framework's
  * pipeline alone costs ~50× a bare Node response, and a viral letter's count is polled by every
  * page and embed. Everything else is Next's, unchanged.
@@ -13,6 +14,7 @@ import path from "node:path";
 import compression from "compression";
 import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
+import { serveHotPost, type THotPostHandlers } from "@/lib/api/hot-post-fast-path";
 import { ZRawEnv } from "@/lib/config/env";
 import { handleWithOutageStatus } from "@/lib/errors/page-outage-status";
 import { superviseJobsProcess } from "@/lib/jobs/supervise-jobs-process";
@@ -56,6 +58,9 @@ if (jobs) {
   (globalThis as { undersignedKickJobsProcess?: () => void }).undersignedKickJobsProcess = jobs.kickOutbox;
 }
 
+// Registered from inside Next's bundle at start-up (lib/server/hot-posts.ts).
+const hotPosts = () => (globalThis as { undersignedHotPosts?: THotPostHandlers }).undersignedHotPosts;
+
 // Next builds request URLs (and so Auth.js its redirects) from these, as `next start` does:
 // "localhost" when listening on every interface, never the wildcard address.
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname === "0.0.0.0" ? "localhost" : hostname, port });
@@ -70,6 +75,12 @@ const server = createServer((request, response) => {
   const refusal = refusalFor({ method: request.method ?? "GET", pathname, headers: request.headers }, appUrl);
   // The connection closes, so a body left unread is not read after all.
   if (refusal) return writeAppError(response, refusal, { Connection: "close" });
+  // Resolved here, where the TCP peer is known, and overwriting any header of that name the
+  // client sent: the app's rate limits key on it.
+  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
+  dropUntrustedForwardedHost(request.headers, trustedProxyHops);
+  // Signatures and confirmations, with the route handlers' own functions (see the module).
+  if (serveHotPost(request, response, hotPosts())) return;
   // Next renders (or has cached) every page with the placeholder nonce, which it reads from
   // this request header; the response carries a fresh one in its place (lib/security/script-nonces.ts).
   request.headers["content-security-policy"] = `script-src 'nonce-${noncePlaceholder}'`;
@@ -79,10 +90,6 @@ const server = createServer((request, response) => {
     response.setHeader("Content-Security-Policy", securityHeaders.pagePolicy(nonce));
     substituteNonceInHtml(response, noncePlaceholder, nonce);
   }
-  // Resolved here, where the TCP peer is known, and overwriting any header of that name the
-  // client sent: the app's rate limits key on it.
-  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
-  dropUntrustedForwardedHost(request.headers, trustedProxyHops);
   handleWithOutageStatus(response, () => void handle(request, response));
 });
 
