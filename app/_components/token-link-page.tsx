@@ -8,10 +8,14 @@ type Props = {
   view: TTokenLinkView;
   token: string;
   action: (state: TTokenActionState, formData: FormData) => Promise<TTokenActionState>;
-  text: { heading: string; intro: string; button: string; done: string; expired: string };
+  text: { heading: string; intro: string; button: string; used: string; expired: string };
 };
 
-/** The page behind an emailed link: it explains, and a button acts. Shared by confirm and withdraw. */
+/**
+ * The page behind an emailed link: it explains, and a button acts. Shared by confirm and withdraw.
+ * What it shows before the button is pressed depends on the link alone, never on whether the
+ * address had signed (see describeTokenLink).
+ */
 export function TokenLinkPage({ view, token, action, text }: Props) {
   if (view.kind === "invalid") {
     return (
@@ -30,17 +34,11 @@ export function TokenLinkPage({ view, token, action, text }: Props) {
     </p>
   );
   switch (view.kind) {
-    case "done":
-      return (
-        <>
-          <h1>{text.done}</h1>
-          {backToLetter}
-        </>
-      );
     case "used":
       return (
         <>
           <h1>This link has already been used</h1>
+          <p>{text.used}</p>
           {backToLetter}
         </>
       );
@@ -59,9 +57,11 @@ export function TokenLinkPage({ view, token, action, text }: Props) {
           <p>
             {text.intro} <strong>{view.letter.title}</strong>
           </p>
-          <p>
-            Your signature appears as: <SignerName {...view.appearsAs} />
-          </p>
+          {view.appearsAs ? (
+            <p>
+              Your signature appears as: <SignerName {...view.appearsAs} />
+            </p>
+          ) : null}
           <TokenActionForm action={action} token={token} label={text.button} />
         </>
       );

@@ -24,8 +24,10 @@ export async function confirmFromLink(posted: FormData): Promise<TTokenActionSta
     const total = await getExactLetterTotal(db, letter.id);
     return {
       status: "done",
-      heading: outcome === "confirmed" ? "Your signature is confirmed" : "Your signature was already confirmed",
-      message: `It counts: ${formatCount(total)} verified signature${total === 1 ? "" : "s"} so far. Share the letter: ${getEnv().APP_URL}/letters/${letter.slug}`,
+      heading: outcome === "confirmed" ? "Your signature is confirmed" : "This address had already signed",
+      message:
+        (outcome === "confirmed" ? "It counts: " : "Nothing changed: a confirmed signature stays as it was. ") +
+        `${formatCount(total)} verified signature${total === 1 ? "" : "s"} so far. Share the letter: ${getEnv().APP_URL}/letters/${letter.slug}`,
       letter: { slug: letter.slug, title: letter.title },
     };
   } catch (error) {

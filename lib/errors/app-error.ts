@@ -16,6 +16,10 @@ export const APP_ERRORS = {
   TOKEN_INVALID: { status: 400, message: "This link is not valid. Check that you opened the whole link from your email." },
   TOKEN_EXPIRED: { status: 410, message: "This link has expired." },
   TOKEN_USED: { status: 409, message: "This link has already been used." },
+  SIGNATURE_ENDED: {
+    status: 409,
+    message: "This signature can no longer be counted: it was withdrawn, or removed by the letter's organisers. If that is a mistake, contact them.",
+  },
   UNAUTHENTICATED: { status: 401, message: "Sign in to do this." },
   FORBIDDEN: { status: 403, message: "Only the letter's owner can do this." },
   INVALID_TRANSITION: { status: 409, message: "The letter cannot do that in its current state." },

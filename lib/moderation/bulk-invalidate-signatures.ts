@@ -40,7 +40,7 @@ export const bulkInvalidateSignatures = defineLetterAction({
           RETURNING target.id
         ),
         burnt AS (
-          UPDATE "SignatureToken" t SET "usedAt" = ${now}
+          UPDATE "SignatureToken" t SET "usedAt" = ${now}, proposal = NULL
           FROM target WHERE t."signatureId" = target.id AND t."usedAt" IS NULL
         ),
         uncounted AS (

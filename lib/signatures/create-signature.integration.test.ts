@@ -33,11 +33,15 @@ describe("createSignature", () => {
 
     const emails = await db.outboxEmail.findMany();
     expect(emails).toEqual([
-      expect.objectContaining({ to: "Jane.Doe+letters@microsoft.com", template: "signature-confirm", data: { signatureId: signature!.id } }),
+      expect.objectContaining({
+        to: "Jane.Doe+letters@microsoft.com",
+        template: "signature-confirm",
+        data: { signatureId: signature!.id, proposal: { displayName: "Jane Doe", jobTitle: null, team: null, comment: null, showName: true } },
+      }),
     ]);
   });
 
-  it("gives the same answer to a second submission, keeps one signature, and tells a confirmed signer by email", async () => {
+  it("gives the same answer and the same email to a second submission, and keeps one signature as it was", async () => {
     const letter = await createLetter(db, { domains: ["microsoft.com"] });
     await createSignature(signingDeps(db), letter.slug, signer({ email: "jane.doe@microsoft.com" }));
     await db.signature.updateMany({ data: { state: "CONFIRMED", confirmedAt: new Date() } });
@@ -45,10 +49,10 @@ describe("createSignature", () => {
     const again = await createSignature(signingDeps(db), letter.slug, signer({ email: "JANE.DOE+again@microsoft.com." }));
     expect(again).toEqual({ status: "pending" });
     expect(await db.signature.count()).toBe(1);
-    expect((await db.signature.findFirstOrThrow()).state).toBe("CONFIRMED");
+    expect(await db.signature.findFirstOrThrow()).toMatchObject({ state: "CONFIRMED", displayName: "Jane Doe" });
     expect((await db.outboxEmail.findMany({ orderBy: { id: "asc" } })).map((email) => email.template)).toEqual([
       "signature-confirm",
-      "signature-already-signed",
+      "signature-confirm",
     ]);
   });
 

@@ -4,9 +4,10 @@ import { AppError } from "@/lib/errors/app-error";
 import { describeAllowedDomains, isDomainAllowed } from "@/lib/letters/domain-policy";
 import { assertPlainRecipient, enqueueEmail } from "@/lib/mail/enqueue-email";
 import { keyedHash } from "@/lib/security/tokens";
-import { alreadySignedEmail, confirmSignatureEmail } from "./emails/signature-emails";
+import { confirmSignatureEmail } from "./emails/signature-emails";
 import { parseSignerEmail } from "./parse-signer-email";
 import { ZSignatureInput } from "./signature-input";
+import type { TSignatureProposal } from "./signature-proposal";
 
 export type TCreateSignatureDeps = {
   db: Db;
@@ -21,7 +22,8 @@ export type TCreateSignatureDeps = {
 /**
  * Records a pending signature and queues its verification email, in one transaction: once the
  * signer sees "check your inbox", neither can be lost. Whether or not the address had signed
- * already, the caller gets the same answer, so the form reveals nothing about who signed.
+ * already, the caller gets the same answer and the address the same email, so neither the form
+ * nor the mailbox reveals who signed.
  */
 export async function createSignature(deps: TCreateSignatureDeps, letterSlug: string, rawInput: unknown): Promise<{ status: "pending" }> {
   const { db, now } = deps;
@@ -59,58 +61,49 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
   }
 
   const emailKey = keyedHash(email.value.dedupeForm, deps.emailHmacKey);
-  const details = {
+  const proposal: TSignatureProposal = {
     displayName: input.name,
     jobTitle: letter.collectJobTitle ? (input.title ?? null) : null,
     team: letter.collectTeam ? (input.team ?? null) : null,
     comment: letter.allowComments ? (input.comment ?? null) : null,
     showName: letter.allowPublicNames && !input.anonymous,
-    sourceKey: deps.sourceKey ?? null,
   };
+  const sourceKey = deps.sourceKey ?? null;
 
   // Asked once, before anything is written: a resubmission must not use up a second email.
   const mayEmail = await deps.mayEmailAddress(letter.id, emailKey);
-  if (await insertFirstSignature(db, { letterId: letter.id, emailKey, domain: email.value.domain, address: email.value.address, details, mayEmail })) {
+  if (await insertFirstSignature(db, { letterId: letter.id, emailKey, domain: email.value.domain, address: email.value.address, proposal, sourceKey, mayEmail })) {
     return { status: "pending" };
   }
 
   await db.$transaction(async (tx) => {
-    const sendIfAllowed = async (template: typeof confirmSignatureEmail, signatureId: string) => {
-      if (mayEmail) await enqueueEmail(tx, template, email.value.address, { signatureId });
-    };
     const existing = await tx.signature.findUniqueOrThrow({
       where: { letterId_emailKey: { letterId: letter.id, emailKey } },
       select: { id: true, state: true },
     });
     switch (existing.state) {
-      case "PENDING":
       case "WITHDRAWN":
-        // The latest submission wins (a corrected typo); the confirmation page shows what will
-        // be published, so nobody confirms details they did not write.
-        await tx.signature.update({ where: { id: existing.id }, data: { ...details, state: "PENDING", endedAt: null } });
-        return sendIfAllowed(confirmSignatureEmail, existing.id);
+        // Only rows withdrawn before withdrawal erased the address key reach this: the row is
+        // emptied, so it starts afresh like a new signature.
+        await tx.signature.update({ where: { id: existing.id }, data: { ...proposal, sourceKey, state: "PENDING", endedAt: null } });
+        break;
+      case "PENDING":
       case "CONFIRMED":
-        return sendIfAllowed(alreadySignedEmail, existing.id);
       case "INVALIDATED":
-        // Removed by moderators: no email invites another try, and the answer stays the same.
-        return;
+        // Nothing stored changes: the proposal travels with this submission's email, and only
+        // pressing its link can apply it, to a pending signature (confirm-signature.ts).
+        break;
       default: {
         const unreachable: never = existing.state;
         throw new Error(`Unhandled signature state ${String(unreachable)}`);
       }
     }
+    // The same email whatever the state (see emails/signature-emails.ts): the mailbox must not
+    // tell whoever reads it whether this address had signed.
+    if (mayEmail) await enqueueEmail(tx, confirmSignatureEmail, email.value.address, { signatureId: existing.id, proposal });
   });
   return { status: "pending" };
 }
-
-type TSignatureDetails = {
-  displayName: string;
-  jobTitle: string | null;
-  team: string | null;
-  comment: string | null;
-  showName: boolean;
-  sourceKey: string | null;
-};
 
 /**
  * The common case, an address signing this letter for the first time, in one statement: the
@@ -121,14 +114,14 @@ type TSignatureDetails = {
  */
 async function insertFirstSignature(
   db: Db,
-  row: { letterId: string; emailKey: string; domain: string; address: string; details: TSignatureDetails; mayEmail: boolean },
+  row: { letterId: string; emailKey: string; domain: string; address: string; proposal: TSignatureProposal; sourceKey: string | null; mayEmail: boolean },
 ): Promise<boolean> {
-  const { letterId, emailKey, domain, details } = row;
+  const { letterId, emailKey, domain, proposal, sourceKey } = row;
   if (!row.mayEmail) {
     const inserted = await db.$queryRaw<{ id: string }[]>`
       INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "sourceKey")
-      VALUES (${letterId}::uuid, ${emailKey}, ${domain}, ${details.displayName}, ${details.jobTitle},
-              ${details.team}, ${details.comment}, ${details.showName}, ${details.sourceKey})
+      VALUES (${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
+              ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey})
       ON CONFLICT ("letterId", "emailKey") DO NOTHING
       RETURNING id`;
     return inserted.length > 0;
@@ -137,12 +130,13 @@ async function insertFirstSignature(
   const queued = await db.$queryRaw<{ id: bigint }[]>`
     WITH inserted AS (
       INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "sourceKey")
-      VALUES (${letterId}::uuid, ${emailKey}, ${domain}, ${details.displayName}, ${details.jobTitle},
-              ${details.team}, ${details.comment}, ${details.showName}, ${details.sourceKey})
+      VALUES (${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
+              ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey})
       ON CONFLICT ("letterId", "emailKey") DO NOTHING
       RETURNING id)
     INSERT INTO "OutboxEmail" ("to", "template", "data")
-    SELECT ${row.address}, ${confirmSignatureEmail.name}, jsonb_build_object('signatureId', inserted.id) FROM inserted
+    SELECT ${row.address}, ${confirmSignatureEmail.name}, jsonb_build_object('signatureId', inserted.id, 'proposal', ${JSON.stringify(proposal)}::jsonb)
+    FROM inserted
     RETURNING id`;
   return queued.length > 0;
 }

@@ -17,6 +17,7 @@ export async function findSignatureToken(db: Db, rawToken: string, purpose: Toke
       purpose: true,
       expiresAt: true,
       usedAt: true,
+      proposal: true,
       signature: {
         select: {
           id: true,
@@ -26,7 +27,6 @@ export async function findSignatureToken(db: Db, rawToken: string, purpose: Toke
           jobTitle: true,
           team: true,
           showName: true,
-          confirmedAt: true,
           letter: { select: { id: true, slug: true, title: true, status: true, closesAt: true } },
         },
       },
@@ -38,15 +38,13 @@ export async function findSignatureToken(db: Db, rawToken: string, purpose: Toke
 export type TFoundSignatureToken = NonNullable<Awaited<ReturnType<typeof findSignatureToken>>>;
 
 /**
- * What a link can still do, the one rule shared by the page that describes it and the action
- * behind its button: `done` (its purpose is already achieved: harmless to repeat), `used`,
- * `expired`, or `ready`.
+ * What a link can still do, judged from the link alone: `used`, `expired` or `ready`. Never from
+ * the signature's state: every submission gets the same email whatever the address's state, and
+ * the page behind its link must look the same too, or opening it (as the employer's mail system
+ * can) would tell who signed. What pressing the button then does depends on the state.
  */
-export function assessSignatureToken(token: TFoundSignatureToken, now: Date): "done" | "used" | "expired" | "ready" {
-  const { state } = token.signature;
-  const done = token.purpose === "CONFIRM" ? state === "CONFIRMED" : state === "WITHDRAWN" || state === "INVALIDATED";
-  if (done) return "done";
-  if (token.usedAt || (token.purpose === "CONFIRM" && state !== "PENDING")) return "used";
+export function assessSignatureToken(token: Pick<TFoundSignatureToken, "usedAt" | "expiresAt">, now: Date): "used" | "expired" | "ready" {
+  if (token.usedAt) return "used";
   if (token.expiresAt <= now) return "expired";
   return "ready";
 }

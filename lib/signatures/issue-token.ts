@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/prisma";
 import type { TokenPurpose } from "@/lib/db/generated/enums";
 import { generateToken, hashToken } from "@/lib/security/tokens";
+import type { TSignatureProposal } from "./signature-proposal";
 
 /** How long a link works: a confirmation must happen soon; a withdrawal may come much later. */
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
@@ -8,8 +9,11 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   WITHDRAW: 365 * 24 * 60 * 60 * 1000,
 };
 
-/** Creates a single-use token for a signature and returns it; only its hash is stored. */
-export async function issueSignatureToken(db: Db, signatureId: string, purpose: TokenPurpose, now: Date): Promise<string> {
+/**
+ * Creates a single-use token for a signature and returns it; only its hash is stored. A confirm
+ * token carries the proposal of the submission it answers (see signature-proposal.ts).
+ */
+export async function issueSignatureToken(db: Db, signatureId: string, purpose: TokenPurpose, now: Date, proposal?: TSignatureProposal): Promise<string> {
   const token = generateToken();
   await db.signatureToken.create({
     data: {
@@ -17,6 +21,7 @@ export async function issueSignatureToken(db: Db, signatureId: string, purpose: 
       purpose,
       tokenHash: hashToken(token),
       expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
+      ...(proposal && purpose === "CONFIRM" ? { proposal } : {}),
     },
   });
   return token;

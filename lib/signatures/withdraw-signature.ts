@@ -1,17 +1,20 @@
 import type { Db } from "@/lib/db/prisma";
-import { recordCountChange } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
+import { burnSignatureTokens } from "./burn-signature-tokens";
+import { endSignature } from "./end-signature";
 import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
 
 export type TWithdrawOutcome = { outcome: "withdrawn" | "already-withdrawn"; letter: { slug: string; title: string } };
 
+const hasEnded = (state: string | undefined) => state === "WITHDRAWN" || state === "INVALIDATED";
+
 /**
  * Withdraws a signature: it stops counting, leaves the public list, and everything it said about
  * the signer is erased: name, title, team, comment, the keyed hash of their address and of the
- * network they signed from. What stays is that a signature at that domain once existed and
- * ended, so the day-by-day counts still add up. The address key is replaced by a value unique
- * to the row, so signing again later starts afresh. Like confirming, only a POST does it, and
- * doing it twice is harmless.
+ * network they signed from, and every link still in their inbox. What stays is that a signature
+ * at that domain once existed and ended, so the day-by-day counts still add up. The address key
+ * is replaced by a value unique to the row, so signing again later starts afresh. Like
+ * confirming, only a POST does it, and doing it twice is harmless.
  */
 export async function withdrawSignature(db: Db, rawToken: string, now: Date): Promise<TWithdrawOutcome> {
   const token = await findSignatureToken(db, rawToken, "WITHDRAW");
@@ -19,25 +22,16 @@ export async function withdrawSignature(db: Db, rawToken: string, now: Date): Pr
   const { signature } = token;
   const letter = { slug: signature.letter.slug, title: signature.letter.title };
   const usable = assessSignatureToken(token, now);
-  if (usable === "done") return { outcome: "already-withdrawn", letter };
-  if (usable !== "ready") throw new AppError(usable === "used" ? "TOKEN_USED" : "TOKEN_EXPIRED");
+  if (usable === "used") {
+    if (hasEnded(signature.state)) return { outcome: "already-withdrawn", letter };
+    throw new AppError("TOKEN_USED");
+  }
+  if (usable === "expired") throw new AppError("TOKEN_EXPIRED");
 
-  await db.$transaction(async (tx) => {
-    await tx.signatureToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
-    // Read under a row lock: a confirmation racing this withdrawal must not slip between the
-    // state we decide on and the state we write.
-    const [current] = await tx.$queryRaw<{ state: string; confirmedAt: Date | null }[]>`
-      SELECT state::text AS state, "confirmedAt" FROM "Signature" WHERE id = ${signature.id}::uuid FOR UPDATE`;
-    if (current?.state !== "PENDING" && current?.state !== "CONFIRMED") return;
-    await tx.signature.update({
-      where: { id: signature.id },
-      data: { state: "WITHDRAWN", endedAt: now, emailKey: `withdrawn:${signature.id}`, displayName: "", jobTitle: null, team: null, comment: null, sourceKey: null },
-    });
-    // Only a counted signature is uncounted, and on the day it was counted, so that the daily
-    // series always adds up to the total.
-    if (current.state === "CONFIRMED" && current.confirmedAt) {
-      await recordCountChange(tx, { letterId: signature.letter.id, domain: signature.domain, confirmedAt: current.confirmedAt, delta: -1 });
-    }
+  const result = await db.$transaction(async (tx) => {
+    // This link is spent even when there was nothing left to withdraw.
+    await burnSignatureTokens(tx, signature.id, now);
+    return endSignature(tx, { signatureId: signature.id, letterId: signature.letter.id }, { kind: "withdrawn" }, now);
   });
-  return { outcome: "withdrawn", letter };
+  return { outcome: result.ended ? "withdrawn" : "already-withdrawn", letter };
 }

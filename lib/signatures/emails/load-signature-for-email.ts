@@ -5,6 +5,12 @@ export async function loadSignatureForEmail(db: Db, signatureId: string) {
     where: { id: signatureId },
     select: {
       id: true,
+      state: true,
+      displayName: true,
+      jobTitle: true,
+      team: true,
+      comment: true,
+      showName: true,
       letter: { select: { slug: true, title: true, addressee: true, discreetEmails: true } },
     },
   });

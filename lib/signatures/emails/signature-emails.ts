@@ -2,16 +2,27 @@ import { z } from "zod";
 import type { EmailTemplate } from "@/lib/mail/email-template";
 import { issueSignatureToken } from "../issue-token";
 import { renderLinkEmail } from "@/lib/mail/render-link-email";
+import { ZSignatureProposal, type TSignatureProposal } from "../signature-proposal";
 import { loadSignatureForEmail } from "./load-signature-for-email";
 
 /**
- * The emails a signer receives. Each stores only a signature id in the outbox; the link's token
- * is created when the email is sent, so no usable token ever rests in the database.
+ * The one email a signer receives. It stores only a signature id and what the submission asked to
+ * publish; the link's tokens are created when the email is sent, so no usable token ever rests in
+ * the database.
+ *
+ * Every submission that is emailed gets this same email, whatever the address's state (new,
+ * pending, confirmed, withdrawn, invalidated): an employer reads its staff's mail and can submit
+ * any address, so an email that differed by state would tell it who signed without a click.
+ * Only the tokens, dates and message ids differ between two of them.
  *
  * "Discreet" letters (the default for employee letters) name neither the letter nor its
  * addressee in subject or body: the employer's mail system can read every message.
  */
-const ZSignatureEmailData = z.object({ signatureId: z.uuid() });
+const ZSignatureEmailData = z.object({
+  signatureId: z.uuid(),
+  // Optional only for emails queued before proposals existed (see proposalForLegacyEmail).
+  proposal: ZSignatureProposal.optional(),
+});
 type TSignatureEmailData = z.infer<typeof ZSignatureEmailData>;
 
 const IGNORE_IF_NOT_YOU =
@@ -21,43 +32,43 @@ function aboutLetter(letter: { title: string; addressee: string; discreetEmails:
   return letter.discreetEmails ? "an open letter" : `the open letter "${letter.title}" to ${letter.addressee}`;
 }
 
+/**
+ * An email queued before this version carried no proposal. The old "already signed" ones were
+ * for signatures that had other details: showing those on the page would tell the submitter how
+ * someone signed, so such a link proposes an anonymous signature instead.
+ */
+function proposalForLegacyEmail(signature: { state: string; displayName: string; jobTitle: string | null; team: string | null; comment: string | null; showName: boolean }): TSignatureProposal {
+  if (signature.state === "PENDING") {
+    const { displayName, jobTitle, team, comment, showName } = signature;
+    return { displayName, jobTitle, team, comment, showName };
+  }
+  return { displayName: "", jobTitle: null, team: null, comment: null, showName: false };
+}
+
+async function renderSignatureEmail({ signatureId, proposal }: TSignatureEmailData, { db, appUrl, now }: Parameters<EmailTemplate<TSignatureEmailData>["render"]>[1]) {
+  const signature = await loadSignatureForEmail(db, signatureId);
+  const confirmToken = await issueSignatureToken(db, signature.id, "CONFIRM", now, proposal ?? proposalForLegacyEmail(signature));
+  // We keep no address, so no later email can reach the signer: the way out comes now.
+  const withdrawToken = await issueSignatureToken(db, signature.id, "WITHDRAW", now);
+  const { letter } = signature;
+  return renderLinkEmail({
+    subject: letter.discreetEmails ? "Confirm your signature on Undersigned" : `Confirm your signature: ${letter.title}`,
+    paragraphs: [
+      `Someone, hopefully you, asked to sign ${aboutLetter(letter)} on Undersigned with this address.`,
+      "To be counted, open the link below and press Confirm. The link works for 48 hours. If this address has signed before, confirming again changes nothing.",
+    ],
+    link: { label: "Confirm my signature", url: `${appUrl}/confirm/${confirmToken}` },
+    footer: `${IGNORE_IF_NOT_YOU} Keep this email: to withdraw your signature later, open ${appUrl}/withdraw/${withdrawToken} (it works for a year).`,
+  });
+}
+
 export const confirmSignatureEmail: EmailTemplate<TSignatureEmailData> = {
   name: "signature-confirm",
   data: ZSignatureEmailData,
-  async render({ signatureId }, { db, appUrl, now }) {
-    const signature = await loadSignatureForEmail(db, signatureId);
-    const confirmToken = await issueSignatureToken(db, signature.id, "CONFIRM", now);
-    // We keep no address, so no later email can reach the signer: the way out comes now.
-    const withdrawToken = await issueSignatureToken(db, signature.id, "WITHDRAW", now);
-    const { letter } = signature;
-    return renderLinkEmail({
-      subject: letter.discreetEmails ? "Confirm your signature on Undersigned" : `Confirm your signature: ${letter.title}`,
-      paragraphs: [
-        `Someone, hopefully you, asked to sign ${aboutLetter(letter)} on Undersigned with this address.`,
-        "To be counted, open the link below and press Confirm. The link works for 48 hours.",
-      ],
-      link: { label: "Confirm my signature", url: `${appUrl}/confirm/${confirmToken}` },
-      footer: `${IGNORE_IF_NOT_YOU} Keep this email: to withdraw your signature later, open ${appUrl}/withdraw/${withdrawToken} (it works for a year).`,
-    });
-  },
+  render: renderSignatureEmail,
 };
 
-export const alreadySignedEmail: EmailTemplate<TSignatureEmailData> = {
-  name: "signature-already-signed",
-  data: ZSignatureEmailData,
-  async render({ signatureId }, { db, appUrl, now }) {
-    const signature = await loadSignatureForEmail(db, signatureId);
-    const token = await issueSignatureToken(db, signature.id, "WITHDRAW", now);
-    return renderLinkEmail({
-      subject: signature.letter.discreetEmails ? "Your signature on Undersigned" : `You have already signed: ${signature.letter.title}`,
-      paragraphs: [
-        `Someone, hopefully you, asked to sign ${aboutLetter(signature.letter)} on Undersigned with this address. This address has already signed it, so nothing changed.`,
-        "If you want to withdraw your signature, you can do so here.",
-      ],
-      link: { label: "Withdraw my signature", url: `${appUrl}/withdraw/${token}` },
-      footer: IGNORE_IF_NOT_YOU,
-    });
-  },
-};
+/** The name the "already signed" email had: rows queued under it before an upgrade go out as the one email. */
+const legacyAlreadySignedEmail: EmailTemplate<TSignatureEmailData> = { ...confirmSignatureEmail, name: "signature-already-signed" };
 
-export const signatureEmailTemplates = [confirmSignatureEmail, alreadySignedEmail];
+export const signatureEmailTemplates = [confirmSignatureEmail, legacyAlreadySignedEmail];

@@ -23,7 +23,7 @@ export default async function ConfirmPage({ params }: Props) {
         heading: "Confirm your signature",
         intro: "You are about to sign",
         button: "Confirm my signature",
-        done: "Your signature is already confirmed",
+        used: "If you pressed Confirm, your signature counts.",
         expired: "Confirmation links work for 48 hours. Sign the letter again to get a new one.",
       }}
     />

@@ -20,9 +20,9 @@ export default async function WithdrawPage({ params }: Props) {
       action={withdrawAction}
       text={{
         heading: "Withdraw your signature",
-        intro: "You are about to withdraw your signature from",
+        intro: "You are about to withdraw the signature made with this email address, if there is one, from",
         button: "Withdraw my signature",
-        done: "Your signature is already withdrawn",
+        used: "If you pressed Withdraw, your signature no longer counts.",
         expired: "Withdrawal links work for a year. Sign the letter again with the same address to get a new one.",
       }}
     />

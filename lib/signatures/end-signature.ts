@@ -1,0 +1,51 @@
+import type { Prisma } from "@/lib/db/prisma";
+import { recordCountChange } from "@/lib/counts/record-count-change";
+import { burnSignatureTokens } from "./burn-signature-tokens";
+
+/** How a signature ends: its signer withdraws it, or the letter's organisers invalidate it. */
+export type TSignatureEnding = { kind: "withdrawn" } | { kind: "invalidated"; reason: string };
+
+export type TEndResult =
+  /** It was pending or confirmed and has now ended; `wasCounted` if it had been counted. */
+  | { ended: true; previousState: "PENDING" | "CONFIRMED"; domain: string; wasCounted: boolean }
+  /** Nothing to do: it had ended already (or does not exist on this letter). */
+  | { ended: false; state: "WITHDRAWN" | "INVALIDATED" | null };
+
+/**
+ * The one way a signature ends, in the caller's transaction: lock the row, check its state, write
+ * the end, take it out of the counts on the day it was counted (so the daily series still adds up
+ * to the total), and burn every link still in the signer's inbox. A withdrawal also erases what
+ * the signature said about its signer, and frees its address key so signing again starts afresh;
+ * an invalidation keeps the key, so the same address cannot simply sign again.
+ *
+ * The row lock matters: a confirmation racing this must not slip between the state we decide on
+ * and the state we write, or the count would be off by one.
+ */
+export async function endSignature(
+  tx: Prisma.TransactionClient,
+  target: { signatureId: string; letterId: string },
+  ending: TSignatureEnding,
+  now: Date,
+): Promise<TEndResult> {
+  const { signatureId, letterId } = target;
+  const [current] = await tx.$queryRaw<{ state: string; domain: string; confirmedAt: Date | null }[]>`
+    SELECT state::text AS state, domain, "confirmedAt" FROM "Signature"
+    WHERE id = ${signatureId}::uuid AND "letterId" = ${letterId}::uuid FOR UPDATE`;
+  if (!current) return { ended: false, state: null };
+  if (current.state !== "PENDING" && current.state !== "CONFIRMED") {
+    return { ended: false, state: current.state === "WITHDRAWN" ? "WITHDRAWN" : "INVALIDATED" };
+  }
+  await tx.signature.update({
+    where: { id: signatureId },
+    data:
+      ending.kind === "withdrawn"
+        ? { state: "WITHDRAWN", endedAt: now, emailKey: `withdrawn:${signatureId}`, displayName: "", jobTitle: null, team: null, comment: null, sourceKey: null }
+        : { state: "INVALIDATED", endedAt: now, invalidationReason: ending.reason },
+  });
+  await burnSignatureTokens(tx, signatureId, now);
+  const wasCounted = current.state === "CONFIRMED" && current.confirmedAt !== null;
+  if (wasCounted && current.confirmedAt) {
+    await recordCountChange(tx, { letterId, domain: current.domain, confirmedAt: current.confirmedAt, delta: -1 });
+  }
+  return { ended: true, previousState: current.state, domain: current.domain, wasCounted };
+}
