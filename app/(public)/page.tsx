@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { listPublishedLetters, type TLetterSummary } from "@/lib/letters/list-published-letters";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
@@ -11,7 +12,8 @@ type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const query = searchText((await searchParams).q);
-  return query ? { title: `Letters matching “${query}”` } : {};
+  const alternates = { types: { "application/atom+xml": [{ url: `${getEnv().APP_URL.replace(/\/+$/, "")}/feed.xml`, title: "New open letters" }] } };
+  return query ? { title: `Letters matching “${query}”`, alternates } : { alternates };
 }
 
 const searchText = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) ?? "";
@@ -53,6 +55,12 @@ export default async function HomePage({ searchParams }: Props) {
           <LetterList letters={closed} />
         </section>
       ) : null}
+      <p className="muted">
+        <a href="/feed.xml" type="application/atom+xml">
+          Follow new letters
+        </a>{" "}
+        in a feed reader, an app that checks sites for news: no account, no email address.
+      </p>
     </>
   );
 }

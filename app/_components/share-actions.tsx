@@ -2,13 +2,13 @@
 
 import { useState, useSyncExternalStore } from "react";
 
-type Props = { url: string; title: string; text: string };
+type Props = { url: string; title: string; text: string; /** False for a link that is the signer's alone, such as their receipt. */ shareable?: boolean };
 
 /**
  * Copy the link, or hand it to the phone's share sheet where the browser has one. Without
  * JavaScript the link itself is still there to copy by hand.
  */
-export function ShareActions({ url, title, text }: Props) {
+export function ShareActions({ url, title, text, shareable = true }: Props) {
   // Known only in the browser: the server renders without the button, the browser adds it.
   const canShare = useSyncExternalStore(subscribeToNothing, browserCanShare, () => false);
   const [status, setStatus] = useState("");
@@ -39,7 +39,7 @@ export function ShareActions({ url, title, text }: Props) {
         <button type="button" onClick={copy}>
           Copy link
         </button>
-        {canShare ? (
+        {canShare && shareable ? (
           <button type="button" onClick={share}>
             Share…
           </button>

@@ -1,16 +1,9 @@
 import type { StatusUpdateKind } from "@/lib/db/generated/enums";
+import { STATUS_UPDATE_LABELS } from "@/lib/letters/status-update-labels";
 import { formatDate } from "./format";
+import { RespondBy } from "./respond-by";
 
-const LABELS: Record<StatusUpdateKind, string> = {
-  PUBLISHED: "Published",
-  DELIVERED: "Delivered",
-  RESPONSE: "Response",
-  DEMAND_CHANGE: "Demand update",
-  VICTORY: "Victory",
-  NOTE: "Update",
-};
-
-type Update = { id: string; kind: StatusUpdateKind; body: string; occurredAt: Date };
+type Update = { id: string; kind: StatusUpdateKind; body: string; occurredAt: Date; respondBy: Date | null };
 
 /** Newest first: a visitor wants to know where things stand now. */
 export function StatusTimeline({ updates }: { updates: Update[] }) {
@@ -18,12 +11,13 @@ export function StatusTimeline({ updates }: { updates: Update[] }) {
   return (
     <ol className="timeline">
       {updates.map((update) => (
-        <li key={update.id} className={`timeline-item timeline-${update.kind.toLowerCase()}`}>
+        <li key={update.id} id={`update-${update.id}`} className={`timeline-item timeline-${update.kind.toLowerCase()}`}>
           <p className="timeline-meta">
-            <span className="timeline-kind">{LABELS[update.kind]}</span>
+            <span className="timeline-kind">{STATUS_UPDATE_LABELS[update.kind]}</span>
             <time dateTime={update.occurredAt.toISOString()}>{formatDate(update.occurredAt)}</time>
           </p>
           <p className="timeline-body">{update.body}</p>
+          {update.respondBy ? <RespondBy date={update.respondBy} /> : null}
         </li>
       ))}
     </ol>

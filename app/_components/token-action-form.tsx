@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { ReceiptNotice } from "./receipt-notice";
 import type { TTokenActionState } from "./token-action-state";
 
 type Props = {
@@ -18,6 +19,7 @@ export function TokenActionForm({ action, token, label }: Props) {
       <div className="card notice" role="status">
         <h2>{state.heading}</h2>
         <p>{state.message}</p>
+        {state.receiptUrl ? <ReceiptNotice url={state.receiptUrl} /> : null}
         <p>
           <Link href={`/letters/${state.letter.slug}`}>Back to &ldquo;{state.letter.title}&rdquo;</Link>
         </p>

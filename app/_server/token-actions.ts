@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/config/env";
 import { explainError } from "@/lib/errors/to-app-error";
 import { requireFormData } from "@/lib/server/require-form-data";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 import { formatCount } from "@/app/_components/format";
 
@@ -20,7 +21,7 @@ export async function confirmFromLink(posted: FormData): Promise<TTokenActionSta
   try {
     const rawToken = postedToken(posted);
     const db = getDb();
-    const { outcome, letter } = await confirmSignature(db, rawToken, new Date());
+    const { outcome, letter, receipt } = await confirmSignature(db, rawToken, new Date());
     const total = await getExactLetterTotal(db, letter.id);
     return {
       status: "done",
@@ -29,6 +30,7 @@ export async function confirmFromLink(posted: FormData): Promise<TTokenActionSta
         (outcome === "confirmed" ? "It counts: " : "Nothing changed: a confirmed signature stays as it was. ") +
         `${formatCount(total)} verified signature${total === 1 ? "" : "s"} so far. Share the letter: ${getEnv().APP_URL}/letters/${letter.slug}`,
       letter: { slug: letter.slug, title: letter.title },
+      receiptUrl: receipt ? `${getEnv().APP_URL}${receiptPath(receipt)}` : undefined,
     };
   } catch (error) {
     return failure(error, "Confirming a signature");

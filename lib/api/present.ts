@@ -30,7 +30,7 @@ export function presentLetterDetail(letter: TPublishedLetter, appUrl: string): T
     closesAt: iso(letter.closesAt),
     closedAt: iso(letter.closedAt),
     demands: letter.demands.map((demand) => ({ text: demand.text, status: demand.status })),
-    timeline: letter.statusUpdates.map((update) => ({ kind: update.kind, body: update.body, occurredAt: update.occurredAt.toISOString() })),
+    timeline: letter.statusUpdates.map((update) => ({ kind: update.kind, body: update.body, occurredAt: update.occurredAt.toISOString(), respondBy: update.respondBy?.toISOString().slice(0, 10) ?? null })),
     domainPolicy: {
       openToAnyDomain: letter.openToAnyDomain,
       domains: letter.domainRules.map((rule) => ({ domain: rule.domain, includeSubdomains: rule.includeSubdomains })),
@@ -38,7 +38,7 @@ export function presentLetterDetail(letter: TPublishedLetter, appUrl: string): T
     byDomain: letter.byDomain.map(({ domain, total }) => ({ domain, total })),
     daily: letter.daily,
     countsUpdatedAt: iso(letter.countsUpdatedAt),
-    links: { count: urls.count, signatures: urls.signatures, badge: urls.badge, image: urls.image },
+    links: { count: urls.count, signatures: urls.signatures, badge: urls.badge, image: urls.image, feed: urls.feed, calendar: urls.calendar },
   };
 }
 

@@ -51,7 +51,7 @@ export const ZLetterDetail = z
     closedAt: ZTimestamp.nullable(),
     demands: z.array(z.object({ text: z.string(), status: z.enum(["OPEN", "PARTLY_MET", "MET", "REFUSED"]) })),
     timeline: z
-      .array(z.object({ kind: z.enum(["PUBLISHED", "DELIVERED", "RESPONSE", "DEMAND_CHANGE", "VICTORY", "NOTE"]), body: z.string(), occurredAt: ZTimestamp }))
+      .array(z.object({ kind: z.enum(["PUBLISHED", "DELIVERED", "RESPONSE", "DEMAND_CHANGE", "VICTORY", "NOTE"]), body: z.string(), occurredAt: ZTimestamp, respondBy: z.iso.date().nullable().describe("A day (UTC) by which the addressee promised to answer, as the organisers reported it.") }))
       .describe("Newest first."),
     domainPolicy: z.object({
       openToAnyDomain: z.boolean(),
@@ -60,7 +60,7 @@ export const ZLetterDetail = z
     byDomain: z.array(ZDomainTotal).describe("Largest first."),
     daily: z.array(ZDayTotal).describe("Oldest first; days without confirmations are left out."),
     countsUpdatedAt: ZTimestamp.nullable(),
-    links: z.object({ count: z.url(), signatures: z.url(), badge: z.url(), image: z.url() }),
+    links: z.object({ count: z.url(), signatures: z.url(), badge: z.url(), image: z.url(), feed: z.url().describe("Atom feed of the timeline."), calendar: z.url().describe("iCalendar: closing date and promised answer dates.") }),
   })
   .meta({ id: "LetterDetail" });
 
@@ -97,6 +97,12 @@ export const ZConfirmationResult = z
   .object({
     status: z.enum(["confirmed", "already-confirmed"]).describe("Confirming twice is harmless and counts once."),
     letter: z.object({ slug: z.string(), title: z.string() }),
+    receiptUrl: z
+      .url()
+      .optional()
+      .describe(
+        "Only when this request confirmed the signature: the signer's private receipt page (see their signature, change whether their name shows, withdraw). Shown once and never emailed; give it to the signer alone.",
+      ),
   })
   .meta({ id: "ConfirmationResult" });
 

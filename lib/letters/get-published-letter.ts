@@ -28,7 +28,7 @@ export async function getPublishedLetter(db: Db, slug: string) {
       domainRules: { orderBy: { domain: "asc" }, select: { domain: true, includeSubdomains: true } },
       statusUpdates: {
         orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
-        select: { id: true, kind: true, body: true, occurredAt: true },
+        select: { id: true, kind: true, body: true, occurredAt: true, respondBy: true },
       },
       count: { select: { total: true, updatedAt: true } },
       domainCounts: { where: { total: { gt: 0 } }, orderBy: [{ total: "desc" }, { domain: "asc" }], select: { domain: true, total: true } },

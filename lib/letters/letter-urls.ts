@@ -7,6 +7,8 @@ export function letterUrls(appUrl: string, slug: string) {
     page,
     badge: `${page}/badge.svg`,
     image: `${page}/og.png`,
+    feed: `${page}/feed.xml`,
+    calendar: `${page}/calendar.ics`,
     api,
     count: `${api}/count`,
     countStream: `${api}/count/stream`,

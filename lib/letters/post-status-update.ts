@@ -6,9 +6,12 @@ import { LETTER_LIMITS } from "./letter-limits";
 import { isPublic } from "./lifecycle";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const RESPOND_BY_MAX_DAYS = 2 * 366;
 
 const ZBody = z.string().trim().max(LETTER_LIMITS.statusBody, `Keep it under ${LETTER_LIMITS.statusBody.toLocaleString("en")} characters.`);
 const ZOccurredAt = z.union([z.literal(""), z.coerce.date()]).optional();
+/** "They promised an answer by 15 July": a calendar day (the date input's `YYYY-MM-DD`), or nothing. */
+const ZRespondBy = z.union([z.literal(""), z.iso.date("Enter a date such as 2026-07-15.")]).optional();
 
 /**
  * An update organisers post by hand. A response must quote the response; the others may stand
@@ -16,10 +19,10 @@ const ZOccurredAt = z.union([z.literal(""), z.coerce.date()]).optional();
  * platform, never typed in.
  */
 export const ZStatusUpdateInput = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("DELIVERED"), body: ZBody, occurredAt: ZOccurredAt }),
-  z.object({ kind: z.literal("RESPONSE"), body: ZBody.min(1, "Paste or summarise the response."), occurredAt: ZOccurredAt }),
-  z.object({ kind: z.literal("VICTORY"), body: ZBody, occurredAt: ZOccurredAt }),
-  z.object({ kind: z.literal("NOTE"), body: ZBody.min(1, "Write the note."), occurredAt: ZOccurredAt }),
+  z.object({ kind: z.literal("DELIVERED"), body: ZBody, occurredAt: ZOccurredAt, respondBy: ZRespondBy }),
+  z.object({ kind: z.literal("RESPONSE"), body: ZBody.min(1, "Paste or summarise the response."), occurredAt: ZOccurredAt, respondBy: ZRespondBy }),
+  z.object({ kind: z.literal("VICTORY"), body: ZBody, occurredAt: ZOccurredAt, respondBy: ZRespondBy }),
+  z.object({ kind: z.literal("NOTE"), body: ZBody.min(1, "Write the note."), occurredAt: ZOccurredAt, respondBy: ZRespondBy }),
 ]);
 
 function defaultBody(kind: "DELIVERED" | "RESPONSE" | "VICTORY" | "NOTE", addressee: string): string {
@@ -50,10 +53,11 @@ export const postStatusUpdate = defineLetterAction({
     if (occurredAt.getTime() > now.getTime() + DAY_MS) {
       throw new AppError("INVALID_INPUT", { fields: { occurredAt: ["That date is in the future."] } });
     }
+    const respondBy = checkRespondBy(update.respondBy, occurredAt);
     const { addressee } = await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { addressee: true } });
     return db.$transaction(async (tx) => {
       const created = await tx.statusUpdate.create({
-        data: { letterId: letter.id, kind: update.kind, body: update.body || defaultBody(update.kind, addressee), occurredAt, authorId: actor.userId },
+        data: { letterId: letter.id, kind: update.kind, body: update.body || defaultBody(update.kind, addressee), occurredAt, respondBy, authorId: actor.userId },
         select: { id: true },
       });
       await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "status.posted", detail: { kind: update.kind }, at: now });
@@ -61,6 +65,24 @@ export const postStatusUpdate = defineLetterAction({
     });
   },
 });
+
+/**
+ * The promised date as a UTC day, checked against the update it belongs to: a promise cannot be
+ * due before it was made, and one due years later is a typo (the year) far more often than a
+ * real promise. Calendar subscribers would carry either mistake for years.
+ */
+function checkRespondBy(raw: string | undefined, occurredAt: Date): Date | null {
+  if (!raw) return null;
+  const respondBy = new Date(`${raw}T00:00:00.000Z`);
+  const madeOn = Date.UTC(occurredAt.getUTCFullYear(), occurredAt.getUTCMonth(), occurredAt.getUTCDate());
+  if (respondBy.getTime() < madeOn) {
+    throw new AppError("INVALID_INPUT", { fields: { respondBy: ["The promised date is before the update's date."] } });
+  }
+  if (respondBy.getTime() > madeOn + RESPOND_BY_MAX_DAYS * DAY_MS) {
+    throw new AppError("INVALID_INPUT", { fields: { respondBy: ["Choose a date within two years of the update."] } });
+  }
+  return respondBy;
+}
 
 /** Removes an update posted by mistake. Updates the platform wrote (publishing, closing) stay. */
 export const deleteStatusUpdate = defineLetterAction({

@@ -40,11 +40,16 @@ export function createSecurityHeaders(options: { https: boolean }): TSecurityHea
 
 /**
  * Whether a path's response may be a page, and so gets `pagePolicy` and a nonce. The JSON API
- * (everything under /api/ but Auth.js, which can render a page) keeps `default-src 'none'`, and
+ * (everything under /api/ but Auth.js, which can render a page) and the feeds keep `default-src 'none'`, and
  * the badge its own policy; neither pays for a nonce.
  */
 export function mayBePage(pathname: string): boolean {
-  return !isEmbeddable(pathname) && (!pathname.startsWith("/api/") || pathname.startsWith("/api/auth/"));
+  return !isEmbeddable(pathname) && !isFeed(pathname) && (!pathname.startsWith("/api/") || pathname.startsWith("/api/auth/"));
+}
+
+/** Atom feeds and calendars are data for readers and calendar apps: nothing in them may run. */
+function isFeed(pathname: string): boolean {
+  return pathname === "/feed.xml" || /^\/letters\/[a-z0-9-]+\/(feed\.xml|calendar\.ics)$/.test(pathname);
 }
 
 /** The count badge is meant to be embedded anywhere. */

@@ -4,9 +4,11 @@ import type { THotPostHandlers } from "@/lib/api/hot-post-fast-path";
 import { parseJsonObject } from "@/lib/api/json-body";
 import { CORS_HEADERS } from "@/lib/api/respond";
 import { ZConfirmationRequest, type TConfirmationResult } from "@/lib/api/schemas";
+import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 import { submitSignature } from "./submit-signature";
 
 /**
@@ -37,8 +39,12 @@ export async function answerConfirmationPost(readBody: () => Promise<unknown>): 
   try {
     const parsed = ZConfirmationRequest.safeParse(await readBody());
     if (!parsed.success) throw new AppError("TOKEN_INVALID");
-    const { outcome, letter } = await confirmSignature(getDb(), parsed.data.token, new Date());
-    const body: TConfirmationResult = { status: outcome, letter: { slug: letter.slug, title: letter.title } };
+    const { outcome, letter, receipt } = await confirmSignature(getDb(), parsed.data.token, new Date());
+    const body: TConfirmationResult = {
+      status: outcome,
+      letter: { slug: letter.slug, title: letter.title },
+      ...(receipt ? { receiptUrl: `${getEnv().APP_URL}${receiptPath(receipt)}` } : {}),
+    };
     return { status: 200, headers: { "Cache-Control": "no-store" }, body };
   } catch (error) {
     return errorAnswer(error, "POST /api/v1/confirmations");

@@ -2,9 +2,15 @@ import type { Db } from "@/lib/db/prisma";
 import { utcDay } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
 import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
+import { newReceipt } from "./receipt/issue-receipt";
 import { readStoredProposal, type TSignatureProposal } from "./signature-proposal";
 
-export type TConfirmOutcome = { outcome: "confirmed" | "already-confirmed"; letter: { id: string; slug: string; title: string } };
+export type TConfirmOutcome = {
+  outcome: "confirmed" | "already-confirmed";
+  letter: { id: string; slug: string; title: string };
+  /** The signer's private receipt token, given once, to the press that confirmed (see issue-receipt.ts). */
+  receipt?: string;
+};
 
 /**
  * Confirms a pending signature: from now on it counts. Only ever reached by a POST (the button
@@ -30,8 +36,10 @@ export async function confirmSignature(db: Db, rawToken: string, now: Date): Pro
   // What this link's page showed is what gets published (a later submission's link may have
   // proposed something else; the one pressed wins).
   const proposal = readStoredProposal(token.proposal);
-  const result = await confirmInOneStatement(db, { tokenId: token.id, signatureId: signature.id, letterId: signature.letter.id, domain: signature.domain, proposal, now });
-  if (result === "CONFIRMED_NOW") return { outcome: "confirmed", letter };
+  // Stored as a hash with the confirmation; the token is given only to this press.
+  const { token: receipt, receiptHash } = newReceipt();
+  const result = await confirmInOneStatement(db, { tokenId: token.id, signatureId: signature.id, letterId: signature.letter.id, domain: signature.domain, proposal, receiptHash, now });
+  if (result === "CONFIRMED_NOW") return { outcome: "confirmed", letter, receipt };
   return alreadyConfirmedOr(result === "WITHDRAWN" || result === "INVALIDATED" ? "SIGNATURE_ENDED" : "TOKEN_USED", result, letter);
 }
 
@@ -52,7 +60,7 @@ function alreadyConfirmedOr(code: "TOKEN_USED" | "SIGNATURE_ENDED", state: strin
  */
 async function confirmInOneStatement(
   db: Db,
-  change: { tokenId: string; signatureId: string; letterId: string; domain: string; proposal: TSignatureProposal | null; now: Date },
+  change: { tokenId: string; signatureId: string; letterId: string; domain: string; proposal: TSignatureProposal | null; receiptHash: string; now: Date },
 ): Promise<string> {
   const { proposal, now } = change;
   const [row] = await db.$queryRaw<{ burnt: number; state: string | null; confirmed: number }[]>`
@@ -64,7 +72,7 @@ async function confirmInOneStatement(
       SELECT id, state FROM "Signature" WHERE id = ${change.signatureId}::uuid FOR UPDATE),
     confirmed AS (
       UPDATE "Signature" AS s SET
-        state = 'CONFIRMED', "confirmedAt" = ${now},
+        state = 'CONFIRMED', "confirmedAt" = ${now}, "receiptHash" = ${change.receiptHash},
         "displayName" = CASE WHEN ${proposal !== null} THEN ${proposal?.displayName ?? null}::text ELSE s."displayName" END,
         "jobTitle" = CASE WHEN ${proposal !== null} THEN ${proposal?.jobTitle ?? null}::text ELSE s."jobTitle" END,
         team = CASE WHEN ${proposal !== null} THEN ${proposal?.team ?? null}::text ELSE s.team END,

@@ -13,7 +13,7 @@ type LetterOverrides = {
   total?: number;
   demands?: { text: string; status?: DemandStatus }[];
   domains?: string[];
-  statusUpdates?: { kind: StatusUpdateKind; body: string; occurredAt: Date }[];
+  statusUpdates?: { kind: StatusUpdateKind; body: string; occurredAt: Date; respondBy?: Date }[];
 };
 
 /** A letter of the test's own, unique per call, with whatever the test cares about overridden. */

@@ -11,6 +11,7 @@ import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
 import { DailyChart } from "@/app/_components/daily-chart";
 import { DemandList } from "@/app/_components/demand-list";
 import { DomainTotals } from "@/app/_components/domain-totals";
+import { FollowUpdates } from "@/app/_components/follow-updates";
 import { formatCount, formatDate } from "@/app/_components/format";
 import { LiveTotal } from "@/app/_components/live-total";
 import { MarkdownBody } from "@/app/_components/markdown";
@@ -46,7 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: letter.title,
     description,
-    alternates: { canonical: urls.page },
+    alternates: { canonical: urls.page, types: { "application/atom+xml": [{ url: urls.feed, title: `Updates on “${letter.title}”` }] } },
     openGraph: { type: "article", siteName: "Undersigned", title: letter.title, description, url: urls.page, images: [image] },
     twitter: { card: "summary_large_image", title: letter.title, description, images: [image] },
   };
@@ -127,6 +128,7 @@ export default async function LetterPage({ params }: Props) {
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Status</h2>
+        <FollowUpdates slug={letter.slug} />
         <StatusTimeline updates={letter.statusUpdates} />
       </section>
 

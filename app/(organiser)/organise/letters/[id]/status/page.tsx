@@ -5,6 +5,7 @@ import { isPublic } from "@/lib/letters/lifecycle";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
 import { getLetterForOrganiser } from "@/lib/organisers/get-letter-for-organiser";
 import { requireOrganiserPage } from "@/lib/server/organiser";
+import { RespondBy } from "@/app/_components/respond-by";
 import { ActionForm } from "../../../../_components/action-form";
 import { LetterNav } from "../letter-nav";
 import { deleteStatusUpdateAction, postStatusUpdateAction, setDemandStatusAction } from "./actions";
@@ -42,7 +43,7 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
         <>
           <section aria-labelledby="post-heading" className="card">
             <h2 id="post-heading">Post an update</h2>
-            <ActionForm action={postStatusUpdateAction.bind(null, letter.id)} submitLabel="Post update" labels={{ kind: "Kind", body: "Text", occurredAt: "Date" }}>
+            <ActionForm action={postStatusUpdateAction.bind(null, letter.id)} submitLabel="Post update" labels={{ kind: "Kind", body: "Text", occurredAt: "Date", respondBy: "Answer promised by" }}>
               <SelectField id="update-kind" name="kind" label="Kind" options={UPDATE_KINDS} defaultValue="DELIVERED" />
               <div className="field">
                 <label htmlFor="update-body">Text</label>
@@ -52,6 +53,13 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
               <div className="field">
                 <label htmlFor="update-date">Date (optional, defaults to now)</label>
                 <input id="update-date" name="occurredAt" type="date" />
+              </div>
+              <div className="field">
+                <label htmlFor="update-respond-by">Answer promised by (optional)</label>
+                <input id="update-respond-by" name="respondBy" type="date" aria-describedby="update-respond-by-hint" />
+                <p className="hint" id="update-respond-by-hint">
+                  If the addressee promised an answer by a date, it is shown on the timeline and put in the letter&apos;s calendar for followers.
+                </p>
               </div>
             </ActionForm>
           </section>
@@ -89,6 +97,7 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
                 {update.author ? <span className="muted"> · {update.author.email}</span> : null}
               </p>
               <p className="timeline-body">{update.body}</p>
+              {update.respondBy ? <RespondBy date={update.respondBy} /> : null}
               {update.authorId && !["PUBLISHED", "DEMAND_CHANGE"].includes(update.kind) ? (
                 <ActionForm action={deleteStatusUpdateAction.bind(null, letter.id)} submitLabel="Remove this update" buttonClassName="button-secondary">
                   <input type="hidden" name="updateId" value={update.id} />

@@ -1,0 +1,14 @@
+import { apiGet } from "@/lib/api/respond";
+import { getEnv } from "@/lib/config/env";
+import { getDb } from "@/lib/db/client";
+import { ATOM_CONTENT_TYPE, feedResponse } from "@/lib/feeds/feed-response";
+import { getSiteFeed } from "@/lib/feeds/get-site-feed";
+import { renderAtomFeed } from "@/lib/feeds/render-atom-feed";
+
+// Read on every request (the database is not there at build time); shared caches keep it briefly.
+export const dynamic = "force-dynamic";
+
+/** GET /feed.xml — newly published letters, as an Atom feed. */
+export async function GET(request: Request) {
+  return apiGet("GET /feed.xml", async () => feedResponse(request, renderAtomFeed(await getSiteFeed(getDb(), getEnv().APP_URL)), ATOM_CONTENT_TYPE));
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db/client";
+import { explainError } from "@/lib/errors/to-app-error";
+import { requireFormData } from "@/lib/server/require-form-data";
+import { changeAppearance } from "@/lib/signatures/receipt/change-appearance";
+import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
+import { withdrawByReceipt } from "@/lib/signatures/receipt/withdraw-by-receipt";
+
+export type TReceiptActionState = { status: "idle" } | { status: "error"; message: string };
+
+/** Pages that show signatures: the change shows on the next view, not after the cache's time. */
+function revalidateLetterPages(slug: string) {
+  revalidatePath(`/letters/${slug}`);
+  revalidatePath(`/letters/${slug}/signatures`);
+}
+
+const postedToken = (posted: FormData) => String(posted.get("token") ?? "");
+
+/**
+ * Each success ends in a redirect back to the receipt (303, with or without JavaScript): the page
+ * is read afresh, so it always shows what was saved.
+ */
+export async function changeAppearanceFromReceipt(posted: unknown): Promise<TReceiptActionState> {
+  let done: string;
+  try {
+    const form = requireFormData(posted);
+    const token = postedToken(form);
+    const { letterSlug, showName } = await changeAppearance(getDb(), token, { display: form.get("display") });
+    revalidateLetterPages(letterSlug);
+    done = `${receiptPath(token)}?saved=${showName ? "named" : "anonymous"}`;
+  } catch (error) {
+    return { status: "error", message: explainError(error, "Changing a signature's appearance").message };
+  }
+  redirect(done);
+}
+
+export async function withdrawFromReceipt(posted: unknown): Promise<TReceiptActionState> {
+  let done: string;
+  try {
+    const form = requireFormData(posted);
+    const token = postedToken(form);
+    const { letterSlug } = await withdrawByReceipt(getDb(), token, new Date());
+    revalidateLetterPages(letterSlug);
+    done = `${receiptPath(token)}?saved=withdrawn`;
+  } catch (error) {
+    return { status: "error", message: explainError(error, "Withdrawing a signature from its receipt").message };
+  }
+  redirect(done);
+}

@@ -1,0 +1,41 @@
+import type { Db } from "@/lib/db/prisma";
+import { letterUrls } from "@/lib/letters/letter-urls";
+import { PUBLISHED_STATUSES } from "@/lib/letters/published-statuses";
+import { entryIdOfRow } from "./feed-ids";
+import { latestUpdate, type TAtomFeed } from "./render-atom-feed";
+
+export const SITE_FEED_ENTRIES = 50;
+
+// A feed without entries still needs an `updated`; a fixed instant keeps the document (and so
+// its ETag) the same until a letter is published.
+const NOTHING_YET = new Date(0);
+
+/** Newly published letters, newest first (open or since closed: each was news when it appeared). */
+export async function getSiteFeed(db: Db, appUrl: string): Promise<TAtomFeed> {
+  const letters = await db.letter.findMany({
+    where: { status: { in: [...PUBLISHED_STATUSES] }, publishedAt: { not: null } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: SITE_FEED_ENTRIES,
+    select: { id: true, slug: true, title: true, addressee: true, publishedAt: true, demands: { orderBy: { position: "asc" }, select: { text: true } } },
+  });
+  const base = appUrl.replace(/\/+$/, "");
+  const entries = letters.map((letter) => ({
+    id: entryIdOfRow(letter.id),
+    title: letter.title,
+    updated: letter.publishedAt!,
+    published: letter.publishedAt!,
+    link: letterUrls(appUrl, letter.slug).page,
+    content: [`An open letter to ${letter.addressee}.`, ...(letter.demands.length > 0 ? ["", "Demands:", ...letter.demands.map((demand, index) => `${index + 1}. ${demand.text}`)] : [])].join("\n"),
+  }));
+  return {
+    // The site has no row to be named by: its address is its identity.
+    id: `${base}/feed.xml`,
+    title: "Undersigned: new open letters",
+    subtitle: "Open letters from employees to their leadership, with verified signatures, as they are published.",
+    updated: latestUpdate(entries, NOTHING_YET),
+    selfUrl: `${base}/feed.xml`,
+    pageUrl: `${base}/`,
+    author: "Undersigned",
+    entries,
+  };
+}

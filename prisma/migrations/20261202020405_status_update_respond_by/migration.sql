@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StatusUpdate" ADD COLUMN     "respondBy" DATE;
