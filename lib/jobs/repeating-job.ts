@@ -6,8 +6,11 @@ export type RepeatingJob = { kick(): void; stop(): Promise<void> };
 
 export function startRepeatingJob(options: {
   name: string;
-  /** Resolves true when it stopped early with more work waiting (a full batch). */
-  work: () => Promise<boolean>;
+  /**
+   * Resolves true when it stopped early with more work waiting (a full batch): it runs again at
+   * once; false: after `intervalMs`; a number: after that many milliseconds (a pause it asks for).
+   */
+  work: () => Promise<boolean | number>;
   intervalMs: number;
   log?: (message: string) => void;
 }): RepeatingJob {
@@ -29,16 +32,16 @@ export function startRepeatingJob(options: {
       return;
     }
     running = (async () => {
-      let more = false;
+      let more: boolean | number = false;
       try {
         more = await options.work();
       } catch (error) {
         log(`[undersigned] ${options.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       running = undefined;
-      const next = more || again;
+      const delay = more === true || again ? 0 : typeof more === "number" ? more : options.intervalMs;
       again = false;
-      schedule(next ? 0 : options.intervalMs);
+      schedule(delay);
     })();
   }
 
