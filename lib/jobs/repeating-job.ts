@@ -8,7 +8,8 @@ export function startRepeatingJob(options: {
   name: string;
   /**
    * Resolves true when it stopped early with more work waiting (a full batch): it runs again at
-   * once; false: after `intervalMs`; a number: after that many milliseconds (a pause it asks for).
+   * once; false: after `intervalMs`; a number: after that many milliseconds (a pause it asks for,
+   * which kicks during the run do not cut short).
    */
   work: () => Promise<boolean | number>;
   intervalMs: number;
@@ -39,7 +40,9 @@ export function startRepeatingJob(options: {
         log(`[undersigned] ${options.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       running = undefined;
-      const delay = more === true || again ? 0 : typeof more === "number" ? more : options.intervalMs;
+      // A pause the run asked for (the mail server is down) wins over kicks that came while it
+      // ran: they were made before the pause was known, and answering them is what it avoids.
+      const delay = typeof more === "number" ? more : more === true || again ? 0 : options.intervalMs;
       again = false;
       schedule(delay);
     })();
