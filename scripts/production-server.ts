@@ -99,9 +99,11 @@ server.listen(port, hostname, () => console.log(`[undersigned] Serving on http:/
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    // Finish the requests in flight, then leave; open event streams would hold it for ever.
-    void jobs?.stop();
-    server.close(() => process.exit(0));
+    // Finish the requests in flight and the jobs process's batch, then leave (at most 5 s: open
+    // event streams would hold it for ever). Leaving first let the jobs process outlive its
+    // server: whatever stopped the server next (a test dropping its database) cut its batch.
+    const jobsStopped = jobs?.stop() ?? Promise.resolve();
+    server.close(() => void jobsStopped.then(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();
   });

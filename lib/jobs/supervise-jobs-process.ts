@@ -57,7 +57,7 @@ export function superviseJobsProcess(options: { script: string; env: NodeJS.Proc
       stopped = true;
       clearTimeout(restartTimer);
       const current = child;
-      if (!current || current.exitCode !== null) return Promise.resolve();
+      if (!current || current.exitCode !== null || current.signalCode !== null) return Promise.resolve();
       return new Promise((resolve) => {
         current.once("exit", () => resolve());
         current.kill("SIGTERM");
