@@ -11,6 +11,9 @@ export async function register() {
     exitOnInvalidConfig();
     const { startInProcessJobs } = await import("@/lib/server/background-jobs");
     startInProcessJobs();
+    // The production server answers the hot POSTs with these, without Next's pipeline.
+    const { registerHotPosts } = await import("@/lib/server/hot-posts");
+    registerHotPosts();
     // Loaded here so that the hook below runs synchronously, before Next sends the 500 it is
     // about to turn into a 503 (lib/errors/page-outage-status.ts).
     ({ noteRequestError } = await import("@/lib/errors/page-outage-status"));

@@ -1,6 +1,7 @@
 /**
  * The production web process: Next's request handler behind a Node `http` server of our own,
- * which answers one hot endpoint itself. GET /api/v1/letters/{slug}/count is served straight
+ * which answers the hot endpoints itself (the count; signature and confirmation POSTs, through
+ * the route handlers' own functions: lib/api/hot-post-fast-path.ts). GET /api/v1/letters/{slug}/count is served straight
  * from the process's in-memory counts (see lib/api/count-fast-path.ts), because the framework's
  * pipeline alone costs ~50× a bare Node response, and a viral letter's count is polled by every
  * page and embed. Everything else is Next's, unchanged.
@@ -9,12 +10,15 @@
  * production build; started by `npm start`, `npm run start:cluster`, the e2e tests and the bench.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
 import compression from "compression";
 import next from "next";
 import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
+import { serveHotPost, type THotPostHandlers } from "@/lib/api/hot-post-fast-path";
 import { appUrlPortWarning } from "@/lib/config/app-url-check";
 import { localAppUrl, ZRawEnv } from "@/lib/config/env";
 import { handleWithOutageStatus } from "@/lib/errors/page-outage-status";
+import { superviseJobsProcess } from "@/lib/jobs/supervise-jobs-process";
 import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
 import { writeAppError } from "@/lib/http/write-app-error";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
@@ -49,6 +53,21 @@ const peekCounts = (): TCountPeek | undefined => {
   return hub ? (slug) => hub.peek(slug) : undefined;
 };
 
+// The background jobs run in a child process of their own by default, so that delivering a
+// signing spike's emails (or failing to, while the mail server is down) takes nothing from the
+// requests. This process's Next app then runs none itself (lib/server/background-jobs.ts).
+const jobs =
+  (process.env.BACKGROUND_JOBS || "separate-process") === "separate-process"
+    ? superviseJobsProcess({ script: path.join(import.meta.dirname, "jobs-process.ts"), env: { ...process.env, BACKGROUND_JOBS: "in-process" } })
+    : undefined;
+if (jobs) {
+  process.env.BACKGROUND_JOBS = "off";
+  (globalThis as { undersignedKickJobsProcess?: () => void }).undersignedKickJobsProcess = jobs.kickOutbox;
+}
+
+// Registered from inside Next's bundle at start-up (lib/server/hot-posts.ts).
+const hotPosts = () => (globalThis as { undersignedHotPosts?: THotPostHandlers }).undersignedHotPosts;
+
 // Next builds request URLs (and so Auth.js its redirects) from these, as `next start` does:
 // "localhost" when listening on every interface, never the wildcard address.
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname === "0.0.0.0" ? "localhost" : hostname, port });
@@ -64,6 +83,12 @@ const server = createServer((request, response) => {
   const refusal = refusalFor({ method: request.method ?? "GET", pathname, headers: request.headers }, appUrl);
   // The connection closes, so a body left unread is not read after all.
   if (refusal) return writeAppError(response, refusal, { Connection: "close" });
+  // Resolved here, where the TCP peer is known, and overwriting any header of that name the
+  // client sent: the app's rate limits key on it.
+  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
+  dropUntrustedForwardedHost(request.headers, trustedProxyHops);
+  // Signatures and confirmations, with the route handlers' own functions (see the module).
+  if (serveHotPost(request, response, hotPosts())) return;
   // Next renders (or has cached) every page with the placeholder nonce, which it reads from
   // this request header; the response carries a fresh one in its place (lib/security/script-nonces.ts).
   request.headers["content-security-policy"] = `script-src 'nonce-${noncePlaceholder}'`;
@@ -74,10 +99,6 @@ const server = createServer((request, response) => {
     substituteNonceInHtml(response, noncePlaceholder, nonce);
     serveNotFoundWithoutScripts(response, { placeholder: noncePlaceholder, policy: securityHeaders.scriptlessPagePolicy() });
   }
-  // Resolved here, where the TCP peer is known, and overwriting any header of that name the
-  // client sent: the app's rate limits key on it.
-  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
-  dropUntrustedForwardedHost(request.headers, trustedProxyHops);
   handleWithOutageStatus(response, () => void handle(request, response));
 });
 
@@ -88,8 +109,11 @@ server.listen(port, hostname, () => {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    // Finish the requests in flight, then leave; open event streams would hold it for ever.
-    server.close(() => process.exit(0));
+    // Finish the requests in flight and the jobs process's batch, then leave (at most 5 s: open
+    // event streams would hold it for ever). Leaving first let the jobs process outlive its
+    // server: whatever stopped the server next (a test dropping its database) cut its batch.
+    const jobsStopped = jobs?.stop() ?? Promise.resolve();
+    server.close(() => void jobsStopped.then(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();
   });

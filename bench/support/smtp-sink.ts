@@ -10,6 +10,8 @@ export async function startSmtpSink(port: number): Promise<{ url: string; receiv
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // The app keeps pooled connections open; closing must not wait 30 s (the default) for them.
+    closeTimeout: 500,
     onData(stream, _session, callback) {
       stream.resume();
       stream.on("end", () => {

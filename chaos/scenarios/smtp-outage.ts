@@ -9,8 +9,8 @@ import { chaosSigners, emailsByRecipient, submitSignature } from "../support/sig
 const SUBMISSIONS = 40;
 const OUTAGE_MS = 60_000;
 const DELIVERY_TIMEOUT_MS = 180_000;
-// After a minute down, the backoff (10 s, 20 s, 40 s, ±20%) must not leave mail waiting long
-// once the server is back.
+// After a minute down, the outbox's pause (2 s doubling, one probe email after each: see
+// run-outbox-worker.ts) must not leave mail waiting long once the server is back.
 const RECOVERY_TO_LAST_DELIVERY_LIMIT_MS = 30_000;
 
 /**
@@ -19,7 +19,7 @@ const RECOVERY_TO_LAST_DELIVERY_LIMIT_MS = 30_000;
  */
 export const smtpOutage: TScenario = {
   name: "smtp-outage",
-  claim: "SMTP refuses connections for a minute: emails are retried with backoff and all arrive; none is sent twice.",
+  claim: "SMTP refuses connections for a minute: the outbox probes with one email at a time, no connection storm; all arrive; none is sent twice.",
   async run(ports) {
     const checks = new Checks();
     const database = await startChaosDatabase(ports.database);
@@ -50,7 +50,14 @@ export const smtpOutage: TScenario = {
       const retried = rows.filter((row) => row.attempts > 1).length;
 
       checks.that("every submission was accepted while SMTP was down", accepted.length === SUBMISSIONS, `${accepted.length} × 202 of ${SUBMISSIONS}`);
-      checks.that("nothing was delivered while SMTP was down, and every email was tried more than once", sentDuringOutage === 0 && rows.every((row) => row.attempts > 1), `${sentDuringOutage} sent during the outage; attempts per email ${JSON.stringify(attemptsHistogram)}`);
+      // The outbox kept trying (more than its first failed run) without a storm: fewer attempts
+      // in the whole minute than there were emails.
+      const triedDuringOutage = attemptsDuringOutage._sum.attempts ?? 0;
+      checks.that(
+        "nothing was delivered while SMTP was down; the outbox kept probing, fewer times than there were emails",
+        sentDuringOutage === 0 && triedDuringOutage >= 2 && triedDuringOutage <= SUBMISSIONS,
+        `${sentDuringOutage} sent during the outage; ${triedDuringOutage} attempts, at most ${attemptsDuringOutage._max.attempts ?? 0} per email; attempts per email by the end ${JSON.stringify(attemptsHistogram)}`,
+      );
       checks.that("all emails arrived once SMTP was back", allArrived, `${accepted.filter((address) => emails.has(address)).length} of ${accepted.length}`);
       checks.that("none was sent twice", duplicated.length === 0 && smtp.messages.length === accepted.length, `${smtp.messages.length} messages for ${accepted.length} emails, ${duplicated.length} duplicated`);
       checks.that("none was abandoned", rows.every((row) => row.abandonedAt === null && row.sentAt !== null), `${rows.filter((row) => row.sentAt === null).length} unsent`);

@@ -61,4 +61,15 @@ describe("parseEnv", () => {
   ])("refuses a malformed %s with a message naming it", (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(message);
   });
+
+  it("reads clients given their own signing limit, and refuses anything that is not address=limit", () => {
+    expect(parseEnv({}).RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS).toEqual([]);
+    expect(parseEnv({ RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS: "127.0.0.1=100000, 2001:db8::1=500" }).RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS).toEqual([
+      { address: "127.0.0.1", perMinute: 100000 },
+      { address: "2001:db8::1", perMinute: 500 },
+    ]);
+    for (const value of ["127.0.0.1", "example.com=5", "127.0.0.1=0", "127.0.0.1=many"]) {
+      expect(() => parseEnv({ RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS: value }), value).toThrow(/RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS/);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -43,14 +44,39 @@ export const ZRawEnv = z.object({
   EMAIL_FROM: z.string().min(3).default("Undersigned <no-reply@undersigned.localhost>"),
   /** Where the dev mailbox keeps messages when no SMTP_URL is set (never in production). */
   DEV_MAILBOX_DIR: z.string().min(1).default(".data/mailbox"),
-  /** `in-process`: each web process also delivers the outbox and folds counts; `off`: run `npm run worker`. */
-  BACKGROUND_JOBS: z.enum(["in-process", "off"]).default("in-process"),
+  /**
+   * `separate-process`: each production web process (scripts/production-server.ts) runs the
+   * outbox, count folding and housekeeping in a child process it supervises (under `next dev`,
+   * in the web process itself); `in-process`: in the web process; `off`: run `npm run worker`.
+   */
+  BACKGROUND_JOBS: z.enum(["separate-process", "in-process", "off"]).default("separate-process"),
   /** Shared store for rate limits across instances; PostgreSQL when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Rate limits stay on in production; `false` exists for benchmarks that measure throughput. */
   RATE_LIMITS_ENABLED: ZBooleanFlag.default(true),
   /** Signature submissions one client IP may make per minute. Generous: a whole office may share one address. */
   RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /**
+   * Clients given a per-minute limit of their own instead: `address=limit` pairs, comma-separated
+   * (an IPv6 address stands for its /64, as the limit counts it). For a known client that
+   * legitimately submits a lot (a load generator, a partner relay): the other limits still apply.
+   */
+  RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS: z
+    .string()
+    .default("")
+    .transform((raw, context) => {
+      const exceptions: { address: string; perMinute: number }[] = [];
+      for (const entry of raw.split(",").map((part) => part.trim()).filter(Boolean)) {
+        const [address = "", limit = ""] = entry.split("=").map((part) => part.trim());
+        const perMinute = Number(limit);
+        if (!isIP(address) || !Number.isInteger(perMinute) || perMinute < 1) {
+          context.addIssue({ code: "custom", message: `"${entry}" is not address=limit (an IP address and a whole number)` });
+          return z.NEVER;
+        }
+        exceptions.push({ address, perMinute });
+      }
+      return exceptions;
+    }),
   /** Verification emails one address may be sent per letter per hour (more attempts are silently not emailed). */
   RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(1),
   /** Signature submissions one letter accepts per second, across all clients. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startRepeatingJob } from "./repeating-job";
 
 function deferred() {
@@ -56,5 +56,33 @@ describe("startRepeatingJob", () => {
     await job.stop();
     expect(outcomes[1]).toMatch(/test failed: database restarting/);
     expect(outcomes.filter((o) => o === "run")).toHaveLength(4);
+  });
+
+  it("keeps a pause the run asked for, although it was kicked while it ran", async () => {
+    vi.useFakeTimers();
+    try {
+      const gate = deferred();
+      let runs = 0;
+      const job = startRepeatingJob({
+        name: "test",
+        intervalMs: 10,
+        work: async () => {
+          runs++;
+          if (runs === 1) await gate.promise;
+          return 60_000;
+        },
+      });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(runs).toBe(1);
+      job.kick();
+      gate.resolve();
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(runs, "the kick during the run did not cut the pause short").toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(runs).toBe(2);
+      await job.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -6,8 +6,12 @@ export type RepeatingJob = { kick(): void; stop(): Promise<void> };
 
 export function startRepeatingJob(options: {
   name: string;
-  /** Resolves true when it stopped early with more work waiting (a full batch). */
-  work: () => Promise<boolean>;
+  /**
+   * Resolves true when it stopped early with more work waiting (a full batch): it runs again at
+   * once; false: after `intervalMs`; a number: after that many milliseconds (a pause it asks for,
+   * which kicks during the run do not cut short).
+   */
+  work: () => Promise<boolean | number>;
   intervalMs: number;
   log?: (message: string) => void;
 }): RepeatingJob {
@@ -29,16 +33,18 @@ export function startRepeatingJob(options: {
       return;
     }
     running = (async () => {
-      let more = false;
+      let more: boolean | number = false;
       try {
         more = await options.work();
       } catch (error) {
         log(`[undersigned] ${options.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       running = undefined;
-      const next = more || again;
+      // A pause the run asked for (the mail server is down) wins over kicks that came while it
+      // ran: they were made before the pause was known, and answering them is what it avoids.
+      const delay = typeof more === "number" ? more : more === true || again ? 0 : options.intervalMs;
       again = false;
-      schedule(next ? 0 : options.intervalMs);
+      schedule(delay);
     })();
   }
 

@@ -100,3 +100,41 @@ describe("startOutboxWorker", () => {
     expect(logs[0]).toMatch(/Email delivery failed/);
   });
 });
+
+describe("startOutboxWorker while the mail server is down", () => {
+  // An SMTP outage during a signing spike: every new signature kicks the worker. It must not
+  // answer each kick (or each tick) with more connection attempts, and must deliver everything
+  // once the server is back.
+  it("pauses after a run in which nothing got through, probes with one email at a time, doubling the pause, then catches up", async () => {
+    for (let i = 0; i < 60; i++) await enqueueEmail(db, greetingEmail, `queued${i}@example.com`, { name: `Signer ${i}` });
+    const attempts: number[] = [];
+    let serverUp = false;
+    const delivered = new Set<string>();
+    const transport = {
+      async send(message: { to: string }) {
+        attempts.push(performance.now());
+        if (!serverUp) throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:25"), { code: "ECONNECTION" });
+        delivered.add(message.to);
+      },
+    };
+    const worker = startOutboxWorker(options({ transport, batchSize: 10, intervalMs: 10, outagePauseMs: { first: 40, max: 160 } }));
+    const kicks = setInterval(() => worker.kick(), 2);
+    try {
+      while (attempts.length < 10 + 4) await new Promise((resolve) => setTimeout(resolve, 5));
+      // The first batch failed whole; after it, single probes, each after a longer pause.
+      const probes = attempts.slice(10, 14);
+      const gaps = probes.map((at, index) => at - (index === 0 ? attempts[9]! : probes[index - 1]!));
+      expect(gaps[0]).toBeGreaterThanOrEqual(35);
+      expect(gaps[1]).toBeGreaterThanOrEqual(75);
+      expect(gaps[2]).toBeGreaterThanOrEqual(155);
+      expect(gaps[3]).toBeGreaterThanOrEqual(155);
+
+      serverUp = true;
+      while (delivered.size < 60) await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      clearInterval(kicks);
+      await worker.stop();
+    }
+    expect(await db.outboxEmail.count({ where: { sentAt: null } })).toBe(0);
+  });
+});

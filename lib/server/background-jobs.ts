@@ -5,11 +5,19 @@ import { createPrismaClient } from "@/lib/db/prisma";
 import { startBackgroundJobs, type BackgroundJobs } from "@/lib/jobs/background-jobs";
 
 const OUTBOX_POOL_SIZE = 2;
-const globalForJobs = globalThis as typeof globalThis & { undersignedJobs?: BackgroundJobs };
+const globalForJobs = globalThis as typeof globalThis & {
+  undersignedJobs?: BackgroundJobs;
+  /** Set by scripts/production-server.ts when the jobs run in a child process it supervises. */
+  undersignedKickJobsProcess?: () => void;
+};
 
-/** Starts this web process's background jobs once, when BACKGROUND_JOBS=in-process. */
+/**
+ * Starts this web process's background jobs once, unless BACKGROUND_JOBS=off. The production
+ * server sets it to `off` for its own Next app when it runs the jobs in a child process (the
+ * default, `separate-process`); other servers (`next dev`) run them here.
+ */
 export function startInProcessJobs(): void {
-  if (globalForJobs.undersignedJobs || getEnv().BACKGROUND_JOBS !== "in-process") return;
+  if (globalForJobs.undersignedJobs || getEnv().BACKGROUND_JOBS === "off") return;
   // The outbox gets two connections of its own. Between SMTP accepting an email and the row
   // being marked sent, a crash means the email goes out again; in a web process under a signing
   // burst, that UPDATE would otherwise queue for a connection behind every request.
@@ -18,7 +26,8 @@ export function startInProcessJobs(): void {
   globalForJobs.undersignedJobs = startBackgroundJobs(db, getEnv(), { outboxDb });
 }
 
-/** Delivers queued email now rather than at the next tick, when this process runs the outbox. */
+/** Delivers queued email now rather than at the next tick, here or in the jobs process. */
 export function kickOutbox(): void {
-  globalForJobs.undersignedJobs?.outbox.kick();
+  if (globalForJobs.undersignedJobs) globalForJobs.undersignedJobs.outbox.kick();
+  else globalForJobs.undersignedKickJobsProcess?.();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { hashClientIp } from "@/lib/security/rate-limits";
+import { getEnv } from "@/lib/config/env";
+import { clientLimitException, hashClientIp } from "@/lib/security/rate-limits";
 import { createOrganiserVerifiedSignature, type TOrganiserClaim } from "@/lib/signatures/create-organiser-verified-signature";
 import { clientAddressFrom } from "./client-address";
 import { emailHmacKey } from "./secrets";
@@ -10,8 +11,16 @@ import { getSigningLimits } from "./signing-limits";
 export async function submitOrganiserClaim(letterSlug: string, input: unknown, headers: Headers): Promise<TOrganiserClaim> {
   const now = new Date();
   const key = emailHmacKey();
+  const clientAddress = clientAddressFrom(headers);
   return createOrganiserVerifiedSignature(
-    { db: getDb(), now, codeKey: key, limits: getSigningLimits(), clientKey: hashClientIp(clientAddressFrom(headers), key, now) },
+    {
+      db: getDb(),
+      now,
+      codeKey: key,
+      limits: getSigningLimits(),
+      clientKey: hashClientIp(clientAddress, key, now),
+      clientPerMinute: clientLimitException(clientAddress, getEnv().RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS),
+    },
     letterSlug,
     input,
   );

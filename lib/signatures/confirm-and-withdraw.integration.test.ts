@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
 import { confirmSignature } from "./confirm-signature";
+import { countConfirmation } from "./count-confirmation";
 import { createSignature } from "./create-signature";
 import { describeTokenLink } from "./describe-token-link";
 import { issueSignatureToken } from "./issue-token";
@@ -60,6 +61,29 @@ describe("confirming and withdrawing", () => {
     expect((await confirmSignature(db, tokens[0]!, new Date())).outcome).toBe("already-confirmed");
     await foldCountEvents(db);
     expect(await totalOf(letter.id)).toBe(1);
+  });
+
+  it("confirms by the same rule as an organiser's verification: the same row change and the same count event", async () => {
+    // The emailed link's confirmation is one SQL statement (confirm-signature.ts) for speed; the
+    // organiser's is countConfirmation. Nothing but the receipt and the proposal may differ.
+    const now = new Date("2026-03-04T23:59:30Z");
+    const { letter, signature: byLink } = await pendingSignature();
+    await createSignature(signingDeps(db), letter.slug, signer({ email: "joe@microsoft.com", anonymous: false }));
+    const byOrganiser = await db.signature.findFirstOrThrow({ where: { letterId: letter.id, id: { not: byLink.id } } });
+
+    await confirmSignature(db, await issueSignatureToken(db, byLink.id, "CONFIRM", now), now);
+    await db.$transaction((tx) => countConfirmation(tx, { id: byOrganiser.id, letterId: letter.id, domain: byOrganiser.domain }, now));
+
+    const rule = (row: { state: string; confirmedAt: Date | null; verificationMethod: string }) => ({ state: row.state, confirmedAt: row.confirmedAt, verificationMethod: row.verificationMethod });
+    const [linkRow, organiserRow] = await Promise.all([byLink, byOrganiser].map((s) => db.signature.findUniqueOrThrow({ where: { id: s.id } })));
+    expect(rule(linkRow!)).toEqual({ state: "CONFIRMED", confirmedAt: now, verificationMethod: "EMAIL" });
+    expect(rule(organiserRow!)).toEqual(rule(linkRow!));
+    const events = await db.countEvent.findMany({ where: { letterId: letter.id }, orderBy: { id: "asc" } });
+    expect(events.map(({ domain, day, delta }) => ({ domain, day, delta }))).toEqual([
+      { domain: "microsoft.com", day: new Date("2026-03-04T00:00:00Z"), delta: 1 },
+      { domain: "microsoft.com", day: new Date("2026-03-04T00:00:00Z"), delta: 1 },
+    ]);
+    expect(linkRow!.receiptHash).toMatch(/\S/);
   });
 
   it("refuses expired and forged tokens, and a withdraw token used to confirm", async () => {

@@ -7,6 +7,10 @@ import type { Prisma } from "@/lib/db/prisma";
  * the signer showed them (lib/moderation/verify-organiser-code.ts). Run inside the caller's
  * transaction. The conditional update is the lock: of two concurrent confirmations exactly one
  * sees a PENDING row, and only that one appends the +1 count event. Returns whether it counted.
+ *
+ * The emailed link's confirmation applies this same rule in one SQL statement, for speed
+ * (confirmInOneStatement in confirm-signature.ts): change one, change both. An integration test
+ * (confirm-and-withdraw) holds them to the same row change and the same count event.
  */
 export async function countConfirmation(
   tx: Prisma.TransactionClient,

@@ -15,9 +15,11 @@ export type TCreateOrganiserVerifiedDeps = {
   now: Date;
   /** Key of the code's keyed hash (the server's EMAIL_HMAC_KEY). */
   codeKey: string;
-  limits: Pick<TSigningLimits, "consumeIp" | "consumeLetter">;
+  limits: TSigningLimits;
   /** The submitting client's key (hashClientIp), kept for moderators to spot floods. */
   clientKey: string;
+  /** The client's own per-minute limit, when configured (RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS). */
+  clientPerMinute?: number;
 };
 
 export type TOrganiserClaim = {
@@ -40,10 +42,9 @@ export type TOrganiserClaim = {
 export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVerifiedDeps, letterSlug: string, rawInput: unknown): Promise<TOrganiserClaim> {
   const { db, now } = deps;
   if (!ZSlug.safeParse(letterSlug).success) throw new AppError("LETTER_NOT_FOUND");
-  for (const consume of [() => deps.limits.consumeIp(deps.clientKey), () => deps.limits.consumeLetter(letterSlug)]) {
-    const result = await consume();
-    if (!result.allowed) throw new AppError("RATE_LIMITED", { retryAfterSeconds: result.retryAfterSeconds });
-  }
+  // The form's per-client and per-letter limits, in the same one round trip (no address: no email is sent).
+  const decision = await deps.limits.consumeSigning({ clientKey: deps.clientKey, clientPerMinute: deps.clientPerMinute, letterKey: letterSlug });
+  if (!decision.allowed) throw new AppError("RATE_LIMITED", { retryAfterSeconds: decision.retryAfterSeconds });
   const parsed = ZOrganiserClaimInput.safeParse(rawInput);
   if (!parsed.success) throw new AppError("INVALID_INPUT", { fields: z.flattenError(parsed.error).fieldErrors });
   const input = parsed.data;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { describeAllowedDomains, isDomainAllowed } from "@/lib/letters/domain-policy";
+import { loadSigningPolicy, type TSigningPolicyLoader } from "@/lib/letters/signing-policy";
 import { assertPlainRecipient, enqueueEmail } from "@/lib/mail/enqueue-email";
 import { keyedHash } from "@/lib/security/tokens";
 import { confirmSignatureEmail } from "./emails/signature-emails";
@@ -17,6 +18,8 @@ export type TCreateSignatureDeps = {
   mayEmailAddress: (letterId: string, emailKey: string) => Promise<boolean>;
   /** The submitting client's key (see hashClientIp), kept for moderators to spot floods. */
   sourceKey?: string;
+  /** How the letter's signing policy is read; a web process passes one cached for a second (signing-policy.ts). */
+  loadPolicy?: TSigningPolicyLoader;
 };
 
 /**
@@ -37,20 +40,7 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
     throw new AppError("INVALID_INPUT", { fields: { email: ["Enter your work email address, like name@company.com."] } });
   }
 
-  const letter = await db.letter.findUnique({
-    where: { slug: letterSlug },
-    select: {
-      id: true,
-      status: true,
-      closesAt: true,
-      openToAnyDomain: true,
-      collectJobTitle: true,
-      collectTeam: true,
-      allowComments: true,
-      allowPublicNames: true,
-      domainRules: { select: { domain: true, includeSubdomains: true } },
-    },
-  });
+  const letter = await (deps.loadPolicy ?? loadSigningPolicy)(db, letterSlug);
   if (!letter || letter.status === "DRAFT" || letter.status === "IN_REVIEW") throw new AppError("LETTER_NOT_FOUND");
   if (letter.status !== "OPEN" || (letter.closesAt && letter.closesAt <= now)) throw new AppError("LETTER_NOT_OPEN");
 
@@ -72,15 +62,18 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
 
   // Asked once, before anything is written: a resubmission must not use up a second email.
   const mayEmail = await deps.mayEmailAddress(letter.id, emailKey);
-  if (await insertFirstSignature(db, { letterId: letter.id, emailKey, domain: email.value.domain, address: email.value.address, proposal, sourceKey, mayEmail })) {
+  if (await insertFirstSignature(db, { letterId: letter.id, emailKey, domain: email.value.domain, address: email.value.address, proposal, sourceKey, mayEmail, now })) {
     return { status: "pending" };
   }
 
   await db.$transaction(async (tx) => {
-    const existing = await tx.signature.findUniqueOrThrow({
+    const existing = await tx.signature.findUnique({
       where: { letterId_emailKey: { letterId: letter.id, emailKey } },
       select: { id: true, state: true },
     });
+    // Nothing inserted and nothing there: the INSERT found the letter no longer open (closed
+    // within the second the policy is cached for).
+    if (!existing) throw new AppError("LETTER_NOT_OPEN");
     switch (existing.state) {
       case "WITHDRAWN":
         // Only rows withdrawn before withdrawal erased the address key reach this: the row is
@@ -110,18 +103,20 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
  * pending row and its confirmation email commit together or not at all, without a transaction's
  * extra round trips (a signing spike is thousands of these a second). ON CONFLICT rather than
  * check-then-insert: fifty simultaneous submissions of one address leave exactly one row, and
- * all but one of them get false here and go on to the already-signed path.
+ * all but one of them get false here and go on to the already-signed path. It inserts only into
+ * a letter still open as it runs: the policy that was checked may be a second old.
  */
 async function insertFirstSignature(
   db: Db,
-  row: { letterId: string; emailKey: string; domain: string; address: string; proposal: TSignatureProposal; sourceKey: string | null; mayEmail: boolean },
+  row: { letterId: string; emailKey: string; domain: string; address: string; proposal: TSignatureProposal; sourceKey: string | null; mayEmail: boolean; now: Date },
 ): Promise<boolean> {
   const { letterId, emailKey, domain, proposal, sourceKey } = row;
   if (!row.mayEmail) {
     const inserted = await db.$queryRaw<{ id: string }[]>`
       INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "sourceKey")
-      VALUES (${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
-              ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey})
+      SELECT ${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
+             ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey}
+      WHERE EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND status = 'OPEN' AND ("closesAt" IS NULL OR "closesAt" > ${row.now}))
       ON CONFLICT ("letterId", "emailKey") DO NOTHING
       RETURNING id`;
     return inserted.length > 0;
@@ -130,8 +125,9 @@ async function insertFirstSignature(
   const queued = await db.$queryRaw<{ id: bigint }[]>`
     WITH inserted AS (
       INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "sourceKey")
-      VALUES (${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
-              ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey})
+      SELECT ${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
+             ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey}
+      WHERE EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND status = 'OPEN' AND ("closesAt" IS NULL OR "closesAt" > ${row.now}))
       ON CONFLICT ("letterId", "emailKey") DO NOTHING
       RETURNING id)
     INSERT INTO "OutboxEmail" ("to", "template", "data")

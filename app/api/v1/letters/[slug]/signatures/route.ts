@@ -1,5 +1,6 @@
+import { answerResponse } from "@/lib/api/answer";
 import { presentSignature } from "@/lib/api/present";
-import { apiError, apiGet, apiJson, CACHE_CONTROL, CORS_HEADERS, parseLimit, parseSlug, preflight } from "@/lib/api/respond";
+import { apiGet, apiJson, CACHE_CONTROL, parseLimit, parseSlug, preflight } from "@/lib/api/respond";
 import type { TSignatureList } from "@/lib/api/schemas";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
@@ -7,7 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { getPublishedLetterId } from "@/lib/letters/get-published-letter-id";
 import { decodeCursor } from "@/lib/pagination/cursor";
 import { readJsonBody } from "@/lib/server/read-json-body";
-import { submitSignature } from "@/lib/server/submit-signature";
+import { answerSignaturePost } from "@/lib/server/hot-posts";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -30,15 +31,10 @@ export const OPTIONS = preflight;
  * POST /api/v1/letters/{slug}/signatures — sign a letter. Answers 202 `{ "status": "pending" }`
  * whether or not the address had signed already; the signature counts once confirmed by email.
  * The one state-changing endpoint open to other origins, by design: a letter may be signed from
- * a campaign's own site. It is rate limited like the form.
+ * a campaign's own site. It is rate limited like the form. The production server usually
+ * answers it before Next, with the same function (lib/server/hot-posts.ts).
  */
 export async function POST(request: Request, { params }: Context) {
-  try {
-    const { slug } = await params;
-    const body = await readJsonBody(request);
-    const result = await submitSignature(slug, body, request.headers);
-    return Response.json(result, { status: 202, headers: { ...CORS_HEADERS, "Cache-Control": "no-store" } });
-  } catch (error) {
-    return apiError(error, "POST /api/v1/letters/{slug}/signatures");
-  }
+  const { slug } = await params;
+  return answerResponse(await answerSignaturePost(slug, () => readJsonBody(request), request.headers));
 }

@@ -1,0 +1,170 @@
+import type { Pool } from "pg";
+import type { Redis } from "ioredis";
+import type { TEnv } from "@/lib/config/env";
+
+// The store's key column is VARCHAR(255): a longer key would fail as a database error, read as an outage.
+const MAX_KEY_LENGTH = 255;
+
+/**
+ * The three limits a signature submission passes (per client, per letter, per address's email),
+ * decided in ONE round trip to the shared store instead of three: a signing spike is thousands
+ * of these a second, and each round trip was a large share of a submission's cost.
+ *
+ * The order of the separate checks is kept inside the one statement (or script): a client
+ * already over its own limit uses up nothing of the letter's, and a refused submission uses up
+ * nothing of its address's emails. Rows and keys have the exact shape rate-limiter-flexible
+ * uses (`rate_limits(key, points, expire)` in ms; Redis counters with a TTL), so the library's
+ * single checks (sign-in emails) and its clean-up of expired rows share the same store.
+ */
+
+/** One signature submission's limits, all decided at once (see consumeSigning). */
+export type TSigningCheck = {
+  /** The client's key (`hashClientIp`) and, for a client given its own limit, that limit per minute. */
+  clientKey: string;
+  clientPerMinute?: number;
+  /** The letter's slug, as consumeLetter takes it. */
+  letterKey: string;
+  /** The address whose verification email this submission would send; absent when none would be. */
+  address?: { letterId: string; emailKey: string };
+};
+export type TSigningDecision = { allowed: false; retryAfterSeconds: number } | { allowed: true; mayEmail: boolean };
+
+export type TLimitKey = { key: string; points: number; durationMs: number };
+export type TSigningLimitRequest = { ip: TLimitKey; letter: TLimitKey; address?: TLimitKey };
+/** Points used in each counter after this submission; null where it was not counted (an earlier limit refused it). */
+export type TSigningLimitCounts = {
+  ip: { points: number; msLeft: number };
+  letter: { points: number; msLeft: number } | null;
+  address: { points: number; msLeft: number } | null;
+};
+
+// Plain SQL rather than the library: it issues one statement per limit. The upserts run in
+// this order inside one statement, so every instance locks the counters in the same order (no
+// deadlock) and a later one is only written when the earlier ones allowed the submission.
+const UPSERT_SQL = `
+  WITH ip AS (
+    INSERT INTO rate_limits AS r (key, points, expire) VALUES ($1::varchar, 1, $3::bigint + $2::bigint)
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN r.expire <= $3::bigint THEN 1 ELSE r.points + 1 END,
+      expire = CASE WHEN r.expire <= $3::bigint THEN $3::bigint + $2::bigint ELSE r.expire END
+    RETURNING points, expire),
+  letter AS (
+    INSERT INTO rate_limits AS r (key, points, expire)
+    SELECT $4::varchar, 1, $3::bigint + $5::bigint FROM ip WHERE ip.points <= $6
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN r.expire <= $3::bigint THEN 1 ELSE r.points + 1 END,
+      expire = CASE WHEN r.expire <= $3::bigint THEN $3::bigint + $5::bigint ELSE r.expire END
+    RETURNING points, expire),
+  address AS (
+    INSERT INTO rate_limits AS r (key, points, expire)
+    SELECT $7::varchar, 1, $3::bigint + $8::bigint FROM letter WHERE $7::varchar IS NOT NULL AND letter.points <= $9
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN r.expire <= $3::bigint THEN 1 ELSE r.points + 1 END,
+      expire = CASE WHEN r.expire <= $3::bigint THEN $3::bigint + $8::bigint ELSE r.expire END
+    RETURNING points, expire)
+  SELECT ip.points AS ip_points, ip.expire AS ip_expire, letter.points AS letter_points, letter.expire AS letter_expire,
+         address.points AS address_points, address.expire AS address_expire
+  FROM ip LEFT JOIN letter ON true LEFT JOIN address ON true`;
+
+type TRow = Record<"ip_points" | "letter_points" | "address_points", number | null> & Record<"ip_expire" | "letter_expire" | "address_expire", string | null>;
+
+export async function consumeSigningLimitsPostgres(pool: Pool, request: TSigningLimitRequest, nowMs = Date.now()): Promise<TSigningLimitCounts> {
+  const { ip, letter, address } = request;
+  const { rows } = await pool.query<TRow>(UPSERT_SQL, [
+    ip.key,
+    ip.durationMs,
+    nowMs,
+    letter.key,
+    letter.durationMs,
+    ip.points,
+    address?.key ?? null,
+    address?.durationMs ?? 0,
+    letter.points,
+  ]);
+  const row = rows[0]!;
+  const counter = (points: number | null, expire: string | null) => (points === null ? null : { points, msLeft: Math.max(0, Number(expire) - nowMs) });
+  return {
+    ip: counter(row.ip_points, row.ip_expire)!,
+    letter: counter(row.letter_points, row.letter_expire),
+    address: counter(row.address_points, row.address_expire),
+  };
+}
+
+// The same three counters in one Redis script (atomic: Redis runs a script alone). Each counter
+// as rate-limiter-flexible keeps it: created at 0 with its window as TTL, then incremented.
+const SIGNING_SCRIPT = `
+local function take(key, ms)
+  redis.call('SET', key, 0, 'PX', ms, 'NX')
+  local points = redis.call('INCR', key)
+  local left = redis.call('PTTL', key)
+  return {points, left}
+end
+local ip = take(KEYS[1], ARGV[1])
+if ip[1] > tonumber(ARGV[2]) then return {ip[1], ip[2]} end
+local letter = take(KEYS[2], ARGV[3])
+if letter[1] > tonumber(ARGV[4]) or #KEYS < 3 then return {ip[1], ip[2], letter[1], letter[2]} end
+local address = take(KEYS[3], ARGV[5])
+return {ip[1], ip[2], letter[1], letter[2], address[1], address[2]}`;
+
+export async function consumeSigningLimitsRedis(redis: Redis, request: TSigningLimitRequest): Promise<TSigningLimitCounts> {
+  const { ip, letter, address } = request;
+  const keys = address ? [ip.key, letter.key, address.key] : [ip.key, letter.key];
+  const args = [ip.durationMs, ip.points, letter.durationMs, letter.points, address?.durationMs ?? 0];
+  // EVAL caches the compiled script on the server by its hash; the text is resent each time,
+  // which costs bytes on loopback, not a round trip.
+  const result = (await redis.eval(SIGNING_SCRIPT, keys.length, ...keys, ...args)) as number[];
+  const counter = (index: number) => (result[index] === undefined ? null : { points: result[index]!, msLeft: Math.max(0, result[index + 1]!) });
+  return { ip: counter(0)!, letter: counter(2), address: counter(4) };
+}
+
+/**
+ * consumeSigning: the three limiters' keys and windows, decided by one statement (PostgreSQL) or
+ * one script (Redis). Like the library, a key found over its limit is refused from memory for
+ * the rest of its window, so a flood stops reaching the store; allowances always reach it.
+ */
+export function createCombinedSigningCheck(
+  store: { kind: "postgres"; pool: Pool } | { kind: "redis"; client: Redis },
+  env: Pick<TEnv, "RATE_LIMIT_SIGN_PER_IP_PER_MINUTE" | "RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND" | "RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR">,
+  keyOf: Record<"ip" | "letter" | "address", (key: string) => string>,
+  ready: () => Promise<void>,
+): (check: TSigningCheck) => Promise<TSigningDecision> {
+  const blockedUntil = new Map<string, number>();
+  const blocked = (key: string, now: number) => {
+    const until = blockedUntil.get(key);
+    if (until === undefined) return 0;
+    if (until > now) return until - now;
+    blockedUntil.delete(key);
+    return 0;
+  };
+  const refuse = (key: string, msLeft: number, now: number): TSigningDecision => {
+    // Bounded: a map entry per refused key for at most its window (one minute for clients).
+    if (blockedUntil.size > 100_000) blockedUntil.clear();
+    blockedUntil.set(key, now + msLeft);
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+  };
+  return async (check) => {
+    const now = Date.now();
+    const request: TSigningLimitRequest = {
+      ip: { key: keyOf.ip(check.clientKey), points: check.clientPerMinute ?? env.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE, durationMs: 60_000 },
+      letter: { key: keyOf.letter(check.letterKey), points: env.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND, durationMs: 1_000 },
+      address: check.address
+        ? { key: keyOf.address(`${check.address.letterId}:${check.address.emailKey}`), points: env.RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR, durationMs: 3_600_000 }
+        : undefined,
+    };
+    for (const limit of [request.ip, request.letter, request.address]) {
+      if (limit && limit.key.length > MAX_KEY_LENGTH) throw new RangeError(`rate-limit key is ${limit.key.length} characters; the table holds ${MAX_KEY_LENGTH}`);
+    }
+    for (const limit of [request.ip, request.letter]) {
+      const msLeft = blocked(limit.key, now);
+      if (msLeft > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+    }
+    await ready();
+    const counts: TSigningLimitCounts =
+      store.kind === "redis" ? await consumeSigningLimitsRedis(store.client, request) : await consumeSigningLimitsPostgres(store.pool, request, now);
+    if (counts.ip.points > request.ip.points) return refuse(request.ip.key, counts.ip.msLeft, now);
+    if (!counts.letter) throw new Error("the store counted no letter limit after allowing the client");
+    if (counts.letter.points > request.letter.points) return refuse(request.letter.key, counts.letter.msLeft, now);
+    return { allowed: true, mayEmail: request.address ? counts.address !== null && counts.address.points <= request.address.points : false };
+  };
+}
+
