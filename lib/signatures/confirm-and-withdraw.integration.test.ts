@@ -110,6 +110,24 @@ describe("confirming and withdrawing", () => {
     await expect(confirmSignature(db, token, new Date())).rejects.toMatchObject({ code: "LETTER_NOT_OPEN" });
   });
 
+  it("takes a confirmation and a withdrawal of the same signature at once in turn, never deadlocked, and counts what ends standing", async () => {
+    // Both lock the signature row before its tokens; in the other order PostgreSQL would abort
+    // one of the two as a deadlock (an error page for a signer).
+    for (let round = 0; round < 20; round++) {
+      await resetDatabase(db);
+      const { letter, signature } = await pendingSignature();
+      const [confirm, withdraw] = await Promise.all([issueSignatureToken(db, signature.id, "CONFIRM", new Date()), issueSignatureToken(db, signature.id, "WITHDRAW", new Date())]);
+      const outcomes = await Promise.all([
+        confirmSignature(db, confirm, new Date()).then((r) => r.outcome, (e: { code?: string; message: string }) => (e.code && !e.code.startsWith("P") ? e.code : e.message)),
+        withdrawSignature(db, withdraw, new Date()).then((r) => r.outcome, (e: { code?: string; message: string }) => (e.code && !e.code.startsWith("P") ? e.code : e.message)),
+      ]);
+      expect([["confirmed", "withdrawn"], ["SIGNATURE_ENDED", "withdrawn"]]).toContainEqual(outcomes);
+      expect((await db.signature.findUniqueOrThrow({ where: { id: signature.id } })).state).toBe("WITHDRAWN");
+      await foldCountEvents(db);
+      expect(await totalOf(letter.id)).toBe(0);
+    }
+  });
+
   it("withdraws a confirmed signature: it stops counting and leaves the public list; twice is harmless", async () => {
     const { letter, signature } = await pendingSignature();
     await confirmSignature(db, await issueSignatureToken(db, signature.id, "CONFIRM", new Date()), new Date());

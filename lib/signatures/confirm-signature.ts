@@ -65,12 +65,15 @@ async function confirmInOneStatement(
 ): Promise<string> {
   const { proposal, now } = change;
   const [row] = await db.$queryRaw<{ burnt: number; state: string | null; confirmed: number }[]>`
-    WITH burnt AS (
-      UPDATE "SignatureToken" SET "usedAt" = ${now}, proposal = NULL
-      WHERE id = ${change.tokenId}::uuid AND "usedAt" IS NULL
-      RETURNING id),
-    current AS (
+    WITH current AS (
       SELECT id, state FROM "Signature" WHERE id = ${change.signatureId}::uuid FOR UPDATE),
+    -- Only once the signature row is locked (the EXISTS is evaluated before the token is
+    -- touched): the same order as ending a signature (end-signature.ts locks the signature, then
+    -- burns its tokens), so a confirmation racing a withdrawal waits instead of deadlocking.
+    burnt AS (
+      UPDATE "SignatureToken" SET "usedAt" = ${now}, proposal = NULL
+      WHERE id = ${change.tokenId}::uuid AND "usedAt" IS NULL AND EXISTS (SELECT 1 FROM current)
+      RETURNING id),
     confirmed AS (
       UPDATE "Signature" AS s SET
         state = 'CONFIRMED', "confirmedAt" = ${now}, "receiptHash" = ${change.receiptHash},

@@ -29,9 +29,12 @@ export async function withdrawSignature(db: Db, rawToken: string, now: Date): Pr
   if (usable === "expired") throw new AppError("TOKEN_EXPIRED");
 
   const result = await db.$transaction(async (tx) => {
+    // The signature row first, then its links (endSignature burns them when it ends it): the
+    // order a confirmation takes too, so the two racing wait for each other, never deadlock.
+    const ended = await endSignature(tx, { signatureId: signature.id, letterId: signature.letter.id }, { kind: "withdrawn" }, now);
     // This link is spent even when there was nothing left to withdraw.
-    await burnSignatureTokens(tx, signature.id, now);
-    return endSignature(tx, { signatureId: signature.id, letterId: signature.letter.id }, { kind: "withdrawn" }, now);
+    if (!ended.ended) await burnSignatureTokens(tx, signature.id, now);
+    return ended;
   });
   return { outcome: result.ended ? "withdrawn" : "already-withdrawn", letter };
 }
