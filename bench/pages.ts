@@ -97,7 +97,7 @@ async function main() {
     const rows: TRow[] = PRESETS.flatMap((preset) => PAGES.map((page) => ({ page: page.name, path: page.path, preset, runs: [], median: undefined! })));
     for (let run = 1; run <= RUNS; run += 1) {
       for (const row of rows) {
-        const { run: result, lhr } = await runLighthouse(`${app.url}${row.path}`, row.preset, chromium.port);
+        const { run: result, lhr } = await runLighthouseWithRetry(`${app.url}${row.path}`, row.preset, chromium.port);
         row.runs.push(result);
         console.log(`  run ${run}/${RUNS} ${row.preset} ${row.page}: score ${result.score}, TBT ${result.tbtMs} ms, boot-up ${result.bootupMs} ms`);
         if (saveReports) await writeFile(path.join(reportDir, `${row.page}-${row.preset}-${run}.json`), JSON.stringify(lhr));
@@ -165,3 +165,19 @@ function printTable(rows: TRow[], ratios: TRatio[]) {
 }
 
 await main();
+
+/**
+ * Lighthouse now and then fails to record a trace (NO_NAVSTART, seen here on a quiet machine) and
+ * reports a runtime error instead of figures: that run is made again, twice at most, rather than
+ * losing every run made so far.
+ */
+async function runLighthouseWithRetry(...args: Parameters<typeof runLighthouse>): ReturnType<typeof runLighthouse> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await runLighthouse(...args);
+    } catch (error) {
+      if (attempt >= 3 || !/Lighthouse on .*: [A-Z_]+ /.test(String(error))) throw error;
+      console.log(`  (${String(error).split(".")[0]}; running it again)`);
+    }
+  }
+}
