@@ -6,22 +6,11 @@ const config = [
   ...nextTypescript,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
-      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
   {
-    ignores: [
-      "node_modules/**",
-      ".next/**",
-      ".data/**",
-      "lib/db/generated/**",
-      "next-env.d.ts",
-      "test-results/**",
-      "playwright-report/**",
-    ],
+    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
   },
 ];
 

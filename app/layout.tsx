@@ -48,10 +48,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="site-footer">
-          <p>
-            Signatures are verified through work email. We keep no signer&apos;s address, and no employer learns from us
-            who signed.
-          </p>
+          <p>Signatures are verified through work email. We keep no signer&apos;s address, and no employer learns from us who signed.</p>
         </footer>
       </body>
     </html>

@@ -114,7 +114,12 @@ async function main() {
         .filter((row) => row.preset === preset && row.page !== "floor")
         .map((row) => {
           const paired = row.runs.map((run, i) => ratio(run.tbtMs, floor.runs[i]!.tbtMs)).filter((value): value is number => value !== null);
-          return { name: `${row.page}/floor TBT, ${preset}`, ofMedians: ratio(row.median.tbtMs, floor.median.tbtMs), pairedMedian: paired.length ? +median(paired).toFixed(2) : null, paired };
+          return {
+            name: `${row.page}/floor TBT, ${preset}`,
+            ofMedians: ratio(row.median.tbtMs, floor.median.tbtMs),
+            pairedMedian: paired.length ? +median(paired).toFixed(2) : null,
+            paired,
+          };
         });
     });
     printTable(rows, ratios);
@@ -124,7 +129,13 @@ async function main() {
       cpus: os.cpus().length,
       loadAverage: os.loadavg().map((load) => +load.toFixed(2)),
       node: process.version,
-      rows: rows.map(({ page, path: pagePath, preset, median, runs }) => ({ page, path: pagePath, preset, median, runs: runs.map(({ topScripts: _top, ...figures }) => figures) })),
+      rows: rows.map(({ page, path: pagePath, preset, median, runs }) => ({
+        page,
+        path: pagePath,
+        preset,
+        median,
+        runs: runs.map(({ topScripts: _top, ...figures }) => figures),
+      })),
       ratios,
       elapsedSeconds: Math.round((performance.now() - started) / 1000),
     };
@@ -150,9 +161,13 @@ type TRatio = { name: string; ofMedians: number | null; pairedMedian: number | n
 
 function printTable(rows: TRow[], ratios: TRatio[]) {
   console.log(`\nMedians of ${RUNS} run(s):\n`);
-  console.log("| page | preset | score | TBT ms | LCP ms | CLS | boot-up ms | main thread ms | script KB | machine index |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log(
+    "| page | preset | score | TBT ms | LCP ms | CLS | boot-up ms | main thread ms | script KB | machine index |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  );
   for (const { page, preset, median: m } of rows) {
-    console.log(`| ${page} | ${preset} | ${m.score} | ${m.tbtMs} | ${m.lcpMs} | ${m.cls} | ${m.bootupMs} | ${m.mainThreadMs} | ${m.scriptKb} | ${m.benchmarkIndex} |`);
+    console.log(
+      `| ${page} | ${preset} | ${m.score} | ${m.tbtMs} | ${m.lcpMs} | ${m.cls} | ${m.bootupMs} | ${m.mainThreadMs} | ${m.scriptKb} | ${m.benchmarkIndex} |`,
+    );
   }
   const shown = (value: number | null) => (value === null ? "– (floor TBT 0)" : `${value}×`);
   console.log("\nTBT against the floor page (same run): ratio of the medians; median of the per-run ratios [each run]");
@@ -160,7 +175,8 @@ function printTable(rows: TRow[], ratios: TRatio[]) {
   console.log("\nCostliest scripts (boot-up, the median run), letter page:");
   for (const row of rows.filter((entry) => entry.page === "letter")) {
     console.log(`  ${row.preset}:`);
-    for (const script of row.median.topScripts) console.log(`    ${script.totalMs} ms (scripting ${script.scriptingMs}, parse ${script.parseMs}) ${script.url}`);
+    for (const script of row.median.topScripts)
+      console.log(`    ${script.totalMs} ms (scripting ${script.scriptingMs}, parse ${script.parseMs}) ${script.url}`);
   }
 }
 

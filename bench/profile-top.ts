@@ -17,10 +17,22 @@ const byPackage = new Map<string, number>();
 for (const node of profile.nodes) {
   const ms = selfMs.get(node.id) ?? 0;
   const { functionName, url, lineNumber } = node.callFrame;
-  const where = url.replace(/^file:\/\//, "").replace(/^.*\/node_modules\//, "").replace(/^.*\/\.next\//, ".next/");
+  const where = url
+    .replace(/^file:\/\//, "")
+    .replace(/^.*\/node_modules\//, "")
+    .replace(/^.*\/\.next\//, ".next/");
   const frame = `${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`;
   byFrame.set(frame, (byFrame.get(frame) ?? 0) + ms);
-  const pkg = url === "" ? `(${functionName})` : url.includes("/node_modules/") ? (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? "?") : url.startsWith("node:") ? "node core" : url.includes("/.next/") ? ".next bundle" : "project";
+  const pkg =
+    url === ""
+      ? `(${functionName})`
+      : url.includes("/node_modules/")
+        ? (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? "?")
+        : url.startsWith("node:")
+          ? "node core"
+          : url.includes("/.next/")
+            ? ".next bundle"
+            : "project";
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
 }
 const print = (title: string, entries: Map<string, number>) => {

@@ -62,7 +62,9 @@ async function main() {
   try {
     await applyMigrations(databaseUrl, path.join(root, "prisma", "migrations"));
     const letter = await createBenchLetter(pool);
-    console.log(`Building if stale, then starting the app on :${port} (${quick ? "quick" : "full"} run, ${SECONDS} s per scenario, ${CONNECTIONS} connections)…`);
+    console.log(
+      `Building if stale, then starting the app on :${port} (${quick ? "quick" : "full"} run, ${SECONDS} s per scenario, ${CONNECTIONS} connections)…`,
+    );
     await buildIfStale(root);
     const profileDir = path.join(root, "bench", "profiles");
     if (profile) await mkdir(profileDir, { recursive: true });
@@ -91,12 +93,23 @@ async function main() {
 
     console.log("Baselines");
     const bare = await startBareServer(port + 1);
-    const bareRow = row("baseline: bare Node http, count JSON", (await withPeakMemory(bare.pid!, () => runLoad({ url: `http://127.0.0.1:${port + 1}/`, connections: CONNECTIONS, durationSeconds: SECONDS }))).result, null);
+    const bareRow = row(
+      "baseline: bare Node http, count JSON",
+      (await withPeakMemory(bare.pid!, () => runLoad({ url: `http://127.0.0.1:${port + 1}/`, connections: CONNECTIONS, durationSeconds: SECONDS }))).result,
+      null,
+    );
     bare.kill();
     const pingRun = await withPeakMemory(app.pid, () => load("/api/ping"));
     const floorRow = row("baseline: Next trivial route /api/ping", pingRun.result, pingRun.peakMb);
     const inserts = await measureDirectInserts(databaseUrl, letter.id, CONNECTIONS, SECONDS);
-    const insertRow: TRow = { scenario: "baseline: pg INSERT signature row", rps: inserts.insertsPerSecond, p50Ms: inserts.p50Ms, p99Ms: inserts.p99Ms, errors: inserts.errors, peakMemoryMb: null };
+    const insertRow: TRow = {
+      scenario: "baseline: pg INSERT signature row",
+      rps: inserts.insertsPerSecond,
+      p50Ms: inserts.p50Ms,
+      p99Ms: inserts.p99Ms,
+      errors: inserts.errors,
+      peakMemoryMb: null,
+    };
     rows.push(insertRow);
     console.log(`  ${insertRow.scenario}: ${insertRow.rps} inserts/s, p50 ${insertRow.p50Ms} ms, p99 ${insertRow.p99Ms} ms`);
 
@@ -127,17 +140,27 @@ async function main() {
       const newRows = Number(after.signatures) - Number(before.signatures);
       const newEmails = Number(after.emails) - Number(before.emails);
       const lost = Math.max(0, accepted - Math.min(newRows, newEmails));
-      return row(scenario, signRun.result, signRun.peakMb, `${note}${accepted} accepted (202); ${newRows} pending rows and ${newEmails} queued emails appeared; lost: ${lost}`);
+      return row(
+        scenario,
+        signRun.result,
+        signRun.peakMb,
+        `${note}${accepted} accepted (202); ${newRows} pending rows and ${newEmails} queued emails appeared; lost: ${lost}`,
+      );
     };
     const signRow = await measureSubmissions("(c) POST signature");
     const tokenCount = Math.max(20_000, signRow.rps * SECONDS * 2);
     const tokens = await preparePendingSignatures(pool, letter.id, tokenCount);
     let next = 0;
     const confirmRun = await withPeakMemory(app.pid, () =>
-      load("/api/v1/confirmations", { method: "POST", headers: { "content-type": "application/json" }, body: () => JSON.stringify({ token: tokens[next++ % tokens.length] }) }),
+      load("/api/v1/confirmations", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: () => JSON.stringify({ token: tokens[next++ % tokens.length] }),
+      }),
     );
     const confirmedAt = performance.now();
-    const expected = async () => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED'`, [letter.id])).rows[0]!.n);
+    const expected = async () =>
+      Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED'`, [letter.id])).rows[0]!.n);
     // Requests still in flight when the load stops may commit a moment later, so the confirmed
     // rows are counted afresh on every check: done when the displayed total equals them.
     let confirmedRows = await expected();
@@ -151,18 +174,32 @@ async function main() {
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const confirmRow = row("(d) POST confirmation", confirmRun.result, confirmRun.peakMb, `${confirmedRows} confirmed rows; count endpoint showed exactly that ${shownAfterMs === null ? "NOT within 10 s" : `${shownAfterMs} ms after the load stopped`}`);
+    const confirmRow = row(
+      "(d) POST confirmation",
+      confirmRun.result,
+      confirmRun.peakMb,
+      `${confirmedRows} confirmed rows; count endpoint showed exactly that ${shownAfterMs === null ? "NOT within 10 s" : `${shownAfterMs} ms after the load stopped`}`,
+    );
 
     const subscribers = await openSubscribers(`${app.url}${countPath}/stream`, SUBSCRIBERS);
     const memoryBefore = (await withPeakMemory(app.pid, async () => null)).peakMb;
     const totalNow = await expected();
     await subscribers.waitForTotal(totalNow, performance.now(), 10_000);
     const liveRun = await withPeakMemory(app.pid, async () => {
-      const background = load(`/api/v1/letters/${letter.slug}/signatures`, { method: "POST", headers: { "content-type": "application/json" }, body: submission, durationSeconds: Math.min(SECONDS, 8) });
+      const background = load(`/api/v1/letters/${letter.slug}/signatures`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: submission,
+        durationSeconds: Math.min(SECONDS, 8),
+      });
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const spare = tokens.at(-1)!;
       const since = performance.now();
-      const response = await fetch(`${app!.url}/api/v1/confirmations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: spare }) });
+      const response = await fetch(`${app!.url}/api/v1/confirmations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token: spare }),
+      });
       const seen = await subscribers.waitForTotal(totalNow + (response.ok ? 1 : 0), since, 10_000);
       return { seen, background: await background };
     });
@@ -204,7 +241,17 @@ async function main() {
       submissionsDuringSmtpOutageVsSubmissions: +(outageRow.rps / signRow.rps).toFixed(3),
     };
     printTable(ratios);
-    const results = { date: new Date().toISOString(), quick, secondsPerScenario: SECONDS, connections: CONNECTIONS, cpus: os.cpus().length, node: process.version, rows, ratios, elapsedSeconds: Math.round((performance.now() - started) / 1000) };
+    const results = {
+      date: new Date().toISOString(),
+      quick,
+      secondsPerScenario: SECONDS,
+      connections: CONNECTIONS,
+      cpus: os.cpus().length,
+      node: process.version,
+      rows,
+      ratios,
+      elapsedSeconds: Math.round((performance.now() - started) / 1000),
+    };
     await writeFile(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Wrote bench/results.json (${results.elapsedSeconds} s in all).`);
   } finally {
@@ -218,7 +265,8 @@ async function main() {
 
 function printTable(ratios: Record<string, number>) {
   console.log("\n| scenario | req/s | p50 ms | p99 ms | errors | peak MB |\n|---|---:|---:|---:|---:|---:|");
-  for (const entry of rows) console.log(`| ${entry.scenario} | ${entry.rps} | ${entry.p50Ms} | ${entry.p99Ms} | ${entry.errors} | ${entry.peakMemoryMb ?? "–"} |`);
+  for (const entry of rows)
+    console.log(`| ${entry.scenario} | ${entry.rps} | ${entry.p50Ms} | ${entry.p99Ms} | ${entry.errors} | ${entry.peakMemoryMb ?? "–"} |`);
   console.log("\nRatios (same run):");
   for (const [name, value] of Object.entries(ratios)) console.log(`  ${name}: ${value}`);
 }

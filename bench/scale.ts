@@ -41,9 +41,18 @@ async function main() {
     const jobs: Record<string, TJobFigures> = {};
     let plans: TPlan[] = [];
     // One letter at a time, small first: the jobs end by erasing a letter's signer records.
-    for (const [slug, size] of [["scale-small", SMALL], ["scale-big", BIG]] as const) {
+    for (const [slug, size] of [
+      ["scale-small", SMALL],
+      ["scale-big", BIG],
+    ] as const) {
       const seedStarted = performance.now();
-      const letter = await seedLetter(pool, { slug, confirmed: size, withdrawn: Math.max(10, Math.round(size * 0.003)), invalidated: Math.max(5, Math.round(size * 0.002)), pending: Math.min(500, size) });
+      const letter = await seedLetter(pool, {
+        slug,
+        confirmed: size,
+        withdrawn: Math.max(10, Math.round(size * 0.003)),
+        invalidated: Math.max(5, Math.round(size * 0.002)),
+        pending: Math.min(500, size),
+      });
       await pool.query(`VACUUM ANALYZE`);
       console.log(`Seeded ${slug} (${size.toLocaleString("en")} confirmed) in ${Math.round((performance.now() - seedStarted) / 1000)} s; reads`);
       reads[slug] = await measureLetter(db, pool, letter);
@@ -58,7 +67,18 @@ async function main() {
     const table = printTable(reads, jobs, "scale-small", "scale-big");
     // The machine's load beside the figures: on a shared machine, absolute times mean little and
     // only the same-run ratios between the two letters should be compared.
-    const results = { date: new Date().toISOString(), cpus: os.cpus().length, loadAverage: { start: loadAtStart, end: os.loadavg() }, node: process.version, sizes: { small: SMALL, big: BIG }, table, reads, jobs, plans, elapsedSeconds: Math.round((performance.now() - started) / 1000) };
+    const results = {
+      date: new Date().toISOString(),
+      cpus: os.cpus().length,
+      loadAverage: { start: loadAtStart, end: os.loadavg() },
+      node: process.version,
+      sizes: { small: SMALL, big: BIG },
+      table,
+      reads,
+      jobs,
+      plans,
+      elapsedSeconds: Math.round((performance.now() - started) / 1000),
+    };
     await writeFile(path.join(root, "bench", "scale-results.json"), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Wrote bench/scale-results.json (${results.elapsedSeconds} s in all).`);
   } finally {

@@ -43,16 +43,34 @@ for (const scenario of selected) {
   let result: TScenarioResult;
   try {
     const { figures, checks } = await scenario.run(ports);
-    result = { name: scenario.name, claim: scenario.claim, passed: checks.length > 0 && checks.every((c) => c.passed), durationMs: Date.now() - startedAt, figures, checks };
+    result = {
+      name: scenario.name,
+      claim: scenario.claim,
+      passed: checks.length > 0 && checks.every((c) => c.passed),
+      durationMs: Date.now() - startedAt,
+      figures,
+      checks,
+    };
   } catch (error) {
-    result = { name: scenario.name, claim: scenario.claim, passed: false, durationMs: Date.now() - startedAt, figures: {}, checks: [], error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    result = {
+      name: scenario.name,
+      claim: scenario.claim,
+      passed: false,
+      durationMs: Date.now() - startedAt,
+      figures: {},
+      checks: [],
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
   results.push(result);
   printResult(result);
 }
 
 const passed = results.filter((result) => result.passed).length;
-await writeFile(path.join(root, "chaos", "results.json"), `${JSON.stringify({ ranAt: new Date().toISOString(), passed, failed: results.length - passed, scenarios: results }, null, 2)}\n`);
+await writeFile(
+  path.join(root, "chaos", "results.json"),
+  `${JSON.stringify({ ranAt: new Date().toISOString(), passed, failed: results.length - passed, scenarios: results }, null, 2)}\n`,
+);
 console.log(`\nChaos: ${passed} of ${results.length} scenarios held (figures in chaos/results.json, app logs in chaos/logs/).`);
 // The embedded PostgreSQL package leaves signal hooks and timers behind; the verdict is final.
 process.exit(passed === results.length ? 0 : 1);

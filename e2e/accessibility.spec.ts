@@ -41,7 +41,13 @@ for (const colorScheme of ["light", "dark"] as const) {
   test(`a letter with signers, chart and share tools, and the sign form showing errors, has no serious violations (${colorScheme})`, async ({ page, db }) => {
     const letter = await createLetter(db, { domains: ["example.com"], goal: 10 });
     // Five, so the chart shows (MIN_PUBLIC_GROUP: no day-by-day bars below five signatures).
-    await addConfirmedSignatures(db, letter.id, [{ name: "Ann Axe", jobTitle: "Tester", comment: "Accessible, please." }, { anonymous: true }, { anonymous: true }, {}, {}]);
+    await addConfirmedSignatures(db, letter.id, [
+      { name: "Ann Axe", jobTitle: "Tester", comment: "Accessible, please." },
+      { anonymous: true },
+      { anonymous: true },
+      {},
+      {},
+    ]);
     await page.emulateMedia({ colorScheme });
     await page.goto(`/letters/${letter.slug}`);
     await page.getByText("Embed a live count badge on your site").click();

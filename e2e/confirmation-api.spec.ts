@@ -12,7 +12,9 @@ test("a signature is confirmed through POST /api/v1/confirmations, once", async 
   const email = `api-${randomBytes(4).toString("hex")}@example.com`;
   const signed = await request.post(`/api/v1/letters/${letter.slug}/signatures`, { data: { name: "Api Signer", email, anonymous: false } });
   expect(signed.status()).toBe(202);
-  const token = confirmLinkIn(await waitForEmailTo(email)).split("/").at(-1);
+  const token = confirmLinkIn(await waitForEmailTo(email))
+    .split("/")
+    .at(-1);
 
   const contract = await publishedContract(request);
   const confirmed = await request.post("/api/v1/confirmations", { data: { token } });
@@ -24,7 +26,10 @@ test("a signature is confirmed through POST /api/v1/confirmations, once", async 
     receiptUrl: expect.stringMatching(/^http:\/\/localhost:\d+\/receipt\/[A-Za-z0-9_-]{43}$/),
   });
   // Pressed again: no second receipt (whoever reads the mailbox must never get one).
-  expect(await (await request.post("/api/v1/confirmations", { data: { token } })).json()).toEqual({ status: "already-confirmed", letter: { slug: letter.slug, title: letter.title } });
+  expect(await (await request.post("/api/v1/confirmations", { data: { token } })).json()).toEqual({
+    status: "already-confirmed",
+    letter: { slug: letter.slug, title: letter.title },
+  });
   expect(await db.signature.count({ where: { letterId: letter.id, state: "CONFIRMED" } })).toBe(1);
 
   const forged = await request.post("/api/v1/confirmations", { data: { token: `${token}x` } });

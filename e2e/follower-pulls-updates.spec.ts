@@ -17,7 +17,10 @@ test("a follower finds the feed and calendar, and an organiser's update reaches 
   // Two browser contexts, an organiser's form and a page whose cache must turn over: like the
   // organiser's story (organiser-publishes-a-letter.spec.ts), more than the default time.
   test.setTimeout(120_000);
-  const letter = await createLetter(db, { demands: [{ text: "Cancel the contract." }], statusUpdates: [{ kind: "PUBLISHED", body: "The letter was published and is open for signatures.", occurredAt: new Date() }] });
+  const letter = await createLetter(db, {
+    demands: [{ text: "Cancel the contract." }],
+    statusUpdates: [{ kind: "PUBLISHED", body: "The letter was published and is open for signatures.", occurredAt: new Date() }],
+  });
   await db.letter.update({ where: { id: letter.id }, data: { closesAt: new Date(Date.now() + 30 * DAY_MS) } });
   const feedPath = `/letters/${letter.slug}/feed.xml`;
 
@@ -62,14 +65,22 @@ test("a follower finds the feed and calendar, and an organiser's update reaches 
     const after = await request.get(feedPath, { headers: { "If-None-Match": etag } });
     expect(after.status()).toBe(200);
     const titles = parseAtomFeed(await after.text()).entries.map((entry) => entry.title);
-    expect(titles).toEqual(["Demand update: Demand 1 was refused: “Cancel the contract.”", "Delivered: Handed to the board, who promised an answer in two weeks.", "Published: The letter was published and is open for signatures."]);
+    expect(titles).toEqual([
+      "Demand update: Demand 1 was refused: “Cancel the contract.”",
+      "Delivered: Handed to the board, who promised an answer in two weeks.",
+      "Published: The letter was published and is open for signatures.",
+    ]);
   }).toPass({ timeout: cacheSeconds * 1000, intervals: [500] });
 
   const calendarResponse = await request.get(`/letters/${letter.slug}/calendar.ics`);
   expect(calendarResponse.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   expect(calendarResponse.headers()["cache-control"]).toMatch(CACHED_LIKE_PAGES);
   const calendar = parseICalendar(await calendarResponse.text());
-  expect(calendar.events.map((event) => event.summary)).toEqual([`Published: “${letter.title}”`, `Last day to sign: “${letter.title}”`, `Answer due from ${letter.addressee}: “${letter.title}”`]);
+  expect(calendar.events.map((event) => event.summary)).toEqual([
+    `Published: “${letter.title}”`,
+    `Last day to sign: “${letter.title}”`,
+    `Answer due from ${letter.addressee}: “${letter.title}”`,
+  ]);
   expect(calendar.events[2]!.start).toBe(promised);
 
   // The page's timeline shows the promise too, once its cache has turned over.

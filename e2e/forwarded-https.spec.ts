@@ -30,7 +30,16 @@ async function startServerBehindProxy(): Promise<ChildProcess> {
     stdio: "ignore",
   });
   try {
-    await expect.poll(() => fetch(`http://localhost:${port}/api/ping`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+    await expect
+      .poll(
+        () =>
+          fetch(`http://localhost:${port}/api/ping`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(200);
   } catch (error) {
     // Not left running (on a port of the suite's) when it does not come up in time.
     server.kill("SIGTERM");

@@ -24,12 +24,21 @@ async function hiddenFieldsOf(path: string): Promise<TField[]> {
   const page = await send({ path });
   expect(page.status).toBe(200);
   const form = /<form[^>]*method="POST"[^>]*>([\s\S]*?)<\/form>/i.exec(page.body)?.[1] ?? "";
-  const fields = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]): TField => [unescapeHtml(name!), unescapeHtml(value ?? "")]);
+  const fields = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]): TField => [
+    unescapeHtml(name!),
+    unescapeHtml(value ?? ""),
+  ]);
   expect(fields.map(([name]) => name)).toContain("$ACTION_REF_1");
   return fields;
 }
 
-const unescapeHtml = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeHtml = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 function multipart(fields: TField[]): { body: Buffer; contentType: string } {
   const boundary = `----fuzz${randomBytes(12).toString("hex")}`;
@@ -46,7 +55,8 @@ function multipart(fields: TField[]): { body: Buffer; contentType: string } {
 // read and re-send every form's body. Until then the rows are rewritten in the format, with
 // hostile values: what the action itself receives is still anything a client chooses.
 const REPLY_ROW = /^\$ACTION_\d+:\d+$/;
-const asReplyRow = (values: unknown[]) => JSON.stringify(values, (_key, value: unknown) => (typeof value === "string" && value.startsWith("$") ? `$${value}` : value));
+const asReplyRow = (values: unknown[]) =>
+  JSON.stringify(values, (_key, value: unknown) => (typeof value === "string" && value.startsWith("$") ? `$${value}` : value));
 const hostileValueFor = (name: string) => (REPLY_ROW.test(name) ? fc.array(hostileJsonValue, { maxLength: 3 }).map(asReplyRow) : hostileString);
 
 /**
@@ -75,7 +85,8 @@ function postForm(path: string, fields: TField[], change: TStateChange, from?: s
 }
 
 const field = (name: string, value: fc.Arbitrary<string>) => value.map((text): TField => [name, text]);
-const optionalFields = (...fields: fc.Arbitrary<TField>[]) => fc.tuple(...fields.map((one) => fc.option(one, { nil: undefined }))).map((all) => all.filter((one): one is TField => one !== undefined));
+const optionalFields = (...fields: fc.Arbitrary<TField>[]) =>
+  fc.tuple(...fields.map((one) => fc.option(one, { nil: undefined }))).map((all) => all.filter((one): one is TField => one !== undefined));
 const plausibleName = fc.oneof(hostileString, fc.constantFrom("Jane Doe", "Zoë Łukasiewicz-O'Brien 🙂"));
 
 /** What the page said about the submission, for the tally: its notice, its error, or neither. */
@@ -96,14 +107,29 @@ test("the sign form, posted without JavaScript", async ({ db }, testInfo) => {
   const visible = fc
     .tuple(
       field("name", plausibleName),
-      field("email", fc.oneof(hostileString, fc.stringMatching(/^[0-9a-f]{4,12}$/).map((local) => `form-${local}@example.com`))),
-      optionalFields(field("anonymous", fc.oneof(fc.constantFrom("true", "false"), hostileString)), field("title", hostileString), field("team", hostileString), field("comment", hostileString)),
+      field(
+        "email",
+        fc.oneof(
+          hostileString,
+          fc.stringMatching(/^[0-9a-f]{4,12}$/).map((local) => `form-${local}@example.com`),
+        ),
+      ),
+      optionalFields(
+        field("anonymous", fc.oneof(fc.constantFrom("true", "false"), hostileString)),
+        field("title", hostileString),
+        field("team", hostileString),
+        field("comment", hostileString),
+      ),
     )
     .map(([name, email, rest]) => [name, email, ...rest]);
   const boundArguments = fc.tuple(fc.oneof(hostileString, hostileJsonValue), hostileJsonValue);
-  const tally = await fuzz(testInfo, "sign form (server action)", formPost(hidden, visible, boundArguments), ({ hidden: fields, visible: input, change }, caseNumber) =>
-    // Each case from an address of its own: validation, not the per-client limit, answers.
-    postForm(`/letters/${letter.slug}`, [...fields, ...input], change, loopbackAddress(caseNumber)),
+  const tally = await fuzz(
+    testInfo,
+    "sign form (server action)",
+    formPost(hidden, visible, boundArguments),
+    ({ hidden: fields, visible: input, change }, caseNumber) =>
+      // Each case from an address of its own: validation, not the per-client limit, answers.
+      postForm(`/letters/${letter.slug}`, [...fields, ...input], change, loopbackAddress(caseNumber)),
   );
   expect(tally.count((outcome) => outcome.startsWith("error: Please correct"))).toBeGreaterThan(tally.total * 0.4);
   expect(tally.count((outcome) => outcome === "403 CROSS_SITE_REQUEST")).toBeGreaterThan(0);
@@ -115,11 +141,19 @@ for (const purpose of ["CONFIRM", "WITHDRAW"] as const) {
   const button = purpose.toLowerCase();
   test(`the ${button} button, posted without JavaScript`, async ({ db }, testInfo) => {
     const letter = await createLetter(db, { domains: ["example.com"] });
-    const signature = await db.signature.create({ data: { letterId: letter.id, emailKey: `fuzz-${randomBytes(8).toString("hex")}`, domain: "example.com", displayName: "Fuzz" } });
+    const signature = await db.signature.create({
+      data: { letterId: letter.id, emailKey: `fuzz-${randomBytes(8).toString("hex")}`, domain: "example.com", displayName: "Fuzz" },
+    });
     const path = `/${button}/${await issueSignatureToken(db, signature.id, purpose, new Date())}`;
     const hidden = (await hiddenFieldsOf(path)).filter(([name]) => name !== "token");
-    const cases = formPost(hidden, field("token", hostileString).map((token) => [token]), fc.tuple(hostileJsonValue));
-    const tally = await fuzz(testInfo, `${button} button (server action)`, cases, ({ hidden: fields, visible, change }) => postForm(path, [...fields, ...visible], change));
+    const cases = formPost(
+      hidden,
+      field("token", hostileString).map((token) => [token]),
+      fc.tuple(hostileJsonValue),
+    );
+    const tally = await fuzz(testInfo, `${button} button (server action)`, cases, ({ hidden: fields, visible, change }) =>
+      postForm(path, [...fields, ...visible], change),
+    );
     expect(tally.count((outcome) => outcome.startsWith("error: This link is not valid"))).toBeGreaterThan(tally.total * 0.5);
   });
 }
@@ -127,7 +161,13 @@ for (const purpose of ["CONFIRM", "WITHDRAW"] as const) {
 test("the sign-in form, posted without JavaScript", async ({}, testInfo) => {
   const hidden = await hiddenFieldsOf("/sign-in");
   const visible = fc.tuple(field("email", fc.oneof(hostileString, fc.emailAddress())), field("callbackUrl", hostileString)).map((fields) => [...fields]);
-  const cases = formPost(hidden.filter(([name]) => name !== "callbackUrl"), visible, fc.tuple(hostileJsonValue));
-  const tally = await fuzz(testInfo, "sign-in form (server action)", cases, ({ hidden: fields, visible: input, change }) => postForm("/sign-in", [...fields, ...input], change));
+  const cases = formPost(
+    hidden.filter(([name]) => name !== "callbackUrl"),
+    visible,
+    fc.tuple(hostileJsonValue),
+  );
+  const tally = await fuzz(testInfo, "sign-in form (server action)", cases, ({ hidden: fields, visible: input, change }) =>
+    postForm("/sign-in", [...fields, ...input], change),
+  );
   expect(tally.count((outcome) => outcome.startsWith("error: "))).toBeGreaterThan(tally.total * 0.4);
 });

@@ -47,14 +47,21 @@ test("GET /api/v1/letters with any query", async ({}, testInfo) => {
 
 test("GET /api/v1/letters/{slug}", async ({}, testInfo) => {
   const cases = fc.record({ slug: segmentOr(letterSlug), headers: hostileHeaders });
-  const tally = await fuzz(testInfo, "GET /api/v1/letters/{slug}", cases, ({ slug, headers }) => askApi({ path: `/api/v1/letters/${slug}`, headers }, slug === letterSlug ? [200] : [404]));
+  const tally = await fuzz(testInfo, "GET /api/v1/letters/{slug}", cases, ({ slug, headers }) =>
+    askApi({ path: `/api/v1/letters/${slug}`, headers }, slug === letterSlug ? [200] : [404]),
+  );
   expectBoth(tally, "200", "404 LETTER_NOT_FOUND");
 });
 
 test("GET /api/v1/letters/{slug}/count, by the route and by the fast path", async ({}, testInfo) => {
   // The first request for a letter goes to the route handler and loads its counts; later ones
   // are answered by the production server's fast path (lib/api/count-fast-path.ts).
-  const cases = fc.record({ slug: segmentOr(letterSlug), trailing: fc.constantFrom("", "/", "?x=1", "?%ZZ"), method: fc.constantFrom("GET", "HEAD"), headers: hostileHeaders });
+  const cases = fc.record({
+    slug: segmentOr(letterSlug),
+    trailing: fc.constantFrom("", "/", "?x=1", "?%ZZ"),
+    method: fc.constantFrom("GET", "HEAD"),
+    headers: hostileHeaders,
+  });
   const tally = await fuzz(testInfo, "GET /api/v1/letters/{slug}/count", cases, async ({ slug, trailing, method, headers }) => {
     const request = { method, path: `/api/v1/letters/${slug}/count${trailing}`, headers };
     const expected = slug === letterSlug ? [200] : [404];
@@ -89,7 +96,12 @@ test("GET /api/v1/letters/{slug}/signatures with any query", async ({}, testInfo
 const signatureSubmission = fc.record(
   {
     name: fc.oneof(hostileString, fc.constantFrom("Jane Doe", "Zoë Łukasiewicz-O'Brien 🙂", "<b>Bold</b>", "' OR 1=1 --"), hostileJsonValue),
-    email: fc.oneof(hostileString, fc.stringMatching(/^[0-9a-f]{4,12}$/).map((local) => `fuzz-${local}@example.com`), fc.emailAddress(), hostileJsonValue),
+    email: fc.oneof(
+      hostileString,
+      fc.stringMatching(/^[0-9a-f]{4,12}$/).map((local) => `fuzz-${local}@example.com`),
+      fc.emailAddress(),
+      hostileJsonValue,
+    ),
     anonymous: fc.oneof(fc.boolean(), hostileJsonValue),
     title: fc.oneof(hostileString, hostileJsonValue),
     team: fc.oneof(hostileString, hostileJsonValue),
@@ -131,7 +143,11 @@ test("POST /api/v1/letters/{slug}/signatures with any body", async ({}, testInfo
 
 test("POST /api/v1/confirmations with any body", async ({}, testInfo) => {
   const cases = fc.record({
-    body: fc.oneof(hostileString.map((token) => JSON.stringify({ token })), hostileJsonValue.map((token) => JSON.stringify({ token })), hostileBody),
+    body: fc.oneof(
+      hostileString.map((token) => JSON.stringify({ token })),
+      hostileJsonValue.map((token) => JSON.stringify({ token })),
+      hostileBody,
+    ),
     contentType,
     change: stateChangeHeaders,
   });
@@ -155,7 +171,12 @@ test("Auth.js's routes under /api/auth, with any path, query and form", async ({
   const action = fc.constantFrom("signin", "signout", "callback", "session", "csrf", "providers", "error", "verify-request", "webauthn-options");
   const cases = fc.record({
     segments: fc.array(fc.oneof(action, fc.constantFrom("email", "nodemailer"), encodedSegment), { minLength: 1, maxLength: 3 }),
-    query: queryOf({ callbackUrl: fc.constantFrom("/organise", "https://evil.example/"), token: fc.stringMatching(/^[0-9a-f]{0,64}$/), email: fc.emailAddress(), error: fc.constantFrom("Verification", "Configuration") }),
+    query: queryOf({
+      callbackUrl: fc.constantFrom("/organise", "https://evil.example/"),
+      token: fc.stringMatching(/^[0-9a-f]{0,64}$/),
+      email: fc.emailAddress(),
+      error: fc.constantFrom("Verification", "Configuration"),
+    }),
     method: fc.constantFrom("GET", "POST"),
     form: queryOf({ csrfToken: fc.stringMatching(/^[0-9a-f]{0,64}$/), email: fc.emailAddress(), callbackUrl: fc.constant("/organise") }),
     headers: hostileHeaders,
@@ -174,6 +195,12 @@ test("Auth.js's routes under /api/auth, with any path, query and form", async ({
 
 /** The fuzz reached both the success path and the refusal it claims to test. */
 function expectBoth(tally: OutcomeTally, success: string, refusal: string): void {
-  expect(tally.count((outcome) => outcome === success), `${success} in ${tally}`).toBeGreaterThan(0);
-  expect(tally.count((outcome) => outcome === refusal), `${refusal} in ${tally}`).toBeGreaterThan(tally.total * 0.1);
+  expect(
+    tally.count((outcome) => outcome === success),
+    `${success} in ${tally}`,
+  ).toBeGreaterThan(0);
+  expect(
+    tally.count((outcome) => outcome === refusal),
+    `${refusal} in ${tally}`,
+  ).toBeGreaterThan(tally.total * 0.1);
 }

@@ -30,7 +30,8 @@ type TPage = { name: string; path: (slug: string) => fc.Arbitrary<string>; statu
 
 const anyStatus = (statuses: number[]) => () => statuses;
 /** The page of a real letter, or "not found" for any other name. */
-const realLetterOnly = (real: number[]) => (path: string, slug: string) => (path.startsWith(`/letters/${slug}/`) || path.split("?")[0] === `/letters/${slug}` ? real : [404]);
+const realLetterOnly = (real: number[]) => (path: string, slug: string) =>
+  path.startsWith(`/letters/${slug}/`) || path.split("?")[0] === `/letters/${slug}` ? real : [404];
 
 const PAGES: TPage[] = [
   { name: "GET /?q=", path: () => queryOf({ q: fc.string({ maxLength: 120 }) }).map((query) => `/${query}`), statuses: anyStatus([200]) },
@@ -41,13 +42,24 @@ const PAGES: TPage[] = [
   },
   { name: "GET /confirm/{token}", path: () => encodedSegment.map((token) => `/confirm/${token}`), statuses: anyStatus([200, 404]) },
   { name: "GET /withdraw/{token}", path: () => encodedSegment.map((token) => `/withdraw/${token}`), statuses: anyStatus([200, 404]) },
-  { name: "GET /sign-in?callbackUrl=", path: () => queryOf({ callbackUrl: fc.constantFrom("/organise", "//evil.example", "/\\evil.example") }).map((query) => `/sign-in${query}`), statuses: anyStatus([200]) },
   {
-    name: "GET /sign-in/verify?email=&token=&callbackUrl=",
-    path: () => queryOf({ email: fc.emailAddress(), token: fc.stringMatching(/^[0-9a-f]{64}$/), callbackUrl: fc.constant("/organise") }).map((query) => `/sign-in/verify${query}`),
+    name: "GET /sign-in?callbackUrl=",
+    path: () => queryOf({ callbackUrl: fc.constantFrom("/organise", "//evil.example", "/\\evil.example") }).map((query) => `/sign-in${query}`),
     statuses: anyStatus([200]),
   },
-  { name: "GET /sign-in/error?error=", path: () => queryOf({ error: fc.constantFrom("Verification", "Configuration", "AccessDenied") }).map((query) => `/sign-in/error${query}`), statuses: anyStatus([200]) },
+  {
+    name: "GET /sign-in/verify?email=&token=&callbackUrl=",
+    path: () =>
+      queryOf({ email: fc.emailAddress(), token: fc.stringMatching(/^[0-9a-f]{64}$/), callbackUrl: fc.constant("/organise") }).map(
+        (query) => `/sign-in/verify${query}`,
+      ),
+    statuses: anyStatus([200]),
+  },
+  {
+    name: "GET /sign-in/error?error=",
+    path: () => queryOf({ error: fc.constantFrom("Verification", "Configuration", "AccessDenied") }).map((query) => `/sign-in/error${query}`),
+    statuses: anyStatus([200]),
+  },
 ];
 
 for (const page of PAGES) {
@@ -70,7 +82,9 @@ test("GET /letters/{slug}, cached in memory only", async ({}, testInfo) => {
   // bound (next.config.js, isrFlushToDisk); and any name but a real letter's is "not found".
   const filesBefore = await countFiles(SERVED_FILES);
   const cases = fc.record({ slug: segmentOr(letterSlug), query: queryOf({}), headers: hostileHeaders });
-  const tally = await fuzz(testInfo, "GET /letters/{slug}", cases, ({ slug, query, headers }) => askPage({ path: `/letters/${slug}${query}`, headers }, slug === letterSlug ? [200] : [404]));
+  const tally = await fuzz(testInfo, "GET /letters/{slug}", cases, ({ slug, query, headers }) =>
+    askPage({ path: `/letters/${slug}${query}`, headers }, slug === letterSlug ? [200] : [404]),
+  );
   expect(tally.count((outcome) => outcome === "200")).toBeGreaterThan(0);
   expect(tally.count((outcome) => outcome === "404")).toBeGreaterThan(tally.total * 0.5);
   expect(await countFiles(SERVED_FILES), `files under ${SERVED_FILES}`).toBe(filesBefore);

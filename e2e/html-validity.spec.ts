@@ -35,7 +35,10 @@ async function expectConforming(request: APIRequestContext, paths: string[]) {
 test("every public page is conforming HTML", async ({ request, db }) => {
   test.setTimeout(90_000);
   const letter = await createLetter(db, { domains: ["example.com"], goal: 10 });
-  await addConfirmedSignatures(db, letter.id, [{ name: "Val Idator", jobTitle: "Tester", team: "Markup", comment: "Conforming, please." }, { anonymous: true }]);
+  await addConfirmedSignatures(db, letter.id, [
+    { name: "Val Idator", jobTitle: "Tester", team: "Markup", comment: "Conforming, please." },
+    { anonymous: true },
+  ]);
   const closed = await createLetter(db, { status: "CLOSED" });
   const email = `html-${randomBytes(4).toString("hex")}@example.com`;
   expect((await request.post(`/api/v1/letters/${letter.slug}/signatures`, { data: { name: "Val Idator", email, anonymous: false } })).status()).toBe(202);
@@ -104,14 +107,24 @@ test("every organiser page is conforming HTML", async ({ page, db }) => {
   const review = await createLetter(db, { status: "IN_REVIEW" });
   const open = await createLetter(db, { status: "OPEN", statusUpdates: [{ kind: "NOTE", body: "Delivered by hand.", occurredAt: new Date() }] });
   await addConfirmedSignatures(db, open.id, [{ name: "Val Idator", comment: "Yes." }, { anonymous: true }]);
-  await createPendingSignatures(db, open.id, 30, { from: new Date(Date.now() - 60_000), to: new Date(), sourceKey: "html-burst", domain: (i) => `n${i % 10}.test` });
+  await createPendingSignatures(db, open.id, 30, {
+    from: new Date(Date.now() - 60_000),
+    to: new Date(),
+    sourceKey: "html-burst",
+    domain: (i) => `n${i % 10}.test`,
+  });
   const { userId } = await signInAs(page.context(), db, E2E_ADMIN_EMAIL);
-  await db.letterOrganiser.createMany({ data: [draft, review, open].map((letter) => ({ letterId: letter.id, userId, role: "OWNER" as const })), skipDuplicates: true });
+  await db.letterOrganiser.createMany({
+    data: [draft, review, open].map((letter) => ({ letterId: letter.id, userId, role: "OWNER" as const })),
+    skipDuplicates: true,
+  });
 
   await expectConforming(page.request, [
     "/organise",
     "/organise/review",
-    ...[draft, review, open].flatMap((letter) => ["", "/status", "/team", "/signatures", "/delivery", "/activity"].map((suffix) => `/organise/letters/${letter.id}${suffix}`)),
+    ...[draft, review, open].flatMap((letter) =>
+      ["", "/status", "/team", "/signatures", "/delivery", "/activity"].map((suffix) => `/organise/letters/${letter.id}${suffix}`),
+    ),
     `/organise/letters/${open.id}/signatures?domain=n1.test&from=2000-01-01T00%3A00#bulk`,
   ]);
 });

@@ -25,7 +25,16 @@ async function startHttpsConfiguredServer(): Promise<ChildProcess> {
     },
     stdio: "ignore",
   });
-  await expect.poll(() => fetch(`http://localhost:${port}/api/ping`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+  await expect
+    .poll(
+      () =>
+        fetch(`http://localhost:${port}/api/ping`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(200);
   return server;
 }
 

@@ -18,14 +18,24 @@ for (const colorScheme of ["light", "dark"] as const) {
     const open = await createLetter(db, { status: "OPEN" });
     // A burst on the open letter, so its trending alert is checked too: on the dashboard and at
     // the top of the moderation page.
-    await createPendingSignatures(db, open.id, 30, { from: new Date(Date.now() - 60_000), to: new Date(), sourceKey: "a11y-burst", domain: (i) => `n${i % 10}.test` });
+    await createPendingSignatures(db, open.id, 30, {
+      from: new Date(Date.now() - 60_000),
+      to: new Date(),
+      sourceKey: "a11y-burst",
+      domain: (i) => `n${i % 10}.test`,
+    });
     const { userId } = await signInAs(page.context(), db, E2E_ADMIN_EMAIL);
-    await db.letterOrganiser.createMany({ data: [draft, open].map((letter) => ({ letterId: letter.id, userId, role: "OWNER" as const })), skipDuplicates: true });
+    await db.letterOrganiser.createMany({
+      data: [draft, open].map((letter) => ({ letterId: letter.id, userId, role: "OWNER" as const })),
+      skipDuplicates: true,
+    });
 
     const paths = [
       "/organise",
       "/organise/review",
-      ...[draft, open].flatMap((letter) => ["", "/status", "/team", "/signatures", "/delivery", "/activity"].map((suffix) => `/organise/letters/${letter.id}${suffix}`)),
+      ...[draft, open].flatMap((letter) =>
+        ["", "/status", "/team", "/signatures", "/delivery", "/activity"].map((suffix) => `/organise/letters/${letter.id}${suffix}`),
+      ),
     ];
     for (const path of paths) {
       await page.goto(path);

@@ -34,7 +34,10 @@ test("after Save draft, the signing options and domains show what was saved", as
   await expect(jobTitle).toBeChecked();
   // As the server stored it.
   await expect(page.getByLabel("Domain 1", { exact: true })).toHaveValue("example.com");
-  expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { allowComments: true, collectJobTitle: true } })).toEqual({ allowComments: false, collectJobTitle: true });
+  expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { allowComments: true, collectJobTitle: true } })).toEqual({
+    allowComments: false,
+    collectJobTitle: true,
+  });
   await page.context().close();
 });
 
@@ -107,7 +110,10 @@ test("two co-organisers edit the draft at once: the later save is refused, says 
   // Pressed again, knowingly: saved as the second organiser sees it.
   await second.getByRole("button", { name: "Save draft" }).click();
   await expect(second.getByRole("status")).toHaveText("Draft saved.");
-  expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { bodyMarkdown: true, allowComments: true } })).toEqual({ bodyMarkdown: body, allowComments: false });
+  expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { bodyMarkdown: true, allowComments: true } })).toEqual({
+    bodyMarkdown: body,
+    allowComments: false,
+  });
   await first.context().close();
   await second.context().close();
 });

@@ -9,7 +9,6 @@ import { organiserAddress, signInAs } from "./support/organiser-session";
 // Organisers moderate who is on their letter, but must never learn who signed anonymously: an
 // organiser colleague may be that signer's manager. Outsiders must not reach any of it.
 
-
 /** A browser context signed in as a new organiser (of `organiserOf`, as its owner). */
 async function signedInContext(browser: Browser, db: Db, options: { organiserOf?: string } = {}) {
   const email = organiserAddress("organiser");
@@ -40,7 +39,12 @@ test("an organiser hides a name, invalidates a signature and a flood, exports an
   await expect(page.locator("body")).not.toContainText("Secret Sam");
   await expect(page.locator("body")).not.toContainText("Director");
   // The flood shows up among the busy sources.
-  await expect(page.getByRole("row").filter({ hasText: "@spam.test" }).filter({ has: page.getByRole("link", { name: "Preview invalidating" }) })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: "@spam.test" })
+      .filter({ has: page.getByRole("link", { name: "Preview invalidating" }) }),
+  ).toHaveCount(1);
 
   const pat = page.getByRole("row").filter({ hasText: "Pat Public" });
   await pat.getByRole("button", { name: "Hide name" }).click();

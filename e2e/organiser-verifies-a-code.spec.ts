@@ -25,7 +25,10 @@ test("a signer gets a code without any email, an organiser verifies it, and the 
   test.setTimeout(90_000); // two browsers, two folds, a dozen page loads
   const letter = await createLetter(db, { title: "Badges, not inboxes", domains: ["microsoft.com", "github.com"] });
   await db.letter.update({ where: { id: letter.id }, data: { organiserVerification: true, organiserVerificationInstructions: INSTRUCTIONS } });
-  await addConfirmedSignatures(db, letter.id, [{ name: "Email Emma", domain: "microsoft.com" }, { name: "Email Eli", domain: "github.com" }]);
+  await addConfirmedSignatures(db, letter.id, [
+    { name: "Email Emma", domain: "microsoft.com" },
+    { name: "Email Eli", domain: "github.com" },
+  ]);
   await waitForFoldedTotal(request, letter.slug, 2);
   const emailsBefore = await db.outboxEmail.count();
 
@@ -47,7 +50,9 @@ test("a signer gets a code without any email, an organiser verifies it, and the 
   const code = (await shown.textContent()) ?? "";
   // Nothing was emailed, and the code is nowhere in the database in plain.
   expect(await db.outboxEmail.count()).toBe(emailsBefore);
-  const atRest = JSON.stringify(await db.$queryRaw`SELECT (SELECT json_agg(s) FROM "Signature" s)::text AS s, (SELECT json_agg(t) FROM "SignatureToken" t)::text AS t`);
+  const atRest = JSON.stringify(
+    await db.$queryRaw`SELECT (SELECT json_agg(s) FROM "Signature" s)::text AS s, (SELECT json_agg(t) FROM "SignatureToken" t)::text AS t`,
+  );
   for (const form of [code, code.replaceAll("-", ""), code.toLowerCase()]) expect(atRest).not.toContain(form);
 
   const { context, page: organiser } = await organiserPage(browser, db, letter.id, "EDITOR");
@@ -96,7 +101,9 @@ test("a signer gets a code without any email, an organiser verifies it, and the 
 
   const detail = (await (await request.get(`/api/v1/letters/${letter.slug}`)).json()) as { byVerification: unknown };
   expect(detail.byVerification).toEqual({ email: 2, organiser: 1 });
-  const list = (await (await request.get(`/api/v1/letters/${letter.slug}/signatures`)).json()) as { signatures: { name: string | null; verification: string }[] };
+  const list = (await (await request.get(`/api/v1/letters/${letter.slug}/signatures`)).json()) as {
+    signatures: { name: string | null; verification: string }[];
+  };
   expect(list.signatures.map((signature) => [signature.name, signature.verification])).toEqual([
     [null, "organiser"],
     ["Email Eli", "email"],
@@ -108,7 +115,8 @@ test("an editor of another letter cannot verify this letter's code", async ({ pa
   test.setTimeout(60_000); // a signer's browser and an organiser's
   const letter = await createLetter(db, { domains: ["microsoft.com"] });
   const other = await createLetter(db, { domains: ["microsoft.com"] });
-  for (const id of [letter.id, other.id]) await db.letter.update({ where: { id }, data: { organiserVerification: true, organiserVerificationInstructions: INSTRUCTIONS } });
+  for (const id of [letter.id, other.id])
+    await db.letter.update({ where: { id }, data: { organiserVerification: true, organiserVerificationInstructions: INSTRUCTIONS } });
 
   await page.goto(`/letters/${letter.slug}/sign-with-organisers`);
   await page.getByLabel("Full name").fill("Nina Named");
@@ -140,5 +148,8 @@ test("an organiser offers the path in the draft editor, with their own instructi
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Draft saved." })).toBeVisible();
   await context.close();
-  expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ organiserVerification: true, organiserVerificationInstructions: INSTRUCTIONS });
+  expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({
+    organiserVerification: true,
+    organiserVerificationInstructions: INSTRUCTIONS,
+  });
 });

@@ -28,7 +28,9 @@ async function expectFits(page: Page, path: string, name: string, width: number)
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
     return { scrollWidth: document.documentElement.scrollWidth, viewport, culprits };
   });
-  expect(overflow.scrollWidth, `${path} at ${width} px is ${overflow.scrollWidth} px wide: ${overflow.culprits.join(", ")}`).toBeLessThanOrEqual(overflow.viewport);
+  expect(overflow.scrollWidth, `${path} at ${width} px is ${overflow.scrollWidth} px wide: ${overflow.culprits.join(", ")}`).toBeLessThanOrEqual(
+    overflow.viewport,
+  );
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
 }
 
@@ -41,10 +43,21 @@ async function seedLetters(db: Db, request: APIRequestContext) {
     statusUpdates: [{ kind: "DELIVERED", body: "Delivered to the board.", occurredAt: new Date() }],
   });
   await addConfirmedSignatures(db, open.id, [
-    { name: "Named Signer With A Rather Long Name", domain: "microsoft.com", jobTitle: "Principal software engineering manager", team: "Azure infrastructure", comment: "Because it matters." },
+    {
+      name: "Named Signer With A Rather Long Name",
+      domain: "microsoft.com",
+      jobTitle: "Principal software engineering manager",
+      team: "Azure infrastructure",
+      comment: "Because it matters.",
+    },
     { name: "Quiet Person", anonymous: true, domain: "subsidiary-with-a-long-name.example.com" },
   ]);
-  await createPendingSignatures(db, open.id, 3, { from: new Date(Date.now() - 60_000), to: new Date(), sourceKey: "layout-check", domain: () => "microsoft.com" });
+  await createPendingSignatures(db, open.id, 3, {
+    from: new Date(Date.now() - 60_000),
+    to: new Date(),
+    sourceKey: "layout-check",
+    domain: () => "microsoft.com",
+  });
   const draft = await createLetter(db, { status: "DRAFT" });
   await waitForFoldedTotal(request, open.slug, 2);
   return { open, draft };
@@ -82,7 +95,10 @@ test("every organiser page fits a 360 px phone, and has room for its tables at 1
       ["draft", draft.id],
       ["open", open.id],
     ].flatMap(([state, id]) =>
-      ["", "/status", "/team", "/signatures", "/delivery", "/activity"].map((suffix): [string, string] => [`/organise/letters/${id}${suffix}`, `organise-${state}${suffix.replace("/", "-") || "-edit"}`]),
+      ["", "/status", "/team", "/signatures", "/delivery", "/activity"].map((suffix): [string, string] => [
+        `/organise/letters/${id}${suffix}`,
+        `organise-${state}${suffix.replace("/", "-") || "-edit"}`,
+      ]),
     ),
   ];
   for (const width of [360, 1280]) {
@@ -111,19 +127,22 @@ test("the verified total reads as one phrase: no wide gap between the figure and
   await page.goto(`/letters/${letter.slug}`);
   await expect(page.getByTestId("verified-total")).toHaveText("2");
   await expect(page.locator(".total-figure").first()).toContainText("2 verified signatures");
-  const gap = await page.locator(".total-figure").first().evaluate((paragraph) => {
-    const figure = paragraph.querySelector("strong")!;
-    const rectOf = (node: Node) => {
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      return range.getBoundingClientRect();
-    };
-    let words: Node | null = figure.nextSibling;
-    while (words && !words.textContent?.trim()) words = words.nextSibling;
-    const a = rectOf(figure);
-    const b = rectOf(words!);
-    // Words on the next line are no gap; on the same line, at most a space apart.
-    return b.top >= a.bottom - 1 ? 0 : b.left - a.right;
-  });
+  const gap = await page
+    .locator(".total-figure")
+    .first()
+    .evaluate((paragraph) => {
+      const figure = paragraph.querySelector("strong")!;
+      const rectOf = (node: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return range.getBoundingClientRect();
+      };
+      let words: Node | null = figure.nextSibling;
+      while (words && !words.textContent?.trim()) words = words.nextSibling;
+      const a = rectOf(figure);
+      const b = rectOf(words!);
+      // Words on the next line are no gap; on the same line, at most a space apart.
+      return b.top >= a.bottom - 1 ? 0 : b.left - a.right;
+    });
   expect(gap).toBeLessThan(12);
 });

@@ -34,7 +34,9 @@ test("every GET endpoint answers as the published OpenAPI document says, with CO
   const listBody = (await contract.expectValid(list, "/letters", "get")) as { letters: { slug: string; total: number }[] };
   expect(listBody.letters.find((l) => l.slug === letter.slug)?.total).toBe(3);
   const closed = await createLetter(db, { status: "CLOSED" });
-  const closedList = (await contract.expectValid(await request.get("/api/v1/letters?status=closed&limit=100"), "/letters", "get")) as { letters: { slug: string; status: string }[] };
+  const closedList = (await contract.expectValid(await request.get("/api/v1/letters?status=closed&limit=100"), "/letters", "get")) as {
+    letters: { slug: string; status: string }[];
+  };
   expect(closedList.letters.map((l) => l.slug)).toContain(closed.slug);
   expect(closedList.letters.every((l) => l.status === "CLOSED")).toBe(true);
 
@@ -51,7 +53,10 @@ test("every GET endpoint answers as the published OpenAPI document says, with CO
   });
 
   const signatures = await request.get(`/api/v1/letters/${letter.slug}/signatures?limit=2`);
-  const firstPage = (await contract.expectValid(signatures, "/letters/{slug}/signatures", "get")) as { signatures: { name: string | null }[]; nextCursor: string };
+  const firstPage = (await contract.expectValid(signatures, "/letters/{slug}/signatures", "get")) as {
+    signatures: { name: string | null }[];
+    nextCursor: string;
+  };
   expect(firstPage.signatures).toHaveLength(2);
   const next = await request.get(`/api/v1/letters/${letter.slug}/signatures?limit=2&cursor=${firstPage.nextCursor}`);
   const secondPage = (await contract.expectValid(next, "/letters/{slug}/signatures", "get")) as { signatures: { name: string | null }[]; nextCursor: null };

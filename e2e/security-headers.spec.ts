@@ -26,7 +26,8 @@ test("every response carries the security headers; only the badge may be framed"
     // The app under test is served over http: no HSTS pin for localhost.
     expect(headers["strict-transport-security"], path).toBeUndefined();
   }
-  for (const json of [COUNT, "/api/v1/letters"]) expect((await request.get(json)).headers()["content-security-policy"], json).toBe("default-src 'none'; frame-ancestors 'none'");
+  for (const json of [COUNT, "/api/v1/letters"])
+    expect((await request.get(json)).headers()["content-security-policy"], json).toBe("default-src 'none'; frame-ancestors 'none'");
   const badge = (await request.get(`${LETTER}/badge.svg`)).headers();
   expect(badge["x-frame-options"]).toBeUndefined();
   // Framing allowed on purpose, and said so (lib/security/security-headers.ts).

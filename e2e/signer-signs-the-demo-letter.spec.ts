@@ -44,7 +44,9 @@ test("an employee signs the demo letter, confirms from her inbox and is counted 
   }).toPass({ timeout: 15_000, intervals: [200] });
   // Reported, not asserted: timings belong in benchmarks, but the issue asks for the figures.
   const countSeconds = (Date.now() - confirmedAt) / 1000;
-  console.log(`[timing] submission → email in the SMTP capture: ${emailSeconds.toFixed(2)} s; confirmation click → total and name on the letter page: ${countSeconds.toFixed(2)} s`);
+  console.log(
+    `[timing] submission → email in the SMTP capture: ${emailSeconds.toFixed(2)} s; confirmation click → total and name on the letter page: ${countSeconds.toFixed(2)} s`,
+  );
 });
 
 test("an anonymous signer appears only as a verified domain", async ({ page, db }) => {

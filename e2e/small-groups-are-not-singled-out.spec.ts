@@ -30,7 +30,9 @@ test("a domain with fewer than MIN_PUBLIC_GROUP signers is named on no public su
   // Every signature, page by page, as HTML and as JSON.
   const everySignature = await request.get(`/letters/${letter.slug}/signatures`);
   expect(await everySignature.text()).not.toContain(TINY);
-  const signatures = (await (await request.get(`/api/v1/letters/${letter.slug}/signatures?limit=100`)).json()) as { signatures: { name: string | null; domain: string | null }[] };
+  const signatures = (await (await request.get(`/api/v1/letters/${letter.slug}/signatures?limit=100`)).json()) as {
+    signatures: { name: string | null; domain: string | null }[];
+  };
   expect(signatures.signatures.filter((signature) => signature.domain === null)).toHaveLength(4);
   expect(signatures.signatures.filter((signature) => signature.domain === "big.example")).toHaveLength(6);
 
@@ -40,7 +42,12 @@ test("a domain with fewer than MIN_PUBLIC_GROUP signers is named on no public su
   expect(detail.otherDomains).toBe(4);
   const count = (await (await request.get(`/api/v1/letters/${letter.slug}/count`)).json()) as { byDomain: unknown; otherDomains: number };
   expect(count).toMatchObject({ total: 10, byDomain: { "big.example": 6 }, otherDomains: 4 });
-  for (const path of [`/api/v1/letters/${letter.slug}`, `/api/v1/letters/${letter.slug}/count`, `/letters/${letter.slug}/badge.svg`, `/letters/${letter.slug}/feed.xml`]) {
+  for (const path of [
+    `/api/v1/letters/${letter.slug}`,
+    `/api/v1/letters/${letter.slug}/count`,
+    `/letters/${letter.slug}/badge.svg`,
+    `/letters/${letter.slug}/feed.xml`,
+  ]) {
     expect(await (await request.get(path)).text(), path).not.toContain(TINY);
   }
 });

@@ -10,10 +10,7 @@ test("the home page lists the demo letter with its verified total", async ({ pag
   await expect(page).toHaveTitle(/Undersigned/);
   await expect(page.getByRole("heading", { level: 1, name: "Open letters" })).toBeVisible();
   const card = page.getByRole("listitem").filter({ hasText: "Satya Nadella" });
-  await expect(card.getByRole("link", { name: /cancel the contracts with ICE/ })).toHaveAttribute(
-    "href",
-    `/letters/${DEMO_LETTER_SLUG}`,
-  );
+  await expect(card.getByRole("link", { name: /cancel the contracts with ICE/ })).toHaveAttribute("href", `/letters/${DEMO_LETTER_SLUG}`);
   await expect(card.getByText("Open for signatures")).toBeVisible();
   // Other specs sign the demo letter meanwhile: the figure is whatever is verified, not a constant.
   await expect(card.getByText(/verified signatures?/)).toBeVisible();
@@ -38,7 +35,7 @@ test("the letter page shows both demands and the status timeline, newest first",
   const timeline = page.getByRole("region", { name: "Status" }).getByRole("listitem");
   await expect(timeline).toHaveCount(4);
   await expect(timeline.first()).toContainText("UN High Commissioner for Human Rights");
-  await expect(timeline.nth(2)).toContainText('dismayed by the forcible separation of children');
+  await expect(timeline.nth(2)).toContainText("dismayed by the forcible separation of children");
   await expect(timeline.last()).toContainText("Published");
 
   await expect(page.getByTestId("verified-total")).toHaveText(/^\d[\d,]*$/);

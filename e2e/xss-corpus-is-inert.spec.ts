@@ -41,7 +41,16 @@ test("public pages show every hostile field as text and run none of it", async (
   await visit(page, "/", [letter.title, letter.addressee]);
   await visit(page, `/?q=${encodeURIComponent(`"><script>window.__xss=1</script>`)}`, [`matching “"><script>window.__xss=1</script>”`]);
 
-  await visit(page, `/letters/${letter.slug}`, [letter.title, letter.addressee, "Dear board, this body is hostile.", ...MARKDOWN_LABELS, ...DEMAND_TEXTS, ...UPDATE_TEXTS, seeded.signatures[0]!.displayName, seeded.signatures[0]!.comment!]);
+  await visit(page, `/letters/${letter.slug}`, [
+    letter.title,
+    letter.addressee,
+    "Dear board, this body is hostile.",
+    ...MARKDOWN_LABELS,
+    ...DEMAND_TEXTS,
+    ...UPDATE_TEXTS,
+    seeded.signatures[0]!.displayName,
+    seeded.signatures[0]!.comment!,
+  ]);
   expect(await page.title()).toContain(letter.title);
   await expect(page.locator(".prose a", { hasText: SAFE_MARKDOWN_LINK.label })).toHaveAttribute("href", SAFE_MARKDOWN_LINK.href);
   // The embed code is HTML that other sites paste: parsed, it must be one link around one image
@@ -49,7 +58,11 @@ test("public pages show every hostile field as text and run none of it", async (
   const embed = await page.locator("#embed-code").inputValue();
   const parsedEmbed = await page.evaluate((html) => {
     const body = new DOMParser().parseFromString(html, "text/html").body;
-    return { elements: [...body.querySelectorAll("*")].map((element) => element.tagName.toLowerCase()), attributes: [...body.querySelectorAll("*")].flatMap((element) => element.getAttributeNames()), alt: body.querySelector("img")?.alt };
+    return {
+      elements: [...body.querySelectorAll("*")].map((element) => element.tagName.toLowerCase()),
+      attributes: [...body.querySelectorAll("*")].flatMap((element) => element.getAttributeNames()),
+      alt: body.querySelector("img")?.alt,
+    };
   }, embed);
   expect(parsedEmbed).toEqual({ elements: ["a", "img"], attributes: ["href", "src", "alt", "height"], alt: `Verified signatures on “${letter.title}”` });
 
@@ -70,7 +83,13 @@ test("a letter's organiser pages show every hostile field as text and run none o
 
   await visit(page, base, [letter.title, letter.addressee, ...MARKDOWN_LABELS, ...DEMAND_TEXTS]);
   await visit(page, `${base}/signatures`, [...publicSignerTexts(seeded), seeded.invalidationReason]);
-  await visit(page, `${base}/delivery`, [letter.title, letter.addressee, ...MARKDOWN_LABELS, ...DEMAND_TEXTS, ...seeded.signatures.filter((s) => s.showName).map((s) => s.displayName)]);
+  await visit(page, `${base}/delivery`, [
+    letter.title,
+    letter.addressee,
+    ...MARKDOWN_LABELS,
+    ...DEMAND_TEXTS,
+    ...seeded.signatures.filter((s) => s.showName).map((s) => s.displayName),
+  ]);
   await visit(page, `${base}/activity`, [...seeded.activityReasons, seeded.invitedEmail, seeded.owner.email]);
   await visit(page, `${base}/status`, [letter.title, ...DEMAND_TEXTS, ...UPDATE_TEXTS]);
   await visit(page, `${base}/team`, [seeded.owner.email, seeded.invitedEmail]);
@@ -108,14 +127,21 @@ test("the preview image, badge, CSV export, JSON API and emails carry hostile te
   const badge = await request.get(`/letters/${letter.slug}/badge.svg`);
   expect(badge.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
   const { context, page } = await pageSignedInAs(browser, db, seeded.owner.email);
-  const parsedBadge = await page.evaluate((svg) => {
-    const document = new DOMParser().parseFromString(svg, "image/svg+xml");
-    const elements = [...document.querySelectorAll("*")];
-    return {
-      wellFormed: document.querySelector("parsererror") === null && document.documentElement.tagName === "svg",
-      active: elements.filter((element) => ["script", "foreignObject", "a", "image", "use", "iframe"].includes(element.tagName) || element.getAttributeNames().some((name) => /^on|href$/i.test(name))).length,
-    };
-  }, await badge.text());
+  const parsedBadge = await page.evaluate(
+    (svg) => {
+      const document = new DOMParser().parseFromString(svg, "image/svg+xml");
+      const elements = [...document.querySelectorAll("*")];
+      return {
+        wellFormed: document.querySelector("parsererror") === null && document.documentElement.tagName === "svg",
+        active: elements.filter(
+          (element) =>
+            ["script", "foreignObject", "a", "image", "use", "iframe"].includes(element.tagName) ||
+            element.getAttributeNames().some((name) => /^on|href$/i.test(name)),
+        ).length,
+      };
+    },
+    await badge.text(),
+  );
   expect(parsedBadge).toEqual({ wellFormed: true, active: 0 });
 
   // The export: each formula payload that reached a named signer's name, title or team is quoted.
@@ -133,11 +159,18 @@ test("the preview image, badge, CSV export, JSON API and emails carry hostile te
   const api = await request.get(`/api/v1/letters/${letter.slug}`);
   expect(api.headers()["content-type"]).toMatch(/^application\/json/);
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
-  expect((await api.json()) as unknown).toMatchObject({ title: letter.title, addressee: letter.addressee, body: letter.bodyMarkdown, demands: DEMAND_TEXTS.map((text) => ({ text })) });
+  expect((await api.json()) as unknown).toMatchObject({
+    title: letter.title,
+    addressee: letter.addressee,
+    body: letter.bodyMarkdown,
+    demands: DEMAND_TEXTS.map((text) => ({ text })),
+  });
 
   // An email that names the letter (not discreet), through the real SMTP capture.
   const signer = `signer-${organiserAddress("x").split("@")[0]}@example.com`;
-  const signing = await request.post(`/api/v1/letters/${letter.slug}/signatures`, { data: { name: "<img src=x onerror=alert(1)>", email: signer, anonymous: false } });
+  const signing = await request.post(`/api/v1/letters/${letter.slug}/signatures`, {
+    data: { name: "<img src=x onerror=alert(1)>", email: signer, anonymous: false },
+  });
   expect(signing.status()).toBe(202);
   const email = await waitForEmailTo(signer);
   expect(email.subject).toContain(letter.title.replace(/\s+/g, " "));

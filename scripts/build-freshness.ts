@@ -2,7 +2,18 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 // Everything that goes into `next build`. Generated and data folders are left out on purpose.
-const SOURCES = ["app", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "package.json", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "lib",
+  "public",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", ".next", ".data", "generated"]);
 
 async function newestMtime(target: string): Promise<number> {
@@ -10,9 +21,7 @@ async function newestMtime(target: string): Promise<number> {
   if (!info) return 0;
   if (!info.isDirectory()) return info.mtimeMs;
   const entries = await readdir(target, { withFileTypes: true });
-  const times = await Promise.all(
-    entries.filter((entry) => !SKIP.has(entry.name)).map((entry) => newestMtime(path.join(target, entry.name))),
-  );
+  const times = await Promise.all(entries.filter((entry) => !SKIP.has(entry.name)).map((entry) => newestMtime(path.join(target, entry.name))));
   return Math.max(info.mtimeMs, ...times);
 }
 

@@ -96,11 +96,9 @@ async function writeMigration(name: string, sql: string): Promise<string> {
   const file = path.join(target, "migration.sql");
   await writeFile(file, sql, { flag: "wx" });
   // `prisma migrate dev` creates the lockfile with the first migration; so do we.
-  await writeFile(path.join(migrationsDir, "migration_lock.toml"), MIGRATION_LOCKFILE_CONTENT, { flag: "wx" }).catch(
-    (error: unknown) => {
-      if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
-    },
-  );
+  await writeFile(path.join(migrationsDir, "migration_lock.toml"), MIGRATION_LOCKFILE_CONTENT, { flag: "wx" }).catch((error: unknown) => {
+    if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
+  });
   return file;
 }
 

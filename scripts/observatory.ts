@@ -46,8 +46,19 @@ async function loadObservatory(): Promise<TObservatory> {
     await writeFile(preload, "{}");
   });
   const load = (file: string) => import(pathToFileURL(path.join(root, "src", file)).href);
-  const [retriever, constants, grader, charts] = await Promise.all([load("retriever/retriever.js"), load("constants.js"), load("grader/grader.js"), load("grader/charts.js")]);
-  return { retrieve: retriever.retrieve, ALL_TESTS: constants.ALL_TESTS, getScoreModifier: grader.getScoreModifier, getGradeForScore: grader.getGradeForScore, MINIMUM_SCORE_FOR_EXTRA_CREDIT: charts.MINIMUM_SCORE_FOR_EXTRA_CREDIT };
+  const [retriever, constants, grader, charts] = await Promise.all([
+    load("retriever/retriever.js"),
+    load("constants.js"),
+    load("grader/grader.js"),
+    load("grader/charts.js"),
+  ]);
+  return {
+    retrieve: retriever.retrieve,
+    ALL_TESTS: constants.ALL_TESTS,
+    getScoreModifier: grader.getScoreModifier,
+    getGradeForScore: grader.getGradeForScore,
+    MINIMUM_SCORE_FOR_EXTRA_CREDIT: charts.MINIMUM_SCORE_FOR_EXTRA_CREDIT,
+  };
 }
 
 // The two tests a plain-http instance cannot pass, whatever its headers: an http URL that
@@ -60,7 +71,10 @@ async function grade(observatory: TObservatory, base: URL, pagePath: string, hea
   if (!requests.responses.auto) throw new Error(`${pagePath}: no answer`);
   const results = observatory.ALL_TESTS.map((test) => test(requests));
   const all = score(observatory, results);
-  const apartFromHttps = score(observatory, results.filter((result) => !needsRealHttps(result.result)));
+  const apartFromHttps = score(
+    observatory,
+    results.filter((result) => !needsRealHttps(result.result)),
+  );
   return { path: pagePath, status: requests.responses.auto.status, ...all, apartFromHttps };
 }
 
@@ -83,7 +97,18 @@ const forwardedHttps = args.includes("--forwarded-https");
 const positional = args.filter((arg) => !arg.startsWith("--"));
 const base = new URL(positional.find((arg) => /^https?:\/\//.test(arg)) ?? "http://localhost:3000");
 const paths = positional.filter((arg) => arg.startsWith("/"));
-const pages = paths.length > 0 ? paths : ["/", `/letters/${DEMO_LETTER_SLUG}`, `/letters/${DEMO_LETTER_SLUG}/signatures`, "/sign-in", "/confirm/not-a-real-token", "/organise", `/letters/${DEMO_LETTER_SLUG}/badge.svg`];
+const pages =
+  paths.length > 0
+    ? paths
+    : [
+        "/",
+        `/letters/${DEMO_LETTER_SLUG}`,
+        `/letters/${DEMO_LETTER_SLUG}/signatures`,
+        "/sign-in",
+        "/confirm/not-a-real-token",
+        "/organise",
+        `/letters/${DEMO_LETTER_SLUG}/badge.svg`,
+      ];
 
 const observatory = await loadObservatory();
 const headers = ["Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", ...(forwardedHttps ? ["X-Forwarded-Proto: https"] : [])];
@@ -92,5 +117,7 @@ console.log(`${"page".padEnd(56)} status grade score  apart from HTTPS-only  tes
 for (const page of pages) {
   const result = await grade(observatory, base, page, headers);
   const apart = `${result.apartFromHttps.grade} ${result.apartFromHttps.score}`;
-  console.log(`${result.path.padEnd(56)} ${String(result.status).padEnd(6)} ${result.grade.padEnd(5)} ${String(result.score).padStart(5)}  ${apart.padEnd(20)}  ${result.failed.join(", ") || "none"}`);
+  console.log(
+    `${result.path.padEnd(56)} ${String(result.status).padEnd(6)} ${result.grade.padEnd(5)} ${String(result.score).padStart(5)}  ${apart.padEnd(20)}  ${result.failed.join(", ") || "none"}`,
+  );
 }

@@ -39,8 +39,7 @@ describe("diffMigrationsToSchema", { timeout: 60_000 }, () => {
   it("reports a model and a column that the migrations do not create", async () => {
     const original = await readFile(schemaPath, "utf8");
     const changed =
-      original.replace(/^model Letter \{$/m, "model Letter {\n  driftProbe String?") +
-      "\nmodel DriftProbe {\n  id   Int    @id\n  note String\n}\n";
+      original.replace(/^model Letter \{$/m, "model Letter {\n  driftProbe String?") + "\nmodel DriftProbe {\n  id   Int    @id\n  note String\n}\n";
     // Guards the test itself: if the anchor vanished, the column would silently not be added.
     expect(changed).toContain("driftProbe String?");
     const changedSchema = path.join(workDir, "schema.prisma");

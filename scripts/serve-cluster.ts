@@ -41,7 +41,6 @@ async function main() {
   log(`${options.instances} instance(s): ${options.instancePorts.map((port) => `http://localhost:${port}`).join(", ")}`);
   for (const [index, child] of supervisor.children.entries()) log(`instance ${index + 1}: pid ${child.pid}`);
 
-
   takeOverSignals((signal) => supervisor.stop(signal));
   const code = await supervisor.exitCode;
   await proxy?.close();

@@ -59,9 +59,7 @@ function playwright(): Stage {
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
     count: (exitCode) => {
       const stats = readReport<PlaywrightReport>(report)?.stats;
-      const counts = stats
-        ? { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped }
-        : { passed: 0, failed: 0, skipped: 0 };
+      const counts = stats ? { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped } : { passed: 0, failed: 0, skipped: 0 };
       return withCrash(counts, exitCode);
     },
   };
@@ -107,10 +105,11 @@ for (const r of results) {
       `${r.skipped ? ` ${r.skipped} skipped` : ""}  (${r.seconds.toFixed(1)} s)`,
   );
 }
-const total = results.reduce(
-  (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
-  { passed: 0, failed: 0, skipped: 0 },
-);
+const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
 console.log(`total time ${seconds.toFixed(1)} s`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);

@@ -149,7 +149,9 @@ describe.each(STORES)("signing rate limits on the $store store, across two insta
     // and what is measured is the emails queued.
     expect(measured.admitted).toBe(fired);
     const emailed = await db.outboxEmail.count({ where: { to: email } });
-    console.log(`[rate limits] ${store}, emails per address per hour: ${emailed} of ${fired} emailed (limit ${LIMITS.emailsPerAddressPerHour}, ${measured.elapsedMs} ms)`);
+    console.log(
+      `[rate limits] ${store}, emails per address per hour: ${emailed} of ${fired} emailed (limit ${LIMITS.emailsPerAddressPerHour}, ${measured.elapsedMs} ms)`,
+    );
     expectLimitHeld(emailed, LIMITS.emailsPerAddressPerHour, measured.windows);
     expect(await db.signature.count({ where: { letterId: letter.id } })).toBe(1);
   });

@@ -3,15 +3,7 @@ import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Db } from "@/lib/db/prisma";
 import { chromiumLaunchOptions } from "@/e2e/support/chromium";
-import {
-  CLUSTER_TEST_PORT,
-  clientAddresses,
-  clusterEnv,
-  createClusterDatabase,
-  startTestCluster,
-  submitSignature,
-  type TTestCluster,
-} from "./support/cluster";
+import { CLUSTER_TEST_PORT, clientAddresses, clusterEnv, createClusterDatabase, startTestCluster, submitSignature, type TTestCluster } from "./support/cluster";
 import { createLetter } from "./support/factories";
 import { startSmtpCapture, type TSmtpCapture } from "./support/smtp-capture";
 import type { ThrowawayDatabase } from "./support/throwaway-database";

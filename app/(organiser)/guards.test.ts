@@ -39,15 +39,18 @@ function calledNames(node: ts.Node): Set<string> {
   return names;
 }
 
-const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-const isDefault = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+const isExported = (node: ts.Node) =>
+  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+const isDefault = (node: ts.Node) =>
+  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
 
 /** Each exported function (`export [default] [async] function`, `export const f = … =>`), by name. */
 type TExportedFunction = { name: string; node: ts.Node; isDefault: boolean };
 
 function exportedFunctions(source: ts.SourceFile): TExportedFunction[] {
   return source.statements.flatMap((statement): TExportedFunction[] => {
-    if (ts.isFunctionDeclaration(statement) && isExported(statement)) return [{ name: statement.name?.text ?? "default", node: statement, isDefault: isDefault(statement) }];
+    if (ts.isFunctionDeclaration(statement) && isExported(statement))
+      return [{ name: statement.name?.text ?? "default", node: statement, isDefault: isDefault(statement) }];
     if (ts.isVariableStatement(statement) && isExported(statement)) {
       return statement.declarationList.declarations
         .filter((declaration) => declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer)))

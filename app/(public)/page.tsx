@@ -30,20 +30,20 @@ export default async function HomePage({ searchParams }: Props) {
   return (
     <>
       <h1>Open letters</h1>
-      <p className="lede">
-        Letters from employees to their leadership. Every signature is verified through a work email address.
-      </p>
+      <p className="lede">Letters from employees to their leadership. Every signature is verified through a work email address.</p>
       <form action="/" method="get" role="search" className="search-form">
-          <label htmlFor="search-q">Search letters by title</label>
-          <div className="search-row">
-            <input id="search-q" name="q" type="search" defaultValue={query} maxLength={100} />
-            <button type="submit">Search</button>
-          </div>
+        <label htmlFor="search-q">Search letters by title</label>
+        <div className="search-row">
+          <input id="search-q" name="q" type="search" defaultValue={query} maxLength={100} />
+          <button type="submit">Search</button>
+        </div>
       </form>
       {query ? (
         <p role="status">
-          {open.length + closed.length === 0 ? "No letter" : countOf(open.length + closed.length, NOUNS.letter)}{" "}
-          matching &ldquo;{query}&rdquo;. <Link href="/" prefetch={false}>Show all letters</Link>
+          {open.length + closed.length === 0 ? "No letter" : countOf(open.length + closed.length, NOUNS.letter)} matching &ldquo;{query}&rdquo;.{" "}
+          <Link href="/" prefetch={false}>
+            Show all letters
+          </Link>
         </p>
       ) : null}
       <section aria-labelledby="open-heading">
@@ -77,7 +77,9 @@ function LetterList({ letters }: { letters: TLetterSummary[] }) {
       {letters.map((letter) => (
         <li key={letter.slug} className="letter-card">
           <h3>
-            <Link href={`/letters/${letter.slug}`} prefetch={false}>{letter.title}</Link>
+            <Link href={`/letters/${letter.slug}`} prefetch={false}>
+              {letter.title}
+            </Link>
           </h3>
           <p className="muted">To {letter.addressee}</p>
           <p className="card-meta">

@@ -6,7 +6,28 @@ import { renderCountBadge } from "./count-badge";
 // The badge's own elements and attributes: no script, handler or link may be added by its text.
 const BADGE_MARKUP: TMarkupAllowlist = {
   tags: ["svg", "title", "lineargradient", "stop", "clippath", "rect", "g", "text"],
-  attributes: ["xmlns", "width", "height", "role", "aria-label", "id", "x", "x2", "y", "y2", "offset", "stop-color", "stop-opacity", "rx", "fill", "clip-path", "text-anchor", "font-family", "font-size", "font-weight"],
+  attributes: [
+    "xmlns",
+    "width",
+    "height",
+    "role",
+    "aria-label",
+    "id",
+    "x",
+    "x2",
+    "y",
+    "y2",
+    "offset",
+    "stop-color",
+    "stop-opacity",
+    "rx",
+    "fill",
+    "clip-path",
+    "text-anchor",
+    "font-family",
+    "font-size",
+    "font-weight",
+  ],
 };
 
 describe("renderCountBadge", () => {

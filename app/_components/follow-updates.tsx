@@ -15,8 +15,8 @@ export function FollowUpdates({ slug }: { slug: string }) {
         </a>
       </p>
       <p className="muted">
-        Paste the “Follow updates” link into a feed reader (an app that checks sites for news), or the calendar link into your
-        calendar&apos;s “subscribe” option, to learn when this letter is delivered and answered without giving anyone your email address.
+        Paste the “Follow updates” link into a feed reader (an app that checks sites for news), or the calendar link into your calendar&apos;s “subscribe”
+        option, to learn when this letter is delivered and answered without giving anyone your email address.
       </p>
     </div>
   );

@@ -16,10 +16,23 @@ export function LetterPreviewImage({ title, addressee, open, total, goal }: Prop
   const percent = goal ? Math.min(100, Math.round((total / goal) * 100)) : null;
   const drawableAddressee = drawableInPreview(addressee);
   return (
-    <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", padding: 64, background: "#fbfaf7", color: "#1c1d21" }}>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        padding: 64,
+        background: "#fbfaf7",
+        color: "#1c1d21",
+      }}
+    >
       <div style={{ display: "flex", flexDirection: "column" }}>
         <div style={{ fontSize: 28, color: "#5d6069", display: "flex" }}>{`Open letter · ${open ? "open for signatures" : "closed"}`}</div>
-        <div style={{ fontSize: 60, fontWeight: 700, lineHeight: 1.15, marginTop: 24, display: "flex" }}>{clip(drawableInPreview(title) || "An open letter", 110)}</div>
+        <div style={{ fontSize: 60, fontWeight: 700, lineHeight: 1.15, marginTop: 24, display: "flex" }}>
+          {clip(drawableInPreview(title) || "An open letter", 110)}
+        </div>
         {drawableAddressee ? <div style={{ fontSize: 32, color: "#5d6069", marginTop: 24, display: "flex" }}>{`To ${clip(drawableAddressee, 80)}`}</div> : null}
       </div>
       <div style={{ display: "flex", flexDirection: "column" }}>

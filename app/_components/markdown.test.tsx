@@ -8,7 +8,37 @@ const render = (source: string) => renderToStaticMarkup(<MarkdownBody source={so
 
 // What CommonMark and GFM produce from plain Markdown; anything else came from the source.
 const MARKDOWN_OUTPUT: TMarkupAllowlist = {
-  tags: ["div", "p", "a", "strong", "em", "del", "code", "pre", "blockquote", "ol", "ul", "li", "hr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "input", "section", "sup"],
+  tags: [
+    "div",
+    "p",
+    "a",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ol",
+    "ul",
+    "li",
+    "hr",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "input",
+    "section",
+    "sup",
+  ],
   attributes: ["class", "href", "rel", "title", "start", "type", "checked", "disabled", "align", "style", "id"],
 };
 

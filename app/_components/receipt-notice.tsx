@@ -9,9 +9,9 @@ export function ReceiptNotice({ url }: { url: string }) {
     <section className="receipt-notice" aria-labelledby="receipt-heading">
       <h2 id="receipt-heading">Your private receipt</h2>
       <p>
-        Bookmark this link <strong>on a personal device</strong>, not a work one. With it you can see your signature, change
-        whether your name is shown, withdraw, and follow the letter&rsquo;s news. We show it only now: we never email it and
-        cannot send it again. Anyone who has it can change your signature, so share it with no one.
+        Bookmark this link <strong>on a personal device</strong>, not a work one. With it you can see your signature, change whether your name is shown,
+        withdraw, and follow the letter&rsquo;s news. We show it only now: we never email it and cannot send it again. Anyone who has it can change your
+        signature, so share it with no one.
       </p>
       <ShareActions url={url} title="Your receipt" text="" shareable={false} />
     </section>

@@ -28,14 +28,21 @@ const settings = { requireApproval: false, appUrl: "http://localhost:3000", minP
 /** The bulk jobs on one letter, in the order that leaves each measurement on intact data. */
 export async function measureLetterJobs(db: Db, pool: pg.Pool, url: string, letter: TSeededLetter): Promise<TJobFigures> {
   const figures: Partial<TJobFigures> = {};
-  const owner = (await pool.query<{ userId: string; email: string }>(
-    `SELECT u.id AS "userId", u.email FROM "LetterOrganiser" o JOIN "User" u ON u.id = o."userId" WHERE o."letterId" = $1 LIMIT 1`,
-    [letter.id],
-  )).rows[0]!;
+  const owner = (
+    await pool.query<{ userId: string; email: string }>(
+      `SELECT u.id AS "userId", u.email FROM "LetterOrganiser" o JOIN "User" u ON u.id = o."userId" WHERE o."letterId" = $1 LIMIT 1`,
+      [letter.id],
+    )
+  ).rows[0]!;
   const actor = { ...owner, isAdmin: false };
 
   const bulk = await withLockProbe(url, letter.id, () =>
-    onceMs(() => performLetterAction({ db, now: new Date(), settings }, actor, bulkInvalidateSignatures, letter.id, { filter: { domain: "d7.example" }, reason: "Scale test" })),
+    onceMs(() =>
+      performLetterAction({ db, now: new Date(), settings }, actor, bulkInvalidateSignatures, letter.id, {
+        filter: { domain: "d7.example" },
+        reason: "Scale test",
+      }),
+    ),
   );
   figures["bulk invalidation of a domain (ms)"] = bulk.result.error ? `failed after ${bulk.result.ms} ms: ${bulk.result.error}` : bulk.result.ms;
   figures["bulk invalidation: signatures ended"] = (bulk.result.result as { total?: number } | undefined)?.total ?? 0;
@@ -51,14 +58,23 @@ export async function measureLetterJobs(db: Db, pool: pg.Pool, url: string, lett
 
   // Closed 300 days ago, retention 180 days; another letter's closing date passed a minute ago.
   await pool.query(`UPDATE "Letter" SET status = 'CLOSED', "closedAt" = now() - interval '300 days' WHERE id = $1`, [letter.id]);
-  const due = await seedLetter(pool, { slug: `${letter.slug}-due`, confirmed: 10, withdrawn: 0, invalidated: 0, pending: 0, closesAt: new Date(Date.now() - 60_000) });
+  const due = await seedLetter(pool, {
+    slug: `${letter.slug}-due`,
+    confirmed: 10,
+    withdrawn: 0,
+    invalidated: 0,
+    pending: 0,
+    closesAt: new Date(Date.now() - 60_000),
+  });
   const retention = await withLockProbe(url, letter.id, () => onceMs(() => housekeepingOnce(db, new Date(), 180)));
   figures["retention run (ms)"] = retention.result.error ? `failed after ${retention.result.ms} ms: ${retention.result.error}` : retention.result.ms;
   figures["retention: longest wait of a concurrent write (ms)"] = retention.maxWaitMs;
-  const left = (await pool.query<{ keys: string; uncounted: string }>(
-    `SELECT count(*) FILTER (WHERE "emailKey" NOT LIKE 'erased:%') AS keys, count(*) FILTER (WHERE state <> 'CONFIRMED') AS uncounted FROM "Signature" WHERE "letterId" = $1`,
-    [letter.id],
-  )).rows[0]!;
+  const left = (
+    await pool.query<{ keys: string; uncounted: string }>(
+      `SELECT count(*) FILTER (WHERE "emailKey" NOT LIKE 'erased:%') AS keys, count(*) FILTER (WHERE state <> 'CONFIRMED') AS uncounted FROM "Signature" WHERE "letterId" = $1`,
+      [letter.id],
+    )
+  ).rows[0]!;
   figures["retention: address keys left"] = Number(left.keys);
   figures["retention: never-counted rows left"] = Number(left.uncounted);
   const again = await onceMs(() => housekeepingOnce(db, new Date(), 180));

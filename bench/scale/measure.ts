@@ -18,7 +18,10 @@ export async function onceMs<T>(work: () => Promise<T>): Promise<{ ms: number; r
     const result = await work();
     return { ms: round(performance.now() - started), result };
   } catch (error) {
-    return { ms: round(performance.now() - started), error: error instanceof Error ? error.message.split("\n").slice(-3).join(" ").slice(0, 300) : String(error) };
+    return {
+      ms: round(performance.now() - started),
+      error: error instanceof Error ? error.message.split("\n").slice(-3).join(" ").slice(0, 300) : String(error),
+    };
   }
 }
 

@@ -38,10 +38,12 @@ const settings = { requireApproval: false, appUrl: "http://localhost:3000", minP
 
 export async function measureLetter(db: Db, pool: pg.Pool, letter: TSeededLetter): Promise<TLetterFigures> {
   const actor = await seedOwner(pool, letter.id, `owner-${letter.slug}@example.org`);
-  const middle = (await pool.query<{ confirmedAt: Date; id: string }>(
-    `SELECT "confirmedAt", id FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' ORDER BY "confirmedAt" OFFSET $2 LIMIT 1`,
-    [letter.id, Math.floor(letter.confirmed / 2)],
-  )).rows[0]!;
+  const middle = (
+    await pool.query<{ confirmedAt: Date; id: string }>(
+      `SELECT "confirmedAt", id FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' ORDER BY "confirmedAt" OFFSET $2 LIMIT 1`,
+      [letter.id, Math.floor(letter.confirmed / 2)],
+    )
+  ).rows[0]!;
   const now = new Date();
   const page = () =>
     Promise.all([
@@ -54,7 +56,9 @@ export async function measureLetter(db: Db, pool: pg.Pool, letter: TSeededLetter
     "public: letter (ms)": await medianMs(() => getPublishedLetter(db, letter.slug, { minPublicGroup: 5 })),
     "public: exact total (ms)": await medianMs(() => getExactLetterTotal(db, letter.id)),
     "public: first page of signatures (ms)": await medianMs(() => pagePublicSignatures(db, letter.id, { limit: 20, cursor: null, minPublicGroup: 5 })),
-    "public: deep keyset page (ms)": await medianMs(() => pagePublicSignatures(db, letter.id, { limit: 20, cursor: { at: middle.confirmedAt, id: middle.id }, minPublicGroup: 5 })),
+    "public: deep keyset page (ms)": await medianMs(() =>
+      pagePublicSignatures(db, letter.id, { limit: 20, cursor: { at: middle.confirmedAt, id: middle.id }, minPublicGroup: 5 }),
+    ),
     "organiser: signatures page, all it awaits (ms)": await medianMs(page),
     "organiser: counts by state and domain (ms)": await medianMs(() => countSignatures(db, letter.id)),
     "organiser: newest signatures (ms)": await medianMs(() => listSignaturesForOrganisers(db, letter.id, {})),

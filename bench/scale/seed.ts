@@ -13,7 +13,10 @@ export type TSeededLetter = { id: string; slug: string; confirmed: number; withd
  * some withdrawn (erased as withdrawal erases), invalidated and pending ones. Its count rows are
  * the exact aggregates, as the aggregator would have left them.
  */
-export async function seedLetter(pool: pg.Pool, options: { slug: string; confirmed: number; withdrawn: number; invalidated: number; pending: number; closesAt?: Date }): Promise<TSeededLetter> {
+export async function seedLetter(
+  pool: pg.Pool,
+  options: { slug: string; confirmed: number; withdrawn: number; invalidated: number; pending: number; closesAt?: Date },
+): Promise<TSeededLetter> {
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO "Letter" (slug, title, addressee, "bodyMarkdown", status, goal, "publishedAt", "closesAt", "updatedAt", "openToAnyDomain")
      VALUES ($1, 'Scale letter ' || $1, 'The Board', 'We ask for **one thing**.', 'OPEN', 2000000, now() - interval '${SEED_DAYS + 1} days', $2, now(), true) RETURNING id`,
@@ -45,7 +48,10 @@ export async function seedLetter(pool: pg.Pool, options: { slug: string; confirm
     [id, options.confirmed, options.withdrawn, options.invalidated, all],
   );
   await pool.query(`INSERT INTO "LetterCount" ("letterId", total) SELECT $1, count(*) FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED'`, [id]);
-  await pool.query(`INSERT INTO "DomainCount" ("letterId", domain, total) SELECT $1, domain, count(*) FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' GROUP BY domain`, [id]);
+  await pool.query(
+    `INSERT INTO "DomainCount" ("letterId", domain, total) SELECT $1, domain, count(*) FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' GROUP BY domain`,
+    [id],
+  );
   await pool.query(
     `INSERT INTO "DailyCount" ("letterId", day, total) SELECT $1, "confirmedAt"::date, count(*) FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' GROUP BY 2`,
     [id],

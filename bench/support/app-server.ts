@@ -34,7 +34,10 @@ export async function startAppServer(options: { port: number; env: Record<string
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/ping`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${url}/api/ping`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error("the app server did not answer within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 200));

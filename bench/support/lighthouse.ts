@@ -52,7 +52,10 @@ export async function launchChromium(debugPort: number): Promise<{ port: number;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Chromium exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${debugPort}/json/version`).then((response) => response.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${debugPort}/json/version`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error("Chromium did not open its DevTools port within 30 s");
     await new Promise((resolve) => setTimeout(resolve, 200));

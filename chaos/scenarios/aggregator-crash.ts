@@ -8,7 +8,11 @@ import type { TScenario } from "../support/scenario";
 const TEST_FILE = "lib/counts/counts.integration.test.ts";
 const TEST_NAME = "loses nothing when the aggregator dies in the middle of a batch";
 
-type TVitestReport = { numPassedTests: number; numFailedTests: number; testResults: { assertionResults: { title: string; status: string; duration?: number }[] }[] };
+type TVitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { assertionResults: { title: string; status: string; duration?: number }[] }[];
+};
 
 /**
  * The aggregator's guarantee already has its integration test, which kills the fold's own
@@ -32,9 +36,20 @@ export const aggregatorCrash: TScenario = {
       );
       const report = JSON.parse(readFileSync(reportFile, "utf8")) as TVitestReport;
       const ran = report.testResults.flatMap((file) => file.assertionResults).filter((test) => test.status !== "skipped" && test.status !== "pending");
-      checks.that("the integration test ran (exactly that one test)", ran.length === 1 && ran[0]?.title === TEST_NAME, ran.map((test) => test.title).join("; ") || "none ran");
-      checks.that("a fold killed midway loses nothing and the next fold is exact", run.status === 0 && report.numFailedTests === 0 && report.numPassedTests === 1, `vitest exit ${run.status}, ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
-      return { checks: checks.list, figures: { test: `${TEST_FILE} › ${TEST_NAME}`, vitestExitCode: run.status, testMs: ran[0]?.duration ?? null, wallMs: Date.now() - startedAt } };
+      checks.that(
+        "the integration test ran (exactly that one test)",
+        ran.length === 1 && ran[0]?.title === TEST_NAME,
+        ran.map((test) => test.title).join("; ") || "none ran",
+      );
+      checks.that(
+        "a fold killed midway loses nothing and the next fold is exact",
+        run.status === 0 && report.numFailedTests === 0 && report.numPassedTests === 1,
+        `vitest exit ${run.status}, ${report.numPassedTests} passed, ${report.numFailedTests} failed`,
+      );
+      return {
+        checks: checks.list,
+        figures: { test: `${TEST_FILE} › ${TEST_NAME}`, vitestExitCode: run.status, testMs: ran[0]?.duration ?? null, wallMs: Date.now() - startedAt },
+      };
     } finally {
       rmSync(reportDir, { recursive: true, force: true });
     }

@@ -20,7 +20,8 @@ const DRAIN_TIMEOUT_MS = 150_000;
  */
 export const appKilledWhileSigning: TScenario = {
   name: "app-killed-while-signing",
-  claim: "The app is killed with SIGKILL during a burst of 500 submissions: every 202 has its pending row and its email is sent after restart; none is duplicated.",
+  claim:
+    "The app is killed with SIGKILL during a burst of 500 submissions: every 202 has its pending row and its email is sent after restart; none is duplicated.",
   async run(ports) {
     const checks = new Checks();
     const database = await startChaosDatabase(ports.database);
@@ -43,7 +44,9 @@ export const appKilledWhileSigning: TScenario = {
         // has whose row is still unsent is an email that will go out twice.
         const captured = [...emailsByRecipient(capture).keys()];
         atKill.capturedRecipients = captured.length;
-        atKill.acceptedButUnmarked = (await database.db.outboxEmail.findMany({ where: { sentAt: null, to: { in: captured } }, select: { to: true } })).map((row) => row.to ?? "");
+        atKill.acceptedButUnmarked = (await database.db.outboxEmail.findMany({ where: { sentAt: null, to: { in: captured } }, select: { to: true } })).map(
+          (row) => row.to ?? "",
+        );
         atKill.claimedUnsent = await database.db.outboxEmail.count({ where: { sentAt: null, attempts: { gt: 0 } } });
         atKill.queuedUnsent = await database.db.outboxEmail.count({ where: { sentAt: null } });
         atKill.restartedAt = Date.now();
@@ -75,7 +78,11 @@ export const appKilledWhileSigning: TScenario = {
       await killed;
       const burstMs = Date.now() - burstStartedAt;
 
-      const drained = await waitFor(async () => (await database.db.outboxEmail.count({ where: { sentAt: null, abandonedAt: null } })) === 0, DRAIN_TIMEOUT_MS, 500);
+      const drained = await waitFor(
+        async () => (await database.db.outboxEmail.count({ where: { sentAt: null, abandonedAt: null } })) === 0,
+        DRAIN_TIMEOUT_MS,
+        500,
+      );
       const drainedAt = Date.now();
       const outbox = {
         unsent: await database.db.outboxEmail.count({ where: { sentAt: null } }),
@@ -83,9 +90,15 @@ export const appKilledWhileSigning: TScenario = {
         total: await database.db.outboxEmail.count(),
       };
 
-      const accepted = addresses.filter((address) => { const o = outcomes.get(address); return o?.kind === "answered" && o.status === 202; });
+      const accepted = addresses.filter((address) => {
+        const o = outcomes.get(address);
+        return o?.kind === "answered" && o.status === 202;
+      });
       const lost = addresses.filter((address) => outcomes.get(address)?.kind === "lost");
-      const otherStatuses = addresses.flatMap((address) => { const o = outcomes.get(address); return o?.kind === "answered" && o.status !== 202 ? [o.status] : []; });
+      const otherStatuses = addresses.flatMap((address) => {
+        const o = outcomes.get(address);
+        return o?.kind === "answered" && o.status !== 202 ? [o.status] : [];
+      });
       const rows = await signatureRowsByAddress(database.db, addresses);
       const emails = emailsByRecipient(capture);
       const rowsOf = (address: string) => rows.get(address) ?? 0;
@@ -99,12 +112,38 @@ export const appKilledWhileSigning: TScenario = {
       const unexplainedDuplicates = duplicated.filter((address) => !window.has(address));
       const lastMessageAt = Math.max(0, ...capture.messages.map((message) => message.receivedAt));
 
-      checks.that("the server was killed mid-burst and restarted", atKill.killedAt > 0 && atKill.readyAt > 0, `killed after ${KILL_AFTER_RESPONSES} responses, serving again ${atKill.readyAt - atKill.killedAt} ms later`);
-      checks.that("every answer was a 202 (the rest were cut by the kill)", otherStatuses.length === 0, otherStatuses.length ? `other statuses: ${[...new Set(otherStatuses)].join(", ")} (${otherStatuses.length})` : `${accepted.length} × 202, ${lost.length} cut by the kill`);
-      checks.that("every 202 has exactly one signature row", acceptedWithoutOneRow.length === 0, `${acceptedWithoutOneRow.length} of ${accepted.length} without exactly one row`);
-      checks.that("no address has two signature rows", [...rows.values()].every((n) => n === 1), `${rows.size} rows for ${SUBMISSIONS} addresses`);
-      checks.that("the outbox drained after the restart", drained && outbox.unsent === 0 && outbox.abandoned === 0, `${outbox.unsent} unsent, ${outbox.abandoned} abandoned of ${outbox.total}, drained ${drainedAt - atKill.readyAt} ms after the restart`);
-      checks.that("every signature row's email was delivered (including 202s whose answer was cut)", rowsWithoutEmail.length === 0, `${rowsWithoutEmail.length} rows without an email`);
+      checks.that(
+        "the server was killed mid-burst and restarted",
+        atKill.killedAt > 0 && atKill.readyAt > 0,
+        `killed after ${KILL_AFTER_RESPONSES} responses, serving again ${atKill.readyAt - atKill.killedAt} ms later`,
+      );
+      checks.that(
+        "every answer was a 202 (the rest were cut by the kill)",
+        otherStatuses.length === 0,
+        otherStatuses.length
+          ? `other statuses: ${[...new Set(otherStatuses)].join(", ")} (${otherStatuses.length})`
+          : `${accepted.length} × 202, ${lost.length} cut by the kill`,
+      );
+      checks.that(
+        "every 202 has exactly one signature row",
+        acceptedWithoutOneRow.length === 0,
+        `${acceptedWithoutOneRow.length} of ${accepted.length} without exactly one row`,
+      );
+      checks.that(
+        "no address has two signature rows",
+        [...rows.values()].every((n) => n === 1),
+        `${rows.size} rows for ${SUBMISSIONS} addresses`,
+      );
+      checks.that(
+        "the outbox drained after the restart",
+        drained && outbox.unsent === 0 && outbox.abandoned === 0,
+        `${outbox.unsent} unsent, ${outbox.abandoned} abandoned of ${outbox.total}, drained ${drainedAt - atKill.readyAt} ms after the restart`,
+      );
+      checks.that(
+        "every signature row's email was delivered (including 202s whose answer was cut)",
+        rowsWithoutEmail.length === 0,
+        `${rowsWithoutEmail.length} rows without an email`,
+      );
       checks.that("no email without a signature row", emailsWithoutRow.length === 0, `${emailsWithoutRow.length}`);
       checks.that(
         "no email delivered twice, except those SMTP had accepted but the dead process had not marked sent",

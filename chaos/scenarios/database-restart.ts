@@ -23,7 +23,14 @@ type TKind = "letter page" | "signatures page" | "API letter" | "API count" | "s
 // What each kind needs of the database while it is down: the count is served from memory and
 // the letter page from Next's cache (revalidated in the background), so both may stay 200; the
 // signatures page is rendered for each request, so it shows what a page does in an outage.
-const NEEDS_DATABASE: Record<TKind, boolean> = { "letter page": false, "signatures page": true, "API letter": true, "API count": false, "sign POST": true, health: true };
+const NEEDS_DATABASE: Record<TKind, boolean> = {
+  "letter page": false,
+  "signatures page": true,
+  "API letter": true,
+  "API count": false,
+  "sign POST": true,
+  health: true,
+};
 const KINDS = Object.keys(NEEDS_DATABASE) as TKind[];
 
 type TSample = { kind: TKind; startedAt: number; endedAt: number; status: number | null; error?: string; retryAfter: string | null; address?: string };
@@ -34,7 +41,8 @@ type TSample = { kind: TKind; startedAt: number; endedAt: number; status: number
  */
 export const databaseRestart: TScenario = {
   name: "database-restart",
-  claim: "PostgreSQL is restarted while the app serves load: requests during the outage fail fast with 503 and a Retry-After, and the app recovers by itself without a restart.",
+  claim:
+    "PostgreSQL is restarted while the app serves load: requests during the outage fail fast with 503 and a Retry-After, and the app recovers by itself without a restart.",
   async run(ports) {
     const checks = new Checks();
     const database = await startChaosDatabase(ports.database);
@@ -53,7 +61,10 @@ export const databaseRestart: TScenario = {
           "signatures page": { path: `/letters/${DEMO_LETTER_SLUG}/signatures` },
           "API letter": { path: `/api/v1/letters/${DEMO_LETTER_SLUG}` },
           "API count": { path: `/api/v1/letters/${DEMO_LETTER_SLUG}/count` },
-          "sign POST": { path: `/api/v1/letters/${DEMO_LETTER_SLUG}/signatures`, body: JSON.stringify({ name: "Chaos Signer", email: address, anonymous: true }) },
+          "sign POST": {
+            path: `/api/v1/letters/${DEMO_LETTER_SLUG}/signatures`,
+            body: JSON.stringify({ name: "Chaos Signer", email: address, anonymous: true }),
+          },
           health: { path: "/api/health" },
         }[kind];
         try {
@@ -133,19 +144,43 @@ export const databaseRestart: TScenario = {
         }),
       );
 
-      checks.that("during the outage, no request failed other than with 503 (no 500, no hang, no reset)", badDuringOutage.length === 0, badDuringOutage.length ? JSON.stringify(badDuringOutage.slice(0, 5)) : `${during.length} requests, ${refusals.length} × 503`);
+      checks.that(
+        "during the outage, no request failed other than with 503 (no 500, no hang, no reset)",
+        badDuringOutage.length === 0,
+        badDuringOutage.length ? JSON.stringify(badDuringOutage.slice(0, 5)) : `${during.length} requests, ${refusals.length} × 503`,
+      );
       checks.that("no request started during the outage took 5 s or more", slowest < 5_000, `slowest ${slowest} ms`);
-      checks.that("requests that need the database were refused with 503", KINDS.filter((k) => NEEDS_DATABASE[k]).every((kind) => (statusesByKind[kind]?.["503"] ?? 0) > 0), JSON.stringify(statusesByKind));
-      checks.that("every 503 carries Retry-After", refusals.every((s) => s.retryAfter !== null && Number(s.retryAfter) > 0), `values: ${[...new Set(refusals.map((s) => s.retryAfter))].join(", ")}`);
-      checks.that(`503s are fast (p99 < ${FAST_503_P99_MS} ms)`, (quantile(latencies503, 0.99) ?? Infinity) < FAST_503_P99_MS, `p50 ${quantile(latencies503, 0.5)} ms, p99 ${quantile(latencies503, 0.99)} ms, max ${Math.max(...latencies503)} ms`);
-      checks.that(`the app served 2xx again by itself within ${RECOVERY_LIMIT_MS / 1000} s of PostgreSQL being back`, Object.values(recoveryMs).every((ms) => ms !== null && ms <= RECOVERY_LIMIT_MS), JSON.stringify(recoveryMs));
+      checks.that(
+        "requests that need the database were refused with 503",
+        KINDS.filter((k) => NEEDS_DATABASE[k]).every((kind) => (statusesByKind[kind]?.["503"] ?? 0) > 0),
+        JSON.stringify(statusesByKind),
+      );
+      checks.that(
+        "every 503 carries Retry-After",
+        refusals.every((s) => s.retryAfter !== null && Number(s.retryAfter) > 0),
+        `values: ${[...new Set(refusals.map((s) => s.retryAfter))].join(", ")}`,
+      );
+      checks.that(
+        `503s are fast (p99 < ${FAST_503_P99_MS} ms)`,
+        (quantile(latencies503, 0.99) ?? Infinity) < FAST_503_P99_MS,
+        `p50 ${quantile(latencies503, 0.5)} ms, p99 ${quantile(latencies503, 0.99)} ms, max ${Math.max(...latencies503)} ms`,
+      );
+      checks.that(
+        `the app served 2xx again by itself within ${RECOVERY_LIMIT_MS / 1000} s of PostgreSQL being back`,
+        Object.values(recoveryMs).every((ms) => ms !== null && ms <= RECOVERY_LIMIT_MS),
+        JSON.stringify(recoveryMs),
+      );
       checks.that(
         "once every kind has answered 2xx again, nothing fails",
         failingAfterRecovery.length === 0,
         `${failingAfterRecovery.length} of ${afterRecovery.length} requests in the next ${AFTER_RECOVERY_MS / 1000} s failed${failingAfterRecovery.length ? `: ${JSON.stringify(failingAfterRecovery.slice(0, 3).map((s) => [s.kind, s.status ?? s.error]))}` : ""}`,
       );
       checks.that("the app process was never restarted", alive, `pid ${app.pid} ${alive ? "still running" : "gone"}`);
-      checks.that("background jobs survived: every 202's email was delivered, once", delivered && accepted.every((address) => emails.get(address) === 1), `${accepted.length} accepted, ${accepted.filter((a) => emails.has(a)).length} delivered, ${accepted.filter((a) => (emails.get(a) ?? 0) > 1).length} twice`);
+      checks.that(
+        "background jobs survived: every 202's email was delivered, once",
+        delivered && accepted.every((address) => emails.get(address) === 1),
+        `${accepted.length} accepted, ${accepted.filter((a) => emails.has(a)).length} delivered, ${accepted.filter((a) => (emails.get(a) ?? 0) > 1).length} twice`,
+      );
 
       return {
         checks: checks.list,
@@ -162,7 +197,15 @@ export const databaseRestart: TScenario = {
           p99Latency503Ms: quantile(latencies503, 0.99),
           slowestRequestDuringOutageMs: slowest,
           maxLatency503Ms: latencies503.length ? Math.max(...latencies503) : null,
-          p99Latency503MsByKind: Object.fromEntries(KINDS.map((kind) => [kind, quantile(refusals.filter((s) => s.kind === kind).map((s) => s.endedAt - s.startedAt), 0.99)])),
+          p99Latency503MsByKind: Object.fromEntries(
+            KINDS.map((kind) => [
+              kind,
+              quantile(
+                refusals.filter((s) => s.kind === kind).map((s) => s.endedAt - s.startedAt),
+                0.99,
+              ),
+            ]),
+          ),
           msFromStopToFirst503: refusals.length ? Math.min(...refusals.map((s) => s.endedAt)) - downAt : null,
           retryAfterValues: [...new Set(refusals.map((s) => s.retryAfter))],
           recoveryMsByKind: recoveryMs,

@@ -29,7 +29,10 @@ export const smtpOutage: TScenario = {
       const downAt = Date.now();
       const addresses = chaosSigners(SUBMISSIONS);
       const outcomes = await Promise.all(addresses.map((address) => submitSignature(app.url, address)));
-      const accepted = addresses.filter((_, i) => { const o = outcomes[i]!; return o.kind === "answered" && o.status === 202; });
+      const accepted = addresses.filter((_, i) => {
+        const o = outcomes[i]!;
+        return o.kind === "answered" && o.status === 202;
+      });
 
       await delay(Math.max(0, OUTAGE_MS - (Date.now() - downAt)));
       const attemptsDuringOutage = await database.db.outboxEmail.aggregate({ _sum: { attempts: true }, _max: { attempts: true } });
@@ -59,8 +62,16 @@ export const smtpOutage: TScenario = {
         `${sentDuringOutage} sent during the outage; ${triedDuringOutage} attempts, at most ${attemptsDuringOutage._max.attempts ?? 0} per email; attempts per email by the end ${JSON.stringify(attemptsHistogram)}`,
       );
       checks.that("all emails arrived once SMTP was back", allArrived, `${accepted.filter((address) => emails.has(address)).length} of ${accepted.length}`);
-      checks.that("none was sent twice", duplicated.length === 0 && smtp.messages.length === accepted.length, `${smtp.messages.length} messages for ${accepted.length} emails, ${duplicated.length} duplicated`);
-      checks.that("none was abandoned", rows.every((row) => row.abandonedAt === null && row.sentAt !== null), `${rows.filter((row) => row.sentAt === null).length} unsent`);
+      checks.that(
+        "none was sent twice",
+        duplicated.length === 0 && smtp.messages.length === accepted.length,
+        `${smtp.messages.length} messages for ${accepted.length} emails, ${duplicated.length} duplicated`,
+      );
+      checks.that(
+        "none was abandoned",
+        rows.every((row) => row.abandonedAt === null && row.sentAt !== null),
+        `${rows.filter((row) => row.sentAt === null).length} unsent`,
+      );
       checks.that(
         `the last email arrived within ${RECOVERY_TO_LAST_DELIVERY_LIMIT_MS / 1000} s of SMTP coming back`,
         allArrived && lastDeliveryAt - upAt <= RECOVERY_TO_LAST_DELIVERY_LIMIT_MS,

@@ -12,7 +12,13 @@ export type TChaosApp = TAppServer & { logFile: string };
  * database and SMTP port, its output appended to chaos/logs/<name>.log so a report can point at
  * what the app said during the fault. Starting it again with the same name continues that log.
  */
-export async function startChaosApp(options: { name: string; port: number; databaseUrl: string; smtpPort: number; env?: Record<string, string> }): Promise<TChaosApp> {
+export async function startChaosApp(options: {
+  name: string;
+  port: number;
+  databaseUrl: string;
+  smtpPort: number;
+  env?: Record<string, string>;
+}): Promise<TChaosApp> {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${options.name}.log`);
   const fd = openSync(logFile, "a");

@@ -132,7 +132,10 @@ async function exchange(request: TFuzzRequest, headerLimit: "under" | "over", ju
   let response: TFuzzResponse | undefined;
   try {
     const over = headBytes(request) > NODE_MAX_HEADER_BYTES;
-    must(over === (headerLimit === "over"), over ? "a case over Node's header limit: fuzz-inputs.ts keeps ordinary cases under it" : "an oversized case under the limit");
+    must(
+      over === (headerLimit === "over"),
+      over ? "a case over Node's header limit: fuzz-inputs.ts keeps ordinary cases under it" : "an oversized case under the limit",
+    );
     response = await send(request);
     return judge(response);
   } catch (error) {
@@ -193,7 +196,11 @@ const FAILED_PAGE = ["We could not show this page", APP_ERRORS.INTERNAL.message.
  * A page's answer to a hostile request: a status we expect, and no sign of a failure on our
  * side. `judge` names the outcome (by default, the status; a guard's refusal, by its code).
  */
-export function askPage(request: TFuzzRequest, expected: number[], judge: (response: TFuzzResponse) => string = (response) => String(response.status)): Promise<string> {
+export function askPage(
+  request: TFuzzRequest,
+  expected: number[],
+  judge: (response: TFuzzResponse) => string = (response) => String(response.status),
+): Promise<string> {
   return ask(request, expected, (response) => {
     for (const sign of FAILED_PAGE) must(!response.body.includes(sign), `a page showing "${sign}"`);
     return judge(response);

@@ -68,7 +68,10 @@ export function send(request: TFuzzRequest): Promise<TFuzzResponse> {
 /** The request line and headers' size, as the server counts it against Node's `maxHeaderSize` (16 KB). */
 export function headBytes(request: TFuzzRequest): number {
   const headers = Object.entries({ host: url.host, ...request.headers });
-  return Buffer.byteLength(`${request.method ?? "GET"} ${request.path} HTTP/1.1\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join("")}`, "latin1");
+  return Buffer.byteLength(
+    `${request.method ?? "GET"} ${request.path} HTTP/1.1\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join("")}`,
+    "latin1",
+  );
 }
 
 /** One exchange, for a failure message: what was sent and what came back, each cut short. */

@@ -82,7 +82,10 @@ export const hostileJsonValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknow
  */
 export const hostileBody: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: hostileJsonValue.map((value) => JSON.stringify(value) ?? "null") },
-  { weight: 1, arbitrary: hostileString.map((value) => `{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"token":${JSON.stringify(value)}}`) },
+  {
+    weight: 1,
+    arbitrary: hostileString.map((value) => `{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"token":${JSON.stringify(value)}}`),
+  },
   { weight: 1, arbitrary: hostileJsonValue.map((value) => (JSON.stringify(value) ?? "").slice(0, -1)) },
   { weight: 1, arbitrary: hostileString },
   { weight: 1, arbitrary: fc.constant(`{"a":"${"x".repeat(20_000)}"}`) },
@@ -150,21 +153,42 @@ export function segmentOr(real: string, realShare = 0.1): fc.Arbitrary<string> {
 export function queryOf(params: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<string> {
   const entries = Object.entries(params).map(([name, valid]) =>
     fc
-      .option(fc.oneof(valid.map((value) => percentEncodeBytes(value, UNRESERVED)), encodedForUrl), { nil: undefined })
+      .option(
+        fc.oneof(
+          valid.map((value) => percentEncodeBytes(value, UNRESERVED)),
+          encodedForUrl,
+        ),
+        { nil: undefined },
+      )
       .map((value) => (value === undefined ? [] : [`${name}=${value}`])),
   );
-  const stray = fc.array(fc.tuple(encodedForUrl, encodedForUrl).map(([name, value]) => `${name}=${value}`), { maxLength: 2 });
+  const stray = fc.array(
+    fc.tuple(encodedForUrl, encodedForUrl).map(([name, value]) => `${name}=${value}`),
+    { maxLength: 2 },
+  );
   const names = Object.keys(params);
-  const repeated = names.length > 0 ? fc.array(fc.constantFrom(...names).map((name) => `${name}=`), { maxLength: 1 }) : fc.constant([]);
-  return fc.tuple(fc.tuple(...entries), stray, repeated).map(([named, extra, again]) => {
-    const parts = [...named.flat(), ...extra, ...again];
-    return parts.length > 0 ? `?${parts.join("&")}` : "";
-  }).filter((query) => query.length <= MAX_QUERY);
+  const repeated =
+    names.length > 0
+      ? fc.array(
+          fc.constantFrom(...names).map((name) => `${name}=`),
+          { maxLength: 1 },
+        )
+      : fc.constant([]);
+  return fc
+    .tuple(fc.tuple(...entries), stray, repeated)
+    .map(([named, extra, again]) => {
+      const parts = [...named.flat(), ...extra, ...again];
+      return parts.length > 0 ? `?${parts.join("&")}` : "";
+    })
+    .filter((query) => query.length <= MAX_QUERY);
 }
 
 /** Header values a client can put on the wire: tab and Latin-1 text without controls (HTTP allows no others). */
 const headerText: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constant(0x09)).map((code) => String.fromCharCode(code)), maxLength: 200 }),
+  fc.string({
+    unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constant(0x09)).map((code) => String.fromCharCode(code)),
+    maxLength: 200,
+  }),
   fc.constantFrom("%00", "../../etc/passwd", "__proto__", "*/*", "text/html", "application/json", "text/event-stream", "null", "x".repeat(1_000)),
 );
 
@@ -177,8 +201,15 @@ const HEADERS: Record<string, fc.Arbitrary<string>> = {
   accept: headerText,
   "accept-language": headerText,
   referer: headerText,
-  cookie: fc.oneof(headerText, headerText.map((value) => `authjs.session-token=${value}; authjs.csrf-token=${value}`)),
-  "x-forwarded-for": fc.oneof(headerText, fc.ipV4().map((ip) => `${ip}, 10.0.0.1`), fc.ipV6()),
+  cookie: fc.oneof(
+    headerText,
+    headerText.map((value) => `authjs.session-token=${value}; authjs.csrf-token=${value}`),
+  ),
+  "x-forwarded-for": fc.oneof(
+    headerText,
+    fc.ipV4().map((ip) => `${ip}, 10.0.0.1`),
+    fc.ipV6(),
+  ),
   "x-forwarded-host": headerText,
   "x-forwarded-proto": headerText,
   "x-undersigned-client-address": headerText,
@@ -213,7 +244,12 @@ export type TStateChange = { headers: Record<string, string>; foreign: boolean; 
 // cases reach the handler; one in ten from another site, as a browser would send it (`Origin:
 // null` from a sandbox or a redirect, another host, an empty or garbled value, or no Origin but
 // `Sec-Fetch-Site: cross-site`).
-const ownSite = fc.constantFrom<Record<string, string>>({ origin: OWN_ORIGIN }, { origin: OWN_ORIGIN, "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "none" });
+const ownSite = fc.constantFrom<Record<string, string>>(
+  { origin: OWN_ORIGIN },
+  { origin: OWN_ORIGIN, "sec-fetch-site": "same-origin" },
+  { "sec-fetch-site": "same-origin" },
+  { "sec-fetch-site": "none" },
+);
 const otherSite = fc.oneof(
   fc.constantFrom("null", "", "https://evil.example", `${OWN_ORIGIN}.evil.example`, "http://localhost").map((origin) => ({ origin })),
   headerText.map((origin) => ({ origin })),
@@ -227,7 +263,11 @@ const requestSite = fc.oneof(
 
 /** Hostile headers for a POST, from this site or another, now and then with a chunked body. */
 export const stateChangeHeaders: fc.Arbitrary<TStateChange> = fc
-  .record({ hostile: someOf(HEADERS), site: requestSite, chunked: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) })
+  .record({
+    hostile: someOf(HEADERS),
+    site: requestSite,
+    chunked: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  })
   .map(({ hostile, site, chunked }) => ({ headers: { ...hostile, ...site.headers }, foreign: site.foreign, chunked }));
 
 /**

@@ -13,7 +13,8 @@ const at = (index: number) => XSS_TEXT_PAYLOADS[index % XSS_TEXT_PAYLOADS.length
 const UPDATE_KINDS: StatusUpdateKind[] = ["DELIVERED", "RESPONSE", "NOTE", "VICTORY", "DEMAND_CHANGE"];
 
 /** A title that breaks out of <title>, an attribute and a script at once, and is the letter's own. */
-const hostileTitle = (label: string) => `</title><script>window.__xss=1</script> "><img src=x onerror=alert(1)> &lt;b&gt; ${label}-${randomBytes(3).toString("hex")}`;
+const hostileTitle = (label: string) =>
+  `</title><script>window.__xss=1</script> "><img src=x onerror=alert(1)> &lt;b&gt; ${label}-${randomBytes(3).toString("hex")}`;
 const HOSTILE_ADDRESSEE = "<svg onload=window.__xss=1> ' onmouseover='window.__xss=1' x=' \u2028</script><script>window.__xss=1//";
 
 /**
@@ -27,7 +28,11 @@ export async function seedHostileLetter(db: Db) {
     addressee: HOSTILE_ADDRESSEE,
     bodyMarkdown: hostileMarkdownBody(),
     demands: XSS_TEXT_PAYLOADS.slice(0, 20).map((text) => ({ text })),
-    statusUpdates: XSS_TEXT_PAYLOADS.slice(20, 30).map((body, index) => ({ kind: UPDATE_KINDS[index % UPDATE_KINDS.length]!, body, occurredAt: new Date(Date.now() - index * 60_000) })),
+    statusUpdates: XSS_TEXT_PAYLOADS.slice(20, 30).map((body, index) => ({
+      kind: UPDATE_KINDS[index % UPDATE_KINDS.length]!,
+      body,
+      occurredAt: new Date(Date.now() - index * 60_000),
+    })),
     total: 0,
   });
   await db.letter.update({ where: { id: letter.id }, data: { collectJobTitle: true, collectTeam: true, discreetEmails: false } });
@@ -38,7 +43,19 @@ export async function seedHostileLetter(db: Db) {
   const signatures = await db.signature.createManyAndReturn({
     data: XSS_TEXT_PAYLOADS.map((name, index) => {
       const signedAt = new Date(Date.now() - index * 1000);
-      return { letterId: letter.id, emailKey: randomBytes(16).toString("hex"), domain: "example.com", displayName: name, showName: index % 5 !== 4, jobTitle: at(index + 1), team: at(index + 2), comment: at(index + 3), state: "CONFIRMED" as const, createdAt: signedAt, confirmedAt: signedAt };
+      return {
+        letterId: letter.id,
+        emailKey: randomBytes(16).toString("hex"),
+        domain: "example.com",
+        displayName: name,
+        showName: index % 5 !== 4,
+        jobTitle: at(index + 1),
+        team: at(index + 2),
+        comment: at(index + 3),
+        state: "CONFIRMED" as const,
+        createdAt: signedAt,
+        confirmedAt: signedAt,
+      };
     }),
   });
   const invalidationReason = at(5);
@@ -49,10 +66,24 @@ export async function seedHostileLetter(db: Db) {
   await db.letterOrganiser.create({ data: { letterId: letter.id, userId: owner.id, role: "OWNER" } });
   // The most an address can carry past the email check: an apostrophe, to break a quoted attribute.
   const invitedEmail = `o'hara-${randomBytes(3).toString("hex")}@organisers.example`;
-  await db.organiserInvitation.create({ data: { letterId: letter.id, email: invitedEmail, invitedById: owner.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  await db.organiserInvitation.create({
+    data: { letterId: letter.id, email: invitedEmail, invitedById: owner.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
   const activityReasons = [at(7), at(8)];
-  await recordActivity(db, { letterId: letter.id, actorId: owner.id, action: "signature.invalidated", detail: { domain: "example.com", reason: activityReasons[0]! }, at: new Date() });
-  await recordActivity(db, { letterId: letter.id, actorId: owner.id, action: "signatures.bulk-invalidated", detail: { total: 2, filter: { source: "deadbeef" }, reason: activityReasons[1]! }, at: new Date() });
+  await recordActivity(db, {
+    letterId: letter.id,
+    actorId: owner.id,
+    action: "signature.invalidated",
+    detail: { domain: "example.com", reason: activityReasons[0]! },
+    at: new Date(),
+  });
+  await recordActivity(db, {
+    letterId: letter.id,
+    actorId: owner.id,
+    action: "signatures.bulk-invalidated",
+    detail: { total: 2, filter: { source: "deadbeef" }, reason: activityReasons[1]! },
+    at: new Date(),
+  });
   await recordActivity(db, { letterId: letter.id, actorId: owner.id, action: "editor.invited", detail: { email: invitedEmail }, at: new Date() });
 
   // Links as the signers' emails carry them: one to confirm a named pending signature, one to withdraw.
@@ -90,4 +121,6 @@ export async function seedHostileLettersInReview(db: Db, ownerId: string) {
 
 /** What each public signature shows: a named signer's name, title, team and comment. */
 export const publicSignerTexts = (seeded: THostileLetter) =>
-  seeded.signatures.filter((signature) => signature.showName).flatMap((signature) => [signature.displayName, signature.jobTitle!, signature.team!, signature.comment!]);
+  seeded.signatures
+    .filter((signature) => signature.showName)
+    .flatMap((signature) => [signature.displayName, signature.jobTitle!, signature.team!, signature.comment!]);

@@ -16,6 +16,8 @@ const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
 export async function htmlErrors(html: string): Promise<string[]> {
   const report = await validator.validateString(html);
   return report.results.flatMap((result) =>
-    result.messages.filter((message) => message.severity === 2).map((message) => `${message.ruleId} at ${message.selector ?? `${message.line}:${message.column}`}: ${message.message}`),
+    result.messages
+      .filter((message) => message.severity === 2)
+      .map((message) => `${message.ruleId} at ${message.selector ?? `${message.line}:${message.column}`}: ${message.message}`),
   );
 }

@@ -38,7 +38,12 @@ export async function expectInertPage(page: Page, shows: readonly string[]) {
       // The app's own scripts: its bundles, the inline bootstrap and streaming calls of Next and
       // Turbopack (whose data, payload text included, is JSON-escaped inside them), and React's
       // replay of forms submitted before hydration.
-      const ours = src !== null ? src.startsWith("/_next/") : /^\s*(\(self\.__next_f|self\.__next_f\.push|\(globalThis\["TURBOPACK"\]|\$R[CSX]|requestAnimationFrame\(function\(\)\{\$RT|addEventListener\("submit")/.test(script.textContent ?? "");
+      const ours =
+        src !== null
+          ? src.startsWith("/_next/")
+          : /^\s*(\(self\.__next_f|self\.__next_f\.push|\(globalThis\["TURBOPACK"\]|\$R[CSX]|requestAnimationFrame\(function\(\)\{\$RT|addEventListener\("submit")/.test(
+              script.textContent ?? "",
+            );
       if (!ours) found.push(`script ${describe(script)}`);
     }
     for (const element of document.querySelectorAll("*")) {
@@ -47,7 +52,9 @@ export async function expectInertPage(page: Page, shows: readonly string[]) {
       }
       if (/expression|url\(|javascript:/i.test(element.getAttribute("style") ?? "")) found.push(`style ${describe(element)}`);
     }
-    for (const element of document.querySelectorAll("iframe, frame, object, embed, base, meta[http-equiv], link[rel=import], foreignObject, svg script, svg a, math, template, style:not([data-precedence])")) {
+    for (const element of document.querySelectorAll(
+      "iframe, frame, object, embed, base, meta[http-equiv], link[rel=import], foreignObject, svg script, svg a, math, template, style:not([data-precedence])",
+    )) {
       found.push(`element ${describe(element)}`);
     }
     // Resolved as the browser resolves them (so "java\tscript:" counts as javascript:).

@@ -41,7 +41,16 @@ export async function startSideServer(port: number, settings: Record<string, str
   server.stderr?.on("data", (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
   const baseUrl = `http://localhost:${port}`;
-  await expect.poll(() => fetch(`${baseUrl}/api/ping`).then((r) => r.status, () => 0), { timeout: 30_000, message: `side server on ${port}` }).toBe(200);
+  await expect
+    .poll(
+      () =>
+        fetch(`${baseUrl}/api/ping`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 30_000, message: `side server on ${port}` },
+    )
+    .toBe(200);
   return {
     baseUrl,
     databaseUrl: database.url,
@@ -63,7 +72,9 @@ export async function waitForDevMailboxMessage(dir: string, address: string): Pr
     .poll(
       async () => {
         const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort();
-        const messages = await Promise.all(names.map(async (name) => JSON.parse(await readFile(path.join(dir, name), "utf8")) as { to: string; subject: string; text: string }));
+        const messages = await Promise.all(
+          names.map(async (name) => JSON.parse(await readFile(path.join(dir, name), "utf8")) as { to: string; subject: string; text: string }),
+        );
         found = messages.filter((message) => message.to.toLowerCase() === address.toLowerCase()).at(-1);
         return found !== undefined;
       },

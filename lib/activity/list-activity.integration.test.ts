@@ -16,7 +16,13 @@ describe("a letter's activity log", () => {
     const organiser = await createActor(db, letter.id, "OWNER");
     const start = Date.UTC(2026, 10, 1);
     for (let i = 0; i < 5; i++) {
-      await recordActivity(db, { letterId: letter.id, actorId: i === 0 ? null : organiser.userId, action: "signatures.exported", detail: { named: i }, at: new Date(start + i * 1000) });
+      await recordActivity(db, {
+        letterId: letter.id,
+        actorId: i === 0 ? null : organiser.userId,
+        action: "signatures.exported",
+        detail: { named: i },
+        at: new Date(start + i * 1000),
+      });
     }
     await recordActivity(db, { letterId: other.id, actorId: organiser.userId, action: "letter.published", at: new Date(start) });
 

@@ -10,7 +10,11 @@ export type TActivityEntry = {
   at: Date;
 };
 
-export const ZActivityCursor = z.string().regex(/^\d{1,19}$/).optional().catch(undefined);
+export const ZActivityCursor = z
+  .string()
+  .regex(/^\d{1,19}$/)
+  .optional()
+  .catch(undefined);
 
 /** A letter's activity log, newest first, a page at a time (`before`: the last id of the previous page). */
 export async function listActivity(

@@ -18,7 +18,7 @@ export function apiInfo(appUrl: string) {
     title: "Undersigned public API",
     version: "1.0.0",
     description:
-      "Open letters and their verified signatures. Every GET is public, cacheable (`Cache-Control` with `s-maxage`) and open to any origin (CORS). No response ever contains a signer's email address, its hash or an IP address. Errors are `{ \"error\": { \"code\", \"message\", \"fields\"? } }`.",
+      'Open letters and their verified signatures. Every GET is public, cacheable (`Cache-Control` with `s-maxage`) and open to any origin (CORS). No response ever contains a signer\'s email address, its hash or an IP address. Errors are `{ "error": { "code", "message", "fields"? } }`.',
     // The instance's own site: whoever runs it answers for it.
     contact: { name: "Undersigned", url: appUrl.replace(/\/+$/, "") },
     // What the API serves was published to be read, quoted and counted by anyone: letters that

@@ -45,28 +45,42 @@ async function redocly(paths: string[]): Promise<TProblem[]> {
     cwd: dir,
     env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
   }).catch((error: { stdout: string }) => error);
-  const reports = JSON.parse(`[${stdout.replace(/\}\s*\{\s*"totals"/g, '},{"totals"')}]`) as { problems: { ruleId: string; message: string; location: { source: { ref: string } }[] }[] }[];
+  const reports = JSON.parse(`[${stdout.replace(/\}\s*\{\s*"totals"/g, '},{"totals"')}]`) as {
+    problems: { ruleId: string; message: string; location: { source: { ref: string } }[] }[];
+  }[];
   expect(reports).toHaveLength(paths.length);
-  return reports.flatMap((report) => report.problems.map((problem) => ({ file: path.basename(problem.location[0]!.source.ref), rule: problem.ruleId, message: problem.message })));
+  return reports.flatMap((report) =>
+    report.problems.map((problem) => ({ file: path.basename(problem.location[0]!.source.ref), rule: problem.ruleId, message: problem.message })),
+  );
 }
 
 /** Spectral's results of every severity (error, warning, information, hint) in each file. */
 async function spectral(paths: string[]): Promise<TProblem[]> {
   const output = path.join(dir, "spectral.json");
-  await run(bin("spectral"), ["lint", ...paths, "--ruleset", path.join(dir, ".spectral.yaml"), "--format", "json", "--output", output, "--fail-severity", "hint"], { cwd: dir }).catch(() => undefined);
+  await run(
+    bin("spectral"),
+    ["lint", ...paths, "--ruleset", path.join(dir, ".spectral.yaml"), "--format", "json", "--output", output, "--fail-severity", "hint"],
+    { cwd: dir },
+  ).catch(() => undefined);
   const results = JSON.parse(await readFile(output, "utf8")) as { source: string; code: string; message: string }[];
   return results.map((result) => ({ file: path.basename(result.source), rule: result.code, message: result.message }));
 }
 
 describe("the OpenAPI document, by outside linters", () => {
-  it("has no error or warning from Redocly (recommended) or Spectral (spectral:oas), served at a public address or at localhost", { timeout: 90_000 }, async () => {
-    const [redoclyProblems, spectralProblems] = await Promise.all([redocly(files), spectral(files)]);
-    const served = (problems: TProblem[]) => problems.filter((problem) => problem.file !== "openapi-2.json").map((problem) => `${problem.file} ${problem.rule}: ${problem.message}`);
-    expect(served(redoclyProblems)).toEqual([]);
-    expect(served(spectralProblems)).toEqual([]);
+  it(
+    "has no error or warning from Redocly (recommended) or Spectral (spectral:oas), served at a public address or at localhost",
+    { timeout: 90_000 },
+    async () => {
+      const [redoclyProblems, spectralProblems] = await Promise.all([redocly(files), spectral(files)]);
+      const served = (problems: TProblem[]) =>
+        problems.filter((problem) => problem.file !== "openapi-2.json").map((problem) => `${problem.file} ${problem.rule}: ${problem.message}`);
+      expect(served(redoclyProblems)).toEqual([]);
+      expect(served(spectralProblems)).toEqual([]);
 
-    const rulesBrokenByBare = (problems: TProblem[]) => new Set(problems.filter((problem) => problem.file === "openapi-2.json").map((problem) => problem.rule));
-    expect(rulesBrokenByBare(redoclyProblems)).toEqual(new Set(["security-defined", "info-license", "no-server-example.com"]));
-    expect(rulesBrokenByBare(spectralProblems)).toEqual(new Set(["info-contact", "operation-tag-defined"]));
-  });
+      const rulesBrokenByBare = (problems: TProblem[]) =>
+        new Set(problems.filter((problem) => problem.file === "openapi-2.json").map((problem) => problem.rule));
+      expect(rulesBrokenByBare(redoclyProblems)).toEqual(new Set(["security-defined", "info-license", "no-server-example.com"]));
+      expect(rulesBrokenByBare(spectralProblems)).toEqual(new Set(["info-contact", "operation-tag-defined"]));
+    },
+  );
 });

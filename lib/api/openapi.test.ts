@@ -11,7 +11,14 @@ describe("the OpenAPI document", () => {
     expect(doc.servers).toEqual([{ url: "/api/v1" }]);
     expect(doc.info.contact).toEqual({ name: "Undersigned", url: "https://letters.example" });
     expect(doc.security).toEqual([]);
-    expect(Object.keys(doc.paths).sort()).toEqual(["/confirmations", "/letters", "/letters/{slug}", "/letters/{slug}/count", "/letters/{slug}/count/stream", "/letters/{slug}/signatures"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/confirmations",
+      "/letters",
+      "/letters/{slug}",
+      "/letters/{slug}/count",
+      "/letters/{slug}/count/stream",
+      "/letters/{slug}/signatures",
+    ]);
   });
 
   it("is a valid OpenAPI 3.1 document, by the specification's own schema", async () => {

@@ -7,7 +7,13 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string, description: string) => ({ description, content: { "application/json": { schema: ref(id) } } });
 const error = (description: string) => json("Error", description);
 
-const slug = { name: "slug", in: "path", required: true, description: "The letter's URL name.", schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" } };
+const slug = {
+  name: "slug",
+  in: "path",
+  required: true,
+  description: "The letter's URL name.",
+  schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+};
 const cursor = { name: "cursor", in: "query", required: false, description: "`nextCursor` of the previous page.", schema: { type: "string" } };
 const limit = (max: number, fallback: number) => ({
   name: "limit",
@@ -53,10 +59,17 @@ export function buildOpenApiDocument(appUrl: string) {
         get: {
           operationId: "listLetters",
           tags: ["Letters"] satisfies TApiTag[],
-          description: "Open and closed letters, newest first, in pages of `limit`; pass `nextCursor` back as `cursor` for the next page. Pages are keyset cursors: stable while letters are published, constant in cost however deep.",
+          description:
+            "Open and closed letters, newest first, in pages of `limit`; pass `nextCursor` back as `cursor` for the next page. Pages are keyset cursors: stable while letters are published, constant in cost however deep.",
           summary: "Published letters, newest first",
           parameters: [
-            { name: "status", in: "query", required: false, description: "Only open or only closed letters.", schema: { type: "string", enum: ["open", "closed"] } },
+            {
+              name: "status",
+              in: "query",
+              required: false,
+              description: "Only open or only closed letters.",
+              schema: { type: "string", enum: ["open", "closed"] },
+            },
             cursor,
             limit(100, 20),
           ],
@@ -67,7 +80,8 @@ export function buildOpenApiDocument(appUrl: string) {
         get: {
           operationId: "getLetter",
           tags: ["Letters"] satisfies TApiTag[],
-          description: "Everything the letter's page shows: its text (Markdown), demands with their status, the status timeline, which domains may sign, the goal and closing date, and the verified totals.",
+          description:
+            "Everything the letter's page shows: its text (Markdown), demands with their status, the status timeline, which domains may sign, the goal and closing date, and the verified totals.",
           summary: "A letter with its demands, timeline, domain policy and counts",
           parameters: [slug],
           responses: { "200": json("LetterDetail", "The letter."), "404": error("No published letter has this slug.") },
@@ -77,7 +91,8 @@ export function buildOpenApiDocument(appUrl: string) {
         get: {
           operationId: "listSignatures",
           tags: ["Signatures"] satisfies TApiTag[],
-          description: "Confirmed signatures, newest first. An anonymous signer, or one whose name organisers hid, appears as a domain alone; a comment organisers hid is left out.",
+          description:
+            "Confirmed signatures, newest first. An anonymous signer, or one whose name organisers hid, appears as a domain alone; a comment organisers hid is left out.",
           summary: "Public (confirmed) signatures, newest first",
           parameters: [slug, cursor, limit(100, 20)],
           responses: {
@@ -89,7 +104,8 @@ export function buildOpenApiDocument(appUrl: string) {
         post: {
           operationId: "signLetter",
           tags: ["Signatures"] satisfies TApiTag[],
-          description: "Starts a signature: the address gets an email whose link confirms it. The answer is the same whether or not the address had already signed, so it reveals nothing about anyone's signature; nothing is counted or shown before confirmation.",
+          description:
+            "Starts a signature: the address gets an email whose link confirms it. The answer is the same whether or not the address had already signed, so it reveals nothing about anyone's signature; nothing is counted or shown before confirmation.",
           summary: "Sign a letter; the signature counts once confirmed from the emailed link",
           parameters: [slug],
           requestBody: { required: true, content: { "application/json": { schema: ref("SignatureRequest") } } },
@@ -118,7 +134,8 @@ export function buildOpenApiDocument(appUrl: string) {
         get: {
           operationId: "streamLetterCount",
           tags: ["Counts"] satisfies TApiTag[],
-          description: "A server-sent event stream: one `count` event at once, then one on each change, with heartbeats between. Browsers reconnect on their own (`EventSource`).",
+          description:
+            "A server-sent event stream: one `count` event at once, then one on each change, with heartbeats between. Browsers reconnect on their own (`EventSource`).",
           summary: "The counts as server-sent events: `count` events whose data is a LetterCount, first at once, then on each change",
           parameters: [slug],
           responses: {
@@ -135,7 +152,8 @@ export function buildOpenApiDocument(appUrl: string) {
         post: {
           operationId: "confirmSignature",
           tags: ["Signatures"] satisfies TApiTag[],
-          description: "Spends the confirmation token from the signer's email; the signature then counts. A link in an email only opens a page: mail scanners open every link, so only this POST confirms.",
+          description:
+            "Spends the confirmation token from the signer's email; the signature then counts. A link in an email only opens a page: mail scanners open every link, so only this POST confirms.",
           summary: "Confirm a signature with the token from its email, as the confirmation page's button does (not open to other origins)",
           requestBody: { required: true, content: { "application/json": { schema: ref("ConfirmationRequest") } } },
           responses: {

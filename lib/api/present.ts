@@ -9,7 +9,10 @@ import type { ZPublicSignature } from "./schemas";
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** Field by field, never by spreading a row: a new column must not reach the public by accident. */
-export function presentLetterSummary(letter: Pick<TLetterSummary, "slug" | "title" | "addressee" | "status" | "total" | "goal" | "publishedAt">, appUrl: string): TLetterSummaryBody {
+export function presentLetterSummary(
+  letter: Pick<TLetterSummary, "slug" | "title" | "addressee" | "status" | "total" | "goal" | "publishedAt">,
+  appUrl: string,
+): TLetterSummaryBody {
   return {
     slug: letter.slug,
     title: letter.title,
@@ -30,7 +33,12 @@ export function presentLetterDetail(letter: TPublishedLetter, appUrl: string): T
     closesAt: iso(letter.closesAt),
     closedAt: iso(letter.closedAt),
     demands: letter.demands.map((demand) => ({ text: demand.text, status: demand.status })),
-    timeline: letter.statusUpdates.map((update) => ({ kind: update.kind, body: update.body, occurredAt: update.occurredAt.toISOString(), respondBy: update.respondBy?.toISOString().slice(0, 10) ?? null })),
+    timeline: letter.statusUpdates.map((update) => ({
+      kind: update.kind,
+      body: update.body,
+      occurredAt: update.occurredAt.toISOString(),
+      respondBy: update.respondBy?.toISOString().slice(0, 10) ?? null,
+    })),
     domainPolicy: {
       openToAnyDomain: letter.openToAnyDomain,
       domains: letter.domainRules.map((rule) => ({ domain: rule.domain, includeSubdomains: rule.includeSubdomains })),

@@ -43,13 +43,11 @@ export const ZLetterList = z
 export const ZDomainTotal = z.object({ domain: z.string(), total: ZCount }).meta({ id: "DomainTotal" });
 export const ZDayTotal = z.object({ day: z.iso.date(), total: ZCount }).meta({ id: "DayTotal", description: "Signatures confirmed on a UTC day." });
 
-export const ZVerification = z
-  .enum(["email", "organiser"])
-  .meta({
-    id: "Verification",
-    description:
-      "How the signature was verified: `email`, by a link sent to an address at the domain; `organiser`, by the letter's organisers checking the signer's proof of employment (no address involved).",
-  });
+export const ZVerification = z.enum(["email", "organiser"]).meta({
+  id: "Verification",
+  description:
+    "How the signature was verified: `email`, by a link sent to an address at the domain; `organiser`, by the letter's organisers checking the signer's proof of employment (no address involved).",
+});
 
 export const ZLetterDetail = z
   .object({
@@ -59,20 +57,38 @@ export const ZLetterDetail = z
     closedAt: ZTimestamp.nullable(),
     demands: z.array(z.object({ text: z.string(), status: z.enum(["OPEN", "PARTLY_MET", "MET", "REFUSED"]) })),
     timeline: z
-      .array(z.object({ kind: z.enum(["PUBLISHED", "DELIVERED", "RESPONSE", "DEMAND_CHANGE", "VICTORY", "NOTE"]), body: z.string(), occurredAt: ZTimestamp, respondBy: z.iso.date().nullable().describe("A day (UTC) by which the addressee promised to answer, as the organisers reported it.") }))
+      .array(
+        z.object({
+          kind: z.enum(["PUBLISHED", "DELIVERED", "RESPONSE", "DEMAND_CHANGE", "VICTORY", "NOTE"]),
+          body: z.string(),
+          occurredAt: ZTimestamp,
+          respondBy: z.iso.date().nullable().describe("A day (UTC) by which the addressee promised to answer, as the organisers reported it."),
+        }),
+      )
       .describe("Newest first."),
     domainPolicy: z.object({
       openToAnyDomain: z.boolean(),
       domains: z.array(z.object({ domain: z.string(), includeSubdomains: z.boolean() })),
     }),
-    byDomain: z.array(ZDomainTotal).describe("Largest first. Only domains with at least MIN_PUBLIC_GROUP signatures (5 unless the site sets another); the rest are in `otherDomains`."),
+    byDomain: z
+      .array(ZDomainTotal)
+      .describe("Largest first. Only domains with at least MIN_PUBLIC_GROUP signatures (5 unless the site sets another); the rest are in `otherDomains`."),
     otherDomains: ZCount.describe("Signatures at domains too small to name, together (never fewer than MIN_PUBLIC_GROUP unless 0)."),
     byVerification: z
       .object({ email: ZCount, organiser: ZCount })
       .describe("The total split by how signatures were verified (see Verification); the two add up to `total`."),
-    daily: z.array(ZDayTotal).describe("Oldest first; days without confirmations are left out. Empty while the letter has fewer than MIN_PUBLIC_GROUP signatures."),
+    daily: z
+      .array(ZDayTotal)
+      .describe("Oldest first; days without confirmations are left out. Empty while the letter has fewer than MIN_PUBLIC_GROUP signatures."),
     countsUpdatedAt: ZTimestamp.nullable(),
-    links: z.object({ count: z.url(), signatures: z.url(), badge: z.url(), image: z.url(), feed: z.url().describe("Atom feed of the timeline."), calendar: z.url().describe("iCalendar: closing date and promised answer dates.") }),
+    links: z.object({
+      count: z.url(),
+      signatures: z.url(),
+      badge: z.url(),
+      image: z.url(),
+      feed: z.url().describe("Atom feed of the timeline."),
+      calendar: z.url().describe("iCalendar: closing date and promised answer dates."),
+    }),
   })
   .meta({ id: "LetterDetail" });
 
@@ -84,7 +100,9 @@ export const ZPublicSignature = z
     domain: z
       .string()
       .nullable()
-      .describe("The verified domain of the signer's work address (never the address). null for an anonymous signer whose domain has fewer than MIN_PUBLIC_GROUP signatures on a letter several domains may sign."),
+      .describe(
+        "The verified domain of the signer's work address (never the address). null for an anonymous signer whose domain has fewer than MIN_PUBLIC_GROUP signatures on a letter several domains may sign.",
+      ),
     comment: z.string().nullable(),
     confirmedAt: ZTimestamp,
     verification: ZVerification,

@@ -72,9 +72,12 @@ describe("the list of organiser actions", () => {
     expect(defined.length).toBe(LETTER_ACTIONS.length + ACCOUNT_ACTIONS.length);
   });
 
-  it.each(defined.map((action) => [`${path.relative(LIB, action.file)}: ${action.name}`, action] as const))("lists %s for the authorisation matrix", async (_label, action) => {
-    const exported = (await import(action.file)) as Record<string, unknown>;
-    const list: unknown[] = action.definer === "defineLetterAction" ? LETTER_ACTIONS : ACCOUNT_ACTIONS;
-    expect(list).toContain(exported[action.name]);
-  });
+  it.each(defined.map((action) => [`${path.relative(LIB, action.file)}: ${action.name}`, action] as const))(
+    "lists %s for the authorisation matrix",
+    async (_label, action) => {
+      const exported = (await import(action.file)) as Record<string, unknown>;
+      const list: unknown[] = action.definer === "defineLetterAction" ? LETTER_ACTIONS : ACCOUNT_ACTIONS;
+      expect(list).toContain(exported[action.name]);
+    },
+  );
 });

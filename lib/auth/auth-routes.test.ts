@@ -9,7 +9,18 @@ describe("the Auth.js endpoints of this app", () => {
   });
 
   it("are nothing else: WebAuthn, other providers, made-up actions, longer paths", () => {
-    for (const path of ["webauthn-options", "webauthn-options/email", "signin/nodemailer", "callback/github", "session/email", "\u0000", "", "callback/email/x", "__proto__", "constructor"]) {
+    for (const path of [
+      "webauthn-options",
+      "webauthn-options/email",
+      "signin/nodemailer",
+      "callback/github",
+      "session/email",
+      "\u0000",
+      "",
+      "callback/email/x",
+      "__proto__",
+      "constructor",
+    ]) {
       expect(isAuthRoute(path.split("/")), path).toBe(false);
     }
   });

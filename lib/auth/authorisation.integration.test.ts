@@ -67,9 +67,32 @@ async function seed(): Promise<TFixture & { owner: Awaited<ReturnType<typeof cre
   await addOrganiser(db, letter.id, editor, "EDITOR");
   const demand = await db.demand.findFirstOrThrow({ where: { letterId: letter.id } });
   const update = await db.statusUpdate.create({ data: { letterId: letter.id, kind: "NOTE", body: "A note", occurredAt: new Date(), authorId: owner.userId } });
-  const invitation = await db.organiserInvitation.create({ data: { letterId: letter.id, email: "invited@example.org", expiresAt: new Date(Date.now() + 86_400_000) } });
-  const signature = await db.signature.create({ data: { letterId: letter.id, emailKey: "k1", domain: "example.com", displayName: "Signer", comment: "Hi", showName: true, state: "CONFIRMED", confirmedAt: new Date() } });
-  return { letterId: letter.id, slug: letter.slug, signatureId: signature.id, demandId: demand.id, updateId: update.id, editorUserId: editor.userId, invitationId: invitation.id, owner, editor };
+  const invitation = await db.organiserInvitation.create({
+    data: { letterId: letter.id, email: "invited@example.org", expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  const signature = await db.signature.create({
+    data: {
+      letterId: letter.id,
+      emailKey: "k1",
+      domain: "example.com",
+      displayName: "Signer",
+      comment: "Hi",
+      showName: true,
+      state: "CONFIRMED",
+      confirmedAt: new Date(),
+    },
+  });
+  return {
+    letterId: letter.id,
+    slug: letter.slug,
+    signatureId: signature.id,
+    demandId: demand.id,
+    updateId: update.id,
+    editorUserId: editor.userId,
+    invitationId: invitation.id,
+    owner,
+    editor,
+  };
 }
 
 describe("authorisation of organiser actions", () => {
@@ -81,25 +104,37 @@ describe("authorisation of organiser actions", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.each(LETTER_ACTIONS.map((action) => [action.name, action] as const))("%s: refuses a signed-out visitor (401) and a stranger (404), changing nothing", async (name, action) => {
-    const fixture = await seed();
-    const stranger = await createActor(db);
-    const input = VALID_INPUT[name]!(fixture);
-    const before = await snapshot(db);
+  it.each(LETTER_ACTIONS.map((action) => [action.name, action] as const))(
+    "%s: refuses a signed-out visitor (401) and a stranger (404), changing nothing",
+    async (name, action) => {
+      const fixture = await seed();
+      const stranger = await createActor(db);
+      const input = VALID_INPUT[name]!(fixture);
+      const before = await snapshot(db);
 
-    await expect(performLetterAction(organiserDeps(db), null, action, fixture.letterId, input)).rejects.toMatchObject({ code: "UNAUTHENTICATED", status: 401 });
-    await expect(performLetterAction(organiserDeps(db), stranger, action, fixture.letterId, input)).rejects.toMatchObject({ code: "LETTER_NOT_FOUND", status: 404 });
-    // A stranger probing ids learns nothing from a malformed one either.
-    await expect(performLetterAction(organiserDeps(db), stranger, action, "not-a-uuid", input)).rejects.toMatchObject({ code: "LETTER_NOT_FOUND" });
-    expect(await snapshot(db)).toBe(before);
-  });
+      await expect(performLetterAction(organiserDeps(db), null, action, fixture.letterId, input)).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+        status: 401,
+      });
+      await expect(performLetterAction(organiserDeps(db), stranger, action, fixture.letterId, input)).rejects.toMatchObject({
+        code: "LETTER_NOT_FOUND",
+        status: 404,
+      });
+      // A stranger probing ids learns nothing from a malformed one either.
+      await expect(performLetterAction(organiserDeps(db), stranger, action, "not-a-uuid", input)).rejects.toMatchObject({ code: "LETTER_NOT_FOUND" });
+      expect(await snapshot(db)).toBe(before);
+    },
+  );
 
   it.each(LETTER_ACTIONS.filter((action) => !hasRole("EDITOR", action.requires)).map((action) => [action.name, action] as const))(
     "%s: refuses an editor (403), changing nothing",
     async (name, action) => {
       const fixture = await seed();
       const before = await snapshot(db);
-      await expect(performLetterAction(organiserDeps(db), fixture.editor, action, fixture.letterId, VALID_INPUT[name]!(fixture))).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
+      await expect(performLetterAction(organiserDeps(db), fixture.editor, action, fixture.letterId, VALID_INPUT[name]!(fixture))).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        status: 403,
+      });
       expect(await snapshot(db)).toBe(before);
     },
   );
@@ -109,7 +144,9 @@ describe("authorisation of organiser actions", () => {
     async (name, action) => {
       const fixture = await seed();
       const before = await snapshot(db);
-      await expect(performLetterAction(organiserDeps(db), fixture.owner, action, fixture.letterId, VALID_INPUT[name]!(fixture))).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(performLetterAction(organiserDeps(db), fixture.owner, action, fixture.letterId, VALID_INPUT[name]!(fixture))).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       expect(await snapshot(db)).toBe(before);
     },
   );

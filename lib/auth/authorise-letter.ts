@@ -16,8 +16,7 @@ const ZLetterId = z.uuid();
  * Someone who is not an organiser of a letter learns nothing about it, not even that it exists:
  * drafts can name their target before anyone is ready to go public.
  */
-export const organiserLetterNotFound = () =>
-  new AppError("LETTER_NOT_FOUND", { message: "There is no letter here, or you are not one of its organisers." });
+export const organiserLetterNotFound = () => new AppError("LETTER_NOT_FOUND", { message: "There is no letter here, or you are not one of its organisers." });
 
 /** The actor's role on a letter, or null when they have none (or the id names no letter). */
 export async function findLetterAccess(db: Db, actor: TActor, letterId: string): Promise<TLetterAccess | null> {

@@ -17,7 +17,14 @@ const AUTH_SECRET = "test-auth-secret-test-auth-secret-test";
 const APP_URL = "http://localhost:3000";
 
 const deps = (mayEmail: () => Promise<boolean> = async () => true) => ({ db, addressHmacKey: "test-hmac-key-test-hmac-key-test-hmac", mayEmail });
-const deliver = () => deliverDueEmails(db, { transport: smtp.transport, templates: emailTemplates, from: "Undersigned <x@undersigned.test>", appUrl: APP_URL, authSecret: AUTH_SECRET });
+const deliver = () =>
+  deliverDueEmails(db, {
+    transport: smtp.transport,
+    templates: emailTemplates,
+    from: "Undersigned <x@undersigned.test>",
+    appUrl: APP_URL,
+    authSecret: AUTH_SECRET,
+  });
 
 describe("sign-in links", () => {
   beforeEach(() => resetDatabase(db));
@@ -47,7 +54,10 @@ describe("sign-in links", () => {
   });
 
   it("answers the same but sends nothing when the address has asked too often", async () => {
-    const answer = await requestSignInLink(deps(async () => false), { email: "maya@example.org" });
+    const answer = await requestSignInLink(
+      deps(async () => false),
+      { email: "maya@example.org" },
+    );
     expect(answer).toEqual({ email: "maya@example.org" });
     expect(await db.outboxEmail.count()).toBe(0);
   });
@@ -64,7 +74,13 @@ describe("sign-in links", () => {
 
   it("refuses to send a sign-in link without the secret it must be hashed with", async () => {
     await requestSignInLink(deps(), { email: "maya@example.org" });
-    const result = await deliverDueEmails(db, { transport: smtp.transport, templates: emailTemplates, from: "Undersigned <x@undersigned.test>", appUrl: APP_URL, log: () => {} });
+    const result = await deliverDueEmails(db, {
+      transport: smtp.transport,
+      templates: emailTemplates,
+      from: "Undersigned <x@undersigned.test>",
+      appUrl: APP_URL,
+      log: () => {},
+    });
     expect(result).toEqual({ sent: 0, failed: 1 });
     expect(await db.verificationToken.count()).toBe(0);
   });
@@ -72,14 +88,18 @@ describe("sign-in links", () => {
   it("forgets expired sign-in tokens and sessions, keeping live ones", async () => {
     const now = new Date();
     const user = await db.user.create({ data: { email: "maya@example.org" } });
-    await db.verificationToken.createMany({ data: [
-      { identifier: "maya@example.org", token: "old", expires: new Date(now.getTime() - 1000) },
-      { identifier: "maya@example.org", token: "live", expires: new Date(now.getTime() + 60_000) },
-    ] });
-    await db.session.createMany({ data: [
-      { sessionToken: "old", userId: user.id, expires: new Date(now.getTime() - 1000) },
-      { sessionToken: "live", userId: user.id, expires: new Date(now.getTime() + 60_000) },
-    ] });
+    await db.verificationToken.createMany({
+      data: [
+        { identifier: "maya@example.org", token: "old", expires: new Date(now.getTime() - 1000) },
+        { identifier: "maya@example.org", token: "live", expires: new Date(now.getTime() + 60_000) },
+      ],
+    });
+    await db.session.createMany({
+      data: [
+        { sessionToken: "old", userId: user.id, expires: new Date(now.getTime() - 1000) },
+        { sessionToken: "live", userId: user.id, expires: new Date(now.getTime() + 60_000) },
+      ],
+    });
     expect(await deleteExpiredCredentials(db, now)).toEqual({ tokens: 1, sessions: 1 });
     expect((await db.verificationToken.findMany()).map((row) => row.token)).toEqual(["live"]);
     expect((await db.session.findMany()).map((row) => row.sessionToken)).toEqual(["live"]);

@@ -11,9 +11,7 @@ import { z } from "zod";
  *   below marked required must be given, and a missing one stops the process at start with its
  *   name, rather than failing later on the first request that needs it.
  */
-const ZBooleanFlag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const ZBooleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 const ZPostgresUrl = z
   .string()
@@ -66,7 +64,10 @@ export const ZRawEnv = z.object({
     .default("")
     .transform((raw, context) => {
       const exceptions: { address: string; perMinute: number }[] = [];
-      for (const entry of raw.split(",").map((part) => part.trim()).filter(Boolean)) {
+      for (const entry of raw
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean)) {
         const [address = "", limit = ""] = entry.split("=").map((part) => part.trim());
         const perMinute = Number(limit);
         if (!isIP(address) || !Number.isInteger(perMinute) || perMinute < 1) {

@@ -21,7 +21,13 @@ export type TCountHubOptions = {
 };
 
 const same = (a: TCountSnapshot | null, b: TCountSnapshot | null) =>
-  a === b || (a !== null && b !== null && a.total === b.total && a.updatedAt === b.updatedAt && a.otherDomains === b.otherDomains && JSON.stringify(a.byDomain) === JSON.stringify(b.byDomain));
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.total === b.total &&
+    a.updatedAt === b.updatedAt &&
+    a.otherDomains === b.otherDomains &&
+    JSON.stringify(a.byDomain) === JSON.stringify(b.byDomain));
 
 /** The later of two snapshots of one letter (ISO stamps in one format compare as strings). */
 const later = (a: TCountSnapshot | null, b: TCountSnapshot | null) => (a && b && (a.updatedAt ?? "") > (b.updatedAt ?? "") ? a : b);

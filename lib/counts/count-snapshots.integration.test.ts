@@ -21,7 +21,12 @@ describe("count snapshots", () => {
     await foldCountEvents(db);
 
     const snapshot = await loadCountSnapshot(db, "snap-one", 1);
-    expect(snapshot).toEqual({ total: 4, byDomain: { "microsoft.com": 3, "github.com": 1 }, otherDomains: 0, updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) });
+    expect(snapshot).toEqual({
+      total: 4,
+      byDomain: { "microsoft.com": 3, "github.com": 1 },
+      otherDomains: 0,
+      updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
     expect(Object.keys(snapshot!.byDomain)).toEqual(["microsoft.com", "github.com"]);
     expect(Math.abs(Date.parse(snapshot!.updatedAt!) - Date.now())).toBeLessThan(60_000);
     // With a smallest public group of 3, github.com's one signature is not named, and the rest

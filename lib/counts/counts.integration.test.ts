@@ -13,7 +13,14 @@ const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12));
 async function confirmMany(letterId: string, entries: { domain: string; confirmedAt: Date }[]) {
   for (const [i, entry] of entries.entries()) {
     await db.signature.create({
-      data: { letterId, emailKey: `${letterId}-${i}-${Math.random()}`, domain: entry.domain, displayName: `Signer ${i}`, state: "CONFIRMED", confirmedAt: entry.confirmedAt },
+      data: {
+        letterId,
+        emailKey: `${letterId}-${i}-${Math.random()}`,
+        domain: entry.domain,
+        displayName: `Signer ${i}`,
+        state: "CONFIRMED",
+        confirmedAt: entry.confirmedAt,
+      },
     });
     await db.countEvent.create({ data: { letterId, domain: entry.domain, day: new Date(entry.confirmedAt.toISOString().slice(0, 10)), delta: 1 } });
   }
@@ -55,27 +62,38 @@ describe("counts", () => {
 
   it("counts exactly when several instances fold at once", async () => {
     const letter = await createLetter(db);
-    await confirmMany(letter.id, Array.from({ length: 60 }, (_, i) => ({ domain: i % 2 ? "a.example" : "b.example", confirmedAt: day(1 + (i % 3)) })));
+    await confirmMany(
+      letter.id,
+      Array.from({ length: 60 }, (_, i) => ({ domain: i % 2 ? "a.example" : "b.example", confirmedAt: day(1 + (i % 3)) })),
+    );
     await Promise.all(Array.from({ length: 4 }, () => foldCountEvents(db, { batchSize: 7 }).then(() => foldCountEvents(db, { batchSize: 7 }))));
     while ((await foldCountEvents(db, { batchSize: 7 })) > 0);
-    expect(await countsOf(letter.id)).toEqual({ total: 60, domains: { "a.example": 30, "b.example": 30 }, days: { "2026-11-01": 20, "2026-11-02": 20, "2026-11-03": 20 } });
+    expect(await countsOf(letter.id)).toEqual({
+      total: 60,
+      domains: { "a.example": 30, "b.example": 30 },
+      days: { "2026-11-01": 20, "2026-11-02": 20, "2026-11-03": 20 },
+    });
   });
 
   it("loses nothing when the aggregator dies in the middle of a batch", async () => {
     const letter = await createLetter(db);
-    await confirmMany(letter.id, Array.from({ length: 5 }, () => ({ domain: "example.com", confirmedAt: day(1) })));
+    await confirmMany(
+      letter.id,
+      Array.from({ length: 5 }, () => ({ domain: "example.com", confirmedAt: day(1) })),
+    );
 
     await withPgClient(inject("databaseUrl"), async (blocker) => {
       // Hold the counts lock so the fold stops midway, then kill its connection there.
       await blocker.query(`BEGIN; LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`);
       try {
-        const folding = foldCountEvents(db).then(() => "finished", () => "died");
+        const folding = foldCountEvents(db).then(
+          () => "finished",
+          () => "died",
+        );
         let victim: number | undefined;
         while (victim === undefined) {
           // Exactly the backend waiting on this blocker: nothing else on the server is touched.
-          const { rows } = await blocker.query<{ pid: number }>(
-            `SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`,
-          );
+          const { rows } = await blocker.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`);
           victim = rows[0]?.pid;
         }
         await blocker.query(`SELECT pg_terminate_backend($1)`, [victim]);

@@ -10,15 +10,16 @@ import type { Db } from "@/lib/db/prisma";
  */
 export async function foldCountEvents(db: Db, options: { batchSize?: number } = {}): Promise<number> {
   const batchSize = options.batchSize ?? 10_000;
-  return db.$transaction(async (tx) => {
-    // The mutex of every writer of the count rows (folds and the reconciliation). A table lock
-    // rather than an advisory one because it can be taken before the transaction's first query,
-    // which the reconciliation needs (see reconcile-counts.ts). Readers are not blocked.
-    await tx.$executeRaw`LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`;
-    // "updatedAt" is stamped with clock_timestamp(), taken after the lock, not now() (when the
-    // transaction began, possibly long before it got the lock): stamps then follow the order in
-    // which folds commit, which the live counts' change feed relies on (see count-snapshots.ts).
-    const [result] = await tx.$queryRaw<{ folded: bigint }[]>`
+  return db.$transaction(
+    async (tx) => {
+      // The mutex of every writer of the count rows (folds and the reconciliation). A table lock
+      // rather than an advisory one because it can be taken before the transaction's first query,
+      // which the reconciliation needs (see reconcile-counts.ts). Readers are not blocked.
+      await tx.$executeRaw`LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`;
+      // "updatedAt" is stamped with clock_timestamp(), taken after the lock, not now() (when the
+      // transaction began, possibly long before it got the lock): stamps then follow the order in
+      // which folds commit, which the live counts' change feed relies on (see count-snapshots.ts).
+      const [result] = await tx.$queryRaw<{ folded: bigint }[]>`
       WITH folded AS (
         DELETE FROM "CountEvent"
         WHERE id IN (SELECT id FROM "CountEvent" ORDER BY id LIMIT ${batchSize})
@@ -41,8 +42,10 @@ export async function foldCountEvents(db: Db, options: { batchSize?: number } = 
         ON CONFLICT ("letterId", "day") DO UPDATE SET "total" = "DailyCount"."total" + EXCLUDED."total"
       )
       SELECT COUNT(*) AS folded FROM folded`;
-    return Number(result?.folded ?? 0);
-    // Under a signing spike every pooled connection is busy for a while: the fold waits its turn
-    // rather than fail (Prisma's default is to give up after 2 s, seen in the benchmark).
-  }, { maxWait: 10_000 });
+      return Number(result?.folded ?? 0);
+      // Under a signing spike every pooled connection is busy for a while: the fold waits its turn
+      // rather than fail (Prisma's default is to give up after 2 s, seen in the benchmark).
+    },
+    { maxWait: 10_000 },
+  );
 }

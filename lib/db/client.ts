@@ -16,8 +16,7 @@ export function getDb(): Db {
     const env = getEnv();
     if (!env.DATABASE_URL) {
       throw new Error(
-        "DATABASE_URL is not set. Start the app with `npm start` (it runs an embedded PostgreSQL) " +
-          "or set DATABASE_URL to your PostgreSQL server.",
+        "DATABASE_URL is not set. Start the app with `npm start` (it runs an embedded PostgreSQL) " + "or set DATABASE_URL to your PostgreSQL server.",
       );
     }
     globalForDb.undersignedDb = createPrismaClient(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });

@@ -31,11 +31,7 @@ let exitHookInstalled = false;
  * Starts (or joins) the embedded PostgreSQL of `dataDir` and resolves to a URL of the
  * `undersigned` database. Only the caller that started the server gets a `stop` that stops it.
  */
-export function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port?: number;
-  log?: (line: string) => void;
-}): Promise<EmbeddedPostgres> {
+export function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   // Only starts in flight are shared: a failed start must be retryable, and a later call must
   // find the running server (startedHere: false) instead of becoming a second owner.
@@ -53,7 +49,9 @@ async function startOrJoin(dataDir: string, options: { port?: number; log?: (lin
 
   const recent: string[] = [];
   const log = (chunk: unknown) => {
-    for (const line of String(chunk).split("\n").filter((text) => text.trim())) {
+    for (const line of String(chunk)
+      .split("\n")
+      .filter((text) => text.trim())) {
       recent.push(line);
       if (recent.length > 20) recent.shift();
       options.log?.(line);
@@ -61,9 +59,10 @@ async function startOrJoin(dataDir: string, options: { port?: number; log?: (lin
   };
   const failure = (what: string, cause: unknown) => {
     const details = `${cause instanceof Error ? ` ${cause.message.trim()}` : ""}\n${recent.join("\n")}`;
-    const hint = process.getuid?.() === 0 && /permission denied|ownership/i.test(details)
-      ? ` As root, PostgreSQL runs as the OS user "postgres", which must own ${dataDir} and be able to enter each of its parent folders.`
-      : "";
+    const hint =
+      process.getuid?.() === 0 && /permission denied|ownership/i.test(details)
+        ? ` As root, PostgreSQL runs as the OS user "postgres", which must own ${dataDir} and be able to enter each of its parent folders.`
+        : "";
     return new Error(`Embedded PostgreSQL: ${what} failed for ${dataDir}.${hint}${details}`, { cause });
   };
 

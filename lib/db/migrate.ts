@@ -32,7 +32,10 @@ export class MigrationError extends Error {
 
 export async function readMigrations(migrationsDir: string): Promise<MigrationFile[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const bytes = await readFile(path.join(migrationsDir, name, "migration.sql"));
@@ -44,20 +47,14 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationFi
 type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 
 /** Returns the names of the migrations it applied (empty when the database was up to date). */
-export async function applyMigrations(
-  connectionString: string,
-  migrationsDir: string,
-  log: (message: string) => void = () => {},
-): Promise<string[]> {
+export async function applyMigrations(connectionString: string, migrationsDir: string, log: (message: string) => void = () => {}): Promise<string[]> {
   const migrations = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATION_LOCK]);
     await client.query(CREATE_BOOKKEEPING);
-    const { rows } = await client.query<AppliedRow>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-    );
+    const { rows } = await client.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
     const live = rows.filter((row) => row.rolled_back_at === null);
     const failed = live.find((row) => row.finished_at === null);
     if (failed) {

@@ -7,7 +7,7 @@ describe("errorResponse", () => {
 
   it("answers a bug with a generic 500, logging the bug but never showing it", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = errorResponse(new Error("relation \"Signature\" does not exist at secret.ts:12"), "POST /x");
+    const response = errorResponse(new Error('relation "Signature" does not exist at secret.ts:12'), "POST /x");
     expect(response.status).toBe(500);
     const body = await response.json();
     expect(body).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } });

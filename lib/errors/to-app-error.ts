@@ -29,7 +29,12 @@ export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   const codes = codesOf(error);
   const message = error instanceof Error ? error.message : "";
-  if (codes.some((code) => UNAVAILABLE_CODES.has(code)) || /Can't reach database|Connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/.test(message)) {
+  if (
+    codes.some((code) => UNAVAILABLE_CODES.has(code)) ||
+    /Can't reach database|Connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/.test(
+      message,
+    )
+  ) {
     return new AppError("SERVICE_UNAVAILABLE", { retryAfterSeconds: 5 });
   }
   return null;

@@ -17,7 +17,10 @@ export const letterFeedId = (letterId: string) => `urn:uuid:${nameBasedUuid(LETT
 
 /** RFC 4122 §4.3 (version 5, SHA-1): the same namespace and name always give the same UUID. */
 export function nameBasedUuid(namespace: string, name: string): string {
-  const hash = createHash("sha1").update(Buffer.from(namespace.replace(/-/g, ""), "hex")).update(name, "utf8").digest();
+  const hash = createHash("sha1")
+    .update(Buffer.from(namespace.replace(/-/g, ""), "hex"))
+    .update(name, "utf8")
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");

@@ -19,7 +19,11 @@ const NOW = new Date("2026-07-01T10:00:00Z");
 const deps = () => organiserDeps(db, { now: NOW });
 
 async function letterWithEditor(overrides: Parameters<typeof createLetter>[1] = {}) {
-  const letter = await createLetter(db, { publishedAt: new Date("2026-06-01T09:00:00Z"), statusUpdates: [{ kind: "PUBLISHED", body: "The letter was published.", occurredAt: new Date("2026-06-01T09:00:00Z") }], ...overrides });
+  const letter = await createLetter(db, {
+    publishedAt: new Date("2026-06-01T09:00:00Z"),
+    statusUpdates: [{ kind: "PUBLISHED", body: "The letter was published.", occurredAt: new Date("2026-06-01T09:00:00Z") }],
+    ...overrides,
+  });
   const editor = await createActor(db);
   await addOrganiser(db, letter.id, editor, "EDITOR");
   return { letter, editor };
@@ -35,13 +39,32 @@ describe("a letter's Atom feed", () => {
 
   it("carries posted updates and demand-status changes, newest first, with stable ids", async () => {
     const { letter, editor } = await letterWithEditor({ demands: [{ text: "Cancel the contract." }] });
-    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "DELIVERED", body: "Handed to the board.", occurredAt: "2026-06-20", respondBy: "2026-07-15", version: await versionOf(db, letter.id) });
+    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, {
+      kind: "DELIVERED",
+      body: "Handed to the board.",
+      occurredAt: "2026-06-20",
+      respondBy: "2026-07-15",
+      version: await versionOf(db, letter.id),
+    });
     const [demand] = await db.demand.findMany({ where: { letterId: letter.id } });
-    await performLetterAction(deps(), editor, setDemandStatus, letter.id, { demandId: demand!.id, status: "REFUSED", note: "They said no.", version: await versionOf(db, letter.id) });
+    await performLetterAction(deps(), editor, setDemandStatus, letter.id, {
+      demandId: demand!.id,
+      status: "REFUSED",
+      note: "They said no.",
+      version: await versionOf(db, letter.id),
+    });
 
     const parsed = await letterFeed(letter.slug);
-    expect(parsed).toMatchObject({ title: `Updates on “${letter.title}”`, self: `${APP_URL}/letters/${letter.slug}/feed.xml`, alternate: `${APP_URL}/letters/${letter.slug}` });
-    expect(parsed!.entries.map((entry) => entry.title)).toEqual(["Demand update: Demand 1 was refused: “Cancel the contract.”", "Delivered: Handed to the board.", "Published: The letter was published."]);
+    expect(parsed).toMatchObject({
+      title: `Updates on “${letter.title}”`,
+      self: `${APP_URL}/letters/${letter.slug}/feed.xml`,
+      alternate: `${APP_URL}/letters/${letter.slug}`,
+    });
+    expect(parsed!.entries.map((entry) => entry.title)).toEqual([
+      "Demand update: Demand 1 was refused: “Cancel the contract.”",
+      "Delivered: Handed to the board.",
+      "Published: The letter was published.",
+    ]);
     expect(parsed!.entries[0]!.content).toBe("Demand 1 was refused: “Cancel the contract.”\n\nThey said no.");
     expect(parsed!.entries[1]!.content).toBe("Handed to the board.\n\nAnswer promised by 15 July 2026.");
     expect(parsed!.entries[1]!.published).toBe("2026-06-20T00:00:00.000Z");
@@ -50,7 +73,12 @@ describe("a letter's Atom feed", () => {
     expect(parsed!.entries.map((entry) => entry.id)).toEqual(rows.map((row) => `urn:uuid:${row.id}`));
     expect(parsed!.entries[1]!.alternate).toBe(`${APP_URL}/letters/${letter.slug}#update-${rows[1]!.id}`);
     // The feed's `updated` is its newest entry's, and fetching again changes nothing.
-    expect(parsed!.updated).toBe([...parsed!.entries].map((entry) => entry.updated).sort().at(-1));
+    expect(parsed!.updated).toBe(
+      [...parsed!.entries]
+        .map((entry) => entry.updated)
+        .sort()
+        .at(-1),
+    );
     expect(await letterFeed(letter.slug)).toEqual(parsed);
   });
 
@@ -61,7 +89,11 @@ describe("a letter's Atom feed", () => {
   });
 
   it("holds the newest entries only, however long the timeline", async () => {
-    const updates = Array.from({ length: LETTER_FEED_ENTRIES + 10 }, (_, index) => ({ kind: "NOTE" as const, body: `Note ${index}`, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, index)) }));
+    const updates = Array.from({ length: LETTER_FEED_ENTRIES + 10 }, (_, index) => ({
+      kind: "NOTE" as const,
+      body: `Note ${index}`,
+      occurredAt: new Date(Date.UTC(2026, 0, 1, 0, index)),
+    }));
     const letter = await createLetter(db, { statusUpdates: updates });
     const parsed = await letterFeed(letter.slug);
     expect(parsed!.entries).toHaveLength(LETTER_FEED_ENTRIES);
@@ -73,7 +105,11 @@ describe("the site feed", () => {
   beforeEach(() => resetDatabase(db));
 
   it("lists published letters (open or closed) newest first, and no draft or letter in review", async () => {
-    const older = await createLetter(db, { publishedAt: new Date("2026-05-01T00:00:00Z"), status: "CLOSED", demands: [{ text: "First demand" }, { text: "Second demand" }] });
+    const older = await createLetter(db, {
+      publishedAt: new Date("2026-05-01T00:00:00Z"),
+      status: "CLOSED",
+      demands: [{ text: "First demand" }, { text: "Second demand" }],
+    });
     const newer = await createLetter(db, { publishedAt: new Date("2026-06-01T00:00:00Z") });
     const draft = await createLetter(db, { status: "DRAFT" });
     const inReview = await createLetter(db, { status: "IN_REVIEW", publishedAt: null });
@@ -98,8 +134,17 @@ describe("a letter's calendar", () => {
   it("holds the publication, the closing date and every promised answer, under stable UIDs", async () => {
     const { letter, editor } = await letterWithEditor();
     await db.letter.update({ where: { id: letter.id }, data: { closesAt: new Date("2026-08-31T23:59:59Z") } });
-    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "DELIVERED", body: "Delivered; an answer, they said, by 15 July.", respondBy: "2026-07-15", version: await versionOf(db, letter.id) });
-    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, { kind: "NOTE", body: "No promise in this one.", version: await versionOf(db, letter.id) });
+    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, {
+      kind: "DELIVERED",
+      body: "Delivered; an answer, they said, by 15 July.",
+      respondBy: "2026-07-15",
+      version: await versionOf(db, letter.id),
+    });
+    await performLetterAction(deps(), editor, postStatusUpdate, letter.id, {
+      kind: "NOTE",
+      body: "No promise in this one.",
+      version: await versionOf(db, letter.id),
+    });
 
     const calendar = parseICalendar(renderICalendar((await getLetterCalendar(db, letter.slug, APP_URL))!));
     const update = await db.statusUpdate.findFirstOrThrow({ where: { letterId: letter.id, respondBy: { not: null } } });
@@ -115,7 +160,10 @@ describe("a letter's calendar", () => {
     // Closed early: the same closing event moves to the day it closed.
     await db.letter.update({ where: { id: letter.id }, data: { status: "CLOSED", closedAt: new Date("2026-07-20T12:00:00Z") } });
     const closed = parseICalendar(renderICalendar((await getLetterCalendar(db, letter.slug, APP_URL))!));
-    expect(closed.events.find((event) => event.uid === `${letter.id}.closing@undersigned`)).toMatchObject({ start: "2026-07-20", summary: `Closed to signatures: “${letter.title}”` });
+    expect(closed.events.find((event) => event.uid === `${letter.id}.closing@undersigned`)).toMatchObject({
+      start: "2026-07-20",
+      summary: `Closed to signatures: “${letter.title}”`,
+    });
   });
 
   it("is null for drafts and letters in review", async () => {

@@ -72,10 +72,20 @@ function closingEvent(
 ): TCalendarEvent | null {
   const base = { uid: `${letter.id}.closing@undersigned`, revisedAt: letter.updatedAt, url: page };
   if (letter.status === "CLOSED" && letter.closedAt) {
-    return { ...base, day: letter.closedAt, summary: `Closed to signatures: “${letter.title}”`, description: `The open letter to ${letter.addressee} closed to new signatures on ${formatDay(letter.closedAt)}.\n\n${page}` };
+    return {
+      ...base,
+      day: letter.closedAt,
+      summary: `Closed to signatures: “${letter.title}”`,
+      description: `The open letter to ${letter.addressee} closed to new signatures on ${formatDay(letter.closedAt)}.\n\n${page}`,
+    };
   }
   if (letter.status === "OPEN" && letter.closesAt) {
-    return { ...base, day: letter.closesAt, summary: `Last day to sign: “${letter.title}”`, description: `The open letter to ${letter.addressee} accepts signatures until the end of ${formatDay(letter.closesAt)} (UTC).\n\n${page}` };
+    return {
+      ...base,
+      day: letter.closesAt,
+      summary: `Last day to sign: “${letter.title}”`,
+      description: `The open letter to ${letter.addressee} accepts signatures until the end of ${formatDay(letter.closesAt)} (UTC).\n\n${page}`,
+    };
   }
   return null;
 }

@@ -25,7 +25,10 @@ export async function getSiteFeed(db: Db, appUrl: string): Promise<TAtomFeed> {
     updated: letter.publishedAt!,
     published: letter.publishedAt!,
     link: letterUrls(appUrl, letter.slug).page,
-    content: [`An open letter to ${letter.addressee}.`, ...(letter.demands.length > 0 ? ["", "Demands:", ...letter.demands.map((demand, index) => `${index + 1}. ${demand.text}`)] : [])].join("\n"),
+    content: [
+      `An open letter to ${letter.addressee}.`,
+      ...(letter.demands.length > 0 ? ["", "Demands:", ...letter.demands.map((demand, index) => `${index + 1}. ${demand.text}`)] : []),
+    ].join("\n"),
   }));
   return {
     // The site has no row to be named by: its address is its identity.

@@ -45,7 +45,11 @@ export function foldLine(line: string): string {
 }
 
 /** `20260715T100000Z`: a DATE-TIME in UTC. */
-export const icalDateTime = (at: Date) => at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+export const icalDateTime = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /** `20260715`: the UTC day of `at`, as a DATE. */
 export const icalDate = (at: Date) => at.toISOString().slice(0, 10).replace(/-/g, "");

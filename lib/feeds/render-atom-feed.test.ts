@@ -72,7 +72,7 @@ describe("renderAtomFeed", () => {
 
   it("the validator itself refuses characters XML 1.0 does not allow, written or referenced", () => {
     const valid = renderAtomFeed(feed([entry(1, "x")]));
-    expect(() => parseAtomFeed(valid.replace("<content type=\"text\">x", "<content type=\"text\">\u0001"))).toThrow(/does not allow/);
-    expect(() => parseAtomFeed(valid.replace("<content type=\"text\">x", "<content type=\"text\">&#1;"))).toThrow(/XML|does not allow/);
+    expect(() => parseAtomFeed(valid.replace('<content type="text">x', '<content type="text">\u0001'))).toThrow(/does not allow/);
+    expect(() => parseAtomFeed(valid.replace('<content type="text">x', '<content type="text">&#1;'))).toThrow(/XML|does not allow/);
   });
 });

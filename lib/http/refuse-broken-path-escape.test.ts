@@ -17,7 +17,8 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe("paths with broken %-escapes", () => {
   it("are told apart from paths that decode, whatever the query holds", () => {
     for (const broken of ["/letters/%ZZ", "/api/v1/letters/%ff", "/letters/%E0%A4%A", "/%", "/a%2"]) expect(hasBrokenPathEscape(broken), broken).toBe(true);
-    for (const fine of ["/", "/letters/a-b", "/letters/%C3%A9t%C3%A9", "/letters/%00", "/a%2Fb", "/?q=%ZZ", "/x?%"]) expect(hasBrokenPathEscape(fine), fine).toBe(false);
+    for (const fine of ["/", "/letters/a-b", "/letters/%C3%A9t%C3%A9", "/letters/%00", "/a%2Fb", "/?q=%ZZ", "/x?%"])
+      expect(hasBrokenPathEscape(fine), fine).toBe(false);
   });
 
   it("are refused with a 400: the API's error body for the API, a sentence for pages", async () => {

@@ -22,7 +22,15 @@ const COUNT_BATCH = 10_000;
 export function startBackgroundJobs(db: Db, env: TEnv, options: { log?: (message: string) => void; outboxDb?: Db } = {}): BackgroundJobs {
   const { log, outboxDb = db } = options;
   const transport = createMailTransport(env);
-  const outbox = startOutboxWorker({ db: outboxDb, transport, templates: emailTemplates, from: env.EMAIL_FROM, appUrl: env.APP_URL, authSecret: env.AUTH_SECRET, log });
+  const outbox = startOutboxWorker({
+    db: outboxDb,
+    transport,
+    templates: emailTemplates,
+    from: env.EMAIL_FROM,
+    appUrl: env.APP_URL,
+    authSecret: env.AUTH_SECRET,
+    log,
+  });
   // Twice a second, as the live-count poll (lib/server/live-counts.ts): a confirmation reaches
   // every open page within about a second, and still within two under a signing spike (at 1 s
   // each, the benchmark's 5,000 subscribers waited 2.3 s while submissions ran).

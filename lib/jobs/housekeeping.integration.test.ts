@@ -21,7 +21,9 @@ async function refuseSignatureWrites(letterId: string) {
       IF OLD."letterId" = '${letterId}'::uuid THEN RAISE EXCEPTION 'disk full'; END IF;
       RETURN COALESCE(NEW, OLD);
     END $$ LANGUAGE plpgsql`);
-  await db.$executeRawUnsafe(`CREATE TRIGGER refuse_signature_writes BEFORE UPDATE OR DELETE ON "Signature" FOR EACH ROW EXECUTE FUNCTION refuse_signature_writes()`);
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER refuse_signature_writes BEFORE UPDATE OR DELETE ON "Signature" FOR EACH ROW EXECUTE FUNCTION refuse_signature_writes()`,
+  );
   return async () => {
     await db.$executeRawUnsafe(`DROP TRIGGER refuse_signature_writes ON "Signature"`);
     await db.$executeRawUnsafe(`DROP FUNCTION refuse_signature_writes()`);
@@ -71,7 +73,9 @@ describe("housekeeping", () => {
     // The failed task is simply tried again next run, and finishes.
     const again = await runHousekeeping(db, now, housekeepingTasks(180), (message) => logged.push(message));
     expect(again.failed).toEqual([]);
-    expect(await db.signature.findMany({ where: { letterId: retained.id }, select: { displayName: true, state: true } })).toEqual([{ displayName: "", state: "CONFIRMED" }]);
+    expect(await db.signature.findMany({ where: { letterId: retained.id }, select: { displayName: true, state: true } })).toEqual([
+      { displayName: "", state: "CONFIRMED" },
+    ]);
     expect((await db.letter.findUniqueOrThrow({ where: { id: retained.id } })).signersReducedAt).toEqual(now);
   });
 

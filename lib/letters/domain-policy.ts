@@ -66,17 +66,13 @@ export function isDomainAllowed(domain: string, policy: TDomainPolicy): boolean 
   const candidate = parseDomainName(domain);
   if (candidate === null) return false;
   if (policy.openToAnyDomain) return true;
-  return normalisedRules(policy).some(
-    (rule) => candidate === rule.domain || (rule.includeSubdomains && candidate.endsWith(`.${rule.domain}`)),
-  );
+  return normalisedRules(policy).some((rule) => candidate === rule.domain || (rule.includeSubdomains && candidate.endsWith(`.${rule.domain}`)));
 }
 
 /** "@microsoft.com or @github.com (and its subdomains)", for the letter page and error messages. */
 export function describeAllowedDomains(policy: TDomainPolicy): string {
   if (policy.openToAnyDomain) return "any verified email address";
-  const parts = normalisedRules(policy).map(
-    (rule) => `@${rule.domain}${rule.includeSubdomains ? " (and its subdomains)" : ""}`,
-  );
+  const parts = normalisedRules(policy).map((rule) => `@${rule.domain}${rule.includeSubdomains ? " (and its subdomains)" : ""}`);
   const last = parts.pop();
   if (last === undefined) return "no email address yet";
   return parts.length === 0 ? last : `${parts.join(", ")} or ${last}`;

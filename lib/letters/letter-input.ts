@@ -4,19 +4,20 @@ import { LETTER_LIMITS } from "./letter-limits";
 import { ZSlug } from "./slug";
 
 const trimmed = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`);
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`);
 
 const ZDomainRule = z.object({
-  domain: z
-    .string()
-    .transform((value, context) => {
-      const domain = normaliseDomain(value);
-      if (domain === null) {
-        context.addIssue({ code: "custom", message: "Enter a domain such as microsoft.com." });
-        return z.NEVER;
-      }
-      return domain;
-    }),
+  domain: z.string().transform((value, context) => {
+    const domain = normaliseDomain(value);
+    if (domain === null) {
+      context.addIssue({ code: "custom", message: "Enter a domain such as microsoft.com." });
+      return z.NEVER;
+    }
+    return domain;
+  }),
   includeSubdomains: z.boolean().default(false),
 });
 

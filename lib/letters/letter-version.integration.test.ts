@@ -25,7 +25,11 @@ async function twoOrganisers() {
   return { owner, editor, letterId };
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 describe("organiser edits carry the version they were made on", () => {
   beforeEach(() => resetDatabase(db));
@@ -33,11 +37,16 @@ describe("organiser edits carry the version they were made on", () => {
   it("refuses a stale draft save, lists what changed, and keeps the other organiser's text and demands", async () => {
     const { owner, editor, letterId } = await twoOrganisers();
     const opened = await versionOf(db, letterId);
-    const ownersDraft = completeDraft("cancel-the-contract", { title: "Owner's title", demands: [{ text: "A" }, { text: "B" }, { text: "Added by the owner" }] });
+    const ownersDraft = completeDraft("cancel-the-contract", {
+      title: "Owner's title",
+      demands: [{ text: "A" }, { text: "B" }, { text: "Added by the owner" }],
+    });
     const saved = await performLetterAction(deps(), owner, saveDraft, letterId, { ...ownersDraft, version: opened });
     expect(saved.version).toBe(opened + 1);
 
-    const stale = await refusal(performLetterAction(deps(), editor, saveDraft, letterId, { ...completeDraft("cancel-the-contract", { title: "Editor's title" }), version: opened }));
+    const stale = await refusal(
+      performLetterAction(deps(), editor, saveDraft, letterId, { ...completeDraft("cancel-the-contract", { title: "Editor's title" }), version: opened }),
+    );
     expect(stale).toBeInstanceOf(LetterChangedError);
     expect(stale).toMatchObject({ code: "LETTER_CHANGED", status: 409, currentVersion: opened + 1, changes: ["owner@example.org edited the letter."] });
     expect((stale as Error).message).toContain("This letter changed since you opened it");
@@ -48,8 +57,14 @@ describe("organiser edits carry the version they were made on", () => {
     expect(letter.version).toBe(opened + 1);
 
     // Saved again knowingly, on the version the refusal reported.
-    await performLetterAction(deps(), editor, saveDraft, letterId, { ...completeDraft("cancel-the-contract", { title: "Editor's title" }), version: opened + 1 });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { title: true, version: true } })).toEqual({ title: "Editor's title", version: opened + 2 });
+    await performLetterAction(deps(), editor, saveDraft, letterId, {
+      ...completeDraft("cancel-the-contract", { title: "Editor's title" }),
+      version: opened + 1,
+    });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { title: true, version: true } })).toEqual({
+      title: "Editor's title",
+      version: opened + 2,
+    });
   });
 
   it("lets exactly one of two simultaneous saves on the same version through", async () => {
@@ -101,6 +116,9 @@ describe("organiser edits carry the version they were made on", () => {
 
   it("asks for the version when an edit comes without one", async () => {
     const { owner, letterId } = await twoOrganisers();
-    await expect(performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("no-version"))).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { version: [expect.stringContaining("Reload the page")] } });
+    await expect(performLetterAction(deps(), owner, saveDraft, letterId, completeDraft("no-version"))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { version: [expect.stringContaining("Reload the page")] },
+    });
   });
 });

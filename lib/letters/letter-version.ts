@@ -10,10 +10,7 @@ import { AppError } from "@/lib/errors/app-error";
  * edit is refused with what changed since, and the form keeps what was typed, so two
  * co-organisers never overwrite each other without knowing.
  */
-export const ZLetterVersion = z.coerce
-  .number({ error: "Reload the page: this form does not say which version of the letter it was made on." })
-  .int()
-  .min(1);
+export const ZLetterVersion = z.coerce.number({ error: "Reload the page: this form does not say which version of the letter it was made on." }).int().min(1);
 
 /** An edit's input together with the version it was made on. */
 export function withLetterVersion<T extends z.ZodType>(schema: T) {
@@ -53,7 +50,9 @@ async function letterChangedSince(tx: Prisma.TransactionClient | Db, letterId: s
     take: MAX_CHANGES_LISTED + 1,
     select: { action: true, detail: true, createdAt: true, actor: { select: { email: true } } },
   });
-  const changes = entries.slice(0, MAX_CHANGES_LISTED).map((entry) => `${entry.actor?.email ?? "Undersigned"} ${describeActivity(entry.action, entry.detail)}.`);
+  const changes = entries
+    .slice(0, MAX_CHANGES_LISTED)
+    .map((entry) => `${entry.actor?.email ?? "Undersigned"} ${describeActivity(entry.action, entry.detail)}.`);
   if (entries.length > MAX_CHANGES_LISTED) changes.push("…and more: see the letter's activity.");
   return new LetterChangedError(letter.version, changes);
 }

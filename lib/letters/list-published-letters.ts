@@ -20,7 +20,10 @@ const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 export async function listPublishedLetters(db: Db, options: Options): Promise<TLetterSummary[]> {
   // A NUL separates words too: PostgreSQL text cannot hold one, and a query with it would fail.
-  const words = (options.search ?? "").split(/[\s\u0000]+/).filter(Boolean).slice(0, 8);
+  const words = (options.search ?? "")
+    .split(/[\s\u0000]+/)
+    .filter(Boolean)
+    .slice(0, 8);
   const titleMatches = words.map((word) => Prisma.sql`AND l.title ILIKE ${`%${escapeLike(word)}%`}`);
   // Prisma cannot order by a related row's column with NULLS LAST, so the order is chosen here.
   const order =

@@ -10,7 +10,13 @@ export async function openLetter(
 ): Promise<void> {
   await transitionLetter(tx, opening.letterId, opening.event, { publishedAt: opening.now, reviewNote: null, reviewRequestedAt: null });
   await tx.statusUpdate.create({
-    data: { letterId: opening.letterId, kind: "PUBLISHED", body: "The letter was published and is open for signatures.", occurredAt: opening.now, authorId: opening.actorId },
+    data: {
+      letterId: opening.letterId,
+      kind: "PUBLISHED",
+      body: "The letter was published and is open for signatures.",
+      occurredAt: opening.now,
+      authorId: opening.actorId,
+    },
   });
   await recordActivity(tx, {
     letterId: opening.letterId,

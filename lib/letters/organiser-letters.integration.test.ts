@@ -52,14 +52,23 @@ describe("writing and publishing a letter", () => {
 
   it("saves a draft with validation per field, then publishes it: open, dated, on the timeline", async () => {
     const { owner, letterId } = await startDraft();
-    const invalid = await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("Bad Slug!", { demands: [{ text: " " }], domains: [{ domain: "not a domain" }] }), version: await versionOf(db, letterId) }).catch((error: unknown) => error);
+    const invalid = await performLetterAction(deps(), owner, saveDraft, letterId, {
+      ...completeDraft("Bad Slug!", { demands: [{ text: " " }], domains: [{ domain: "not a domain" }] }),
+      version: await versionOf(db, letterId),
+    }).catch((error: unknown) => error);
     expect(invalid).toMatchObject({ code: "INVALID_INPUT" });
     expect(Object.keys((invalid as { fields: object }).fields).sort()).toEqual(["demands.0.text", "domains.0.domain", "slug"]);
 
-    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("cancel-the-contract", { domains: [{ domain: "@Microsoft.com", includeSubdomains: true }] }), version: await versionOf(db, letterId) });
+    await performLetterAction(deps(), owner, saveDraft, letterId, {
+      ...completeDraft("cancel-the-contract", { domains: [{ domain: "@Microsoft.com", includeSubdomains: true }] }),
+      version: await versionOf(db, letterId),
+    });
     const result = await performLetterAction(deps(), owner, publishLetter, letterId, {});
     expect(result).toEqual({ status: "OPEN" });
-    const letter = await db.letter.findUniqueOrThrow({ where: { id: letterId }, include: { domainRules: true, demands: { orderBy: { position: "asc" } }, statusUpdates: true } });
+    const letter = await db.letter.findUniqueOrThrow({
+      where: { id: letterId },
+      include: { domainRules: true, demands: { orderBy: { position: "asc" } }, statusUpdates: true },
+    });
     expect(letter).toMatchObject({ status: "OPEN", slug: "cancel-the-contract", goal: 500 });
     expect(letter.publishedAt).toBeInstanceOf(Date);
     expect(letter.domainRules).toEqual([expect.objectContaining({ domain: "microsoft.com", includeSubdomains: true })]);
@@ -70,29 +79,56 @@ describe("writing and publishing a letter", () => {
 
   it("keeps demand ids (and so their statuses) through reordering, and drops removed ones", async () => {
     const { owner, letterId } = await startDraft();
-    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("reorder-me", { demands: [{ text: "A" }, { text: "B" }, { text: "C" }] }), version: await versionOf(db, letterId) });
+    await performLetterAction(deps(), owner, saveDraft, letterId, {
+      ...completeDraft("reorder-me", { demands: [{ text: "A" }, { text: "B" }, { text: "C" }] }),
+      version: await versionOf(db, letterId),
+    });
     const [a, b, c] = await db.demand.findMany({ where: { letterId }, orderBy: { position: "asc" } });
-    await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("reorder-me", { demands: [{ id: c!.id, text: "C" }, { id: a!.id, text: "A, reworded" }, { text: "D" }] }), version: await versionOf(db, letterId) });
+    await performLetterAction(deps(), owner, saveDraft, letterId, {
+      ...completeDraft("reorder-me", { demands: [{ id: c!.id, text: "C" }, { id: a!.id, text: "A, reworded" }, { text: "D" }] }),
+      version: await versionOf(db, letterId),
+    });
     const after = await db.demand.findMany({ where: { letterId }, orderBy: { position: "asc" } });
-    expect(after.map((demand) => [demand.id === c!.id ? "c" : demand.id === a!.id ? "a" : "new", demand.text])).toEqual([["c", "C"], ["a", "A, reworded"], ["new", "D"]]);
+    expect(after.map((demand) => [demand.id === c!.id ? "c" : demand.id === a!.id ? "a" : "new", demand.text])).toEqual([
+      ["c", "C"],
+      ["a", "A, reworded"],
+      ["new", "D"],
+    ]);
     expect(after.some((demand) => demand.id === b!.id)).toBe(false);
   });
 
   it("refuses a slug another letter uses, as a field error", async () => {
     const other = await createLetter(db, { slug: "taken-slug" });
     const { owner, letterId } = await startDraft();
-    await expect(performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft(other.slug), version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { slug: [expect.stringContaining("already uses")] } });
+    await expect(
+      performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft(other.slug), version: await versionOf(db, letterId) }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { slug: [expect.stringContaining("already uses")] } });
   });
 
   it("locks the words once published; only the goal and closing date move", async () => {
     const { owner, letterId } = await startDraft();
     await performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("locked-words"), version: await versionOf(db, letterId) });
     await performLetterAction(deps(), owner, publishLetter, letterId, {});
-    await expect(performLetterAction(deps(), owner, saveDraft, letterId, { ...completeDraft("locked-words", { title: "Changed" }), version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(
+      performLetterAction(deps(), owner, saveDraft, letterId, {
+        ...completeDraft("locked-words", { title: "Changed" }),
+        version: await versionOf(db, letterId),
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     const closesAt = new Date(Date.now() + 7 * 86_400_000);
-    await performLetterAction(deps(), owner, updateOpenLetter, letterId, { goal: 2000, closesAt: closesAt.toISOString(), version: await versionOf(db, letterId) });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { goal: true, closesAt: true, title: true } })).toEqual({ goal: 2000, closesAt, title: "Cancel the contract" });
-    await expect(performLetterAction(deps(), owner, updateOpenLetter, letterId, { goal: 10, closesAt: "2000-01-01", version: await versionOf(db, letterId) })).rejects.toMatchObject({ fields: { closesAt: expect.any(Array) } });
+    await performLetterAction(deps(), owner, updateOpenLetter, letterId, {
+      goal: 2000,
+      closesAt: closesAt.toISOString(),
+      version: await versionOf(db, letterId),
+    });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { goal: true, closesAt: true, title: true } })).toEqual({
+      goal: 2000,
+      closesAt,
+      title: "Cancel the contract",
+    });
+    await expect(
+      performLetterAction(deps(), owner, updateOpenLetter, letterId, { goal: 10, closesAt: "2000-01-01", version: await versionOf(db, letterId) }),
+    ).rejects.toMatchObject({ fields: { closesAt: expect.any(Array) } });
   });
 
   it("with REQUIRE_APPROVAL, queues the letter for an admin, who can send it back with a reason or approve it", async () => {
@@ -101,23 +137,42 @@ describe("writing and publishing a letter", () => {
     const reviewed = deps({ settings: { requireApproval: true, appUrl: "http://localhost:3000", minPublicGroup: 1 } });
     await performLetterAction(reviewed, owner, saveDraft, letterId, { ...completeDraft("needs-review"), version: await versionOf(db, letterId) });
     expect(await performLetterAction(reviewed, owner, publishLetter, letterId, {})).toEqual({ status: "IN_REVIEW" });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, reviewRequestedAt: true, publishedAt: true } })).toMatchObject({ status: "IN_REVIEW", reviewRequestedAt: expect.any(Date), publishedAt: null });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, reviewRequestedAt: true, publishedAt: true } })).toMatchObject({
+      status: "IN_REVIEW",
+      reviewRequestedAt: expect.any(Date),
+      publishedAt: null,
+    });
 
     // Nobody can sign a letter in review.
     await expect(createSignature(signingDeps(db), "needs-review", signer())).rejects.toMatchObject({ code: "LETTER_NOT_FOUND" });
-    await expect(performLetterAction(reviewed, admin, reviewLetter, letterId, { decision: "reject", reason: "" })).rejects.toMatchObject({ fields: { reason: expect.any(Array) } });
+    await expect(performLetterAction(reviewed, admin, reviewLetter, letterId, { decision: "reject", reason: "" })).rejects.toMatchObject({
+      fields: { reason: expect.any(Array) },
+    });
     await performLetterAction(reviewed, admin, reviewLetter, letterId, { decision: "reject", reason: "Please remove the names of individual managers." });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, reviewNote: true } })).toEqual({ status: "DRAFT", reviewNote: "Please remove the names of individual managers." });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, reviewNote: true } })).toEqual({
+      status: "DRAFT",
+      reviewNote: "Please remove the names of individual managers.",
+    });
 
     await performLetterAction(reviewed, owner, publishLetter, letterId, {});
     await performLetterAction(reviewed, owner, withdrawFromReview, letterId, {});
     expect(await statusOf(letterId)).toBe("DRAFT");
     await performLetterAction(reviewed, owner, publishLetter, letterId, {});
     await performLetterAction(reviewed, admin, reviewLetter, letterId, { decision: "approve" });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, reviewNote: true } })).toEqual({ status: "OPEN", reviewNote: null });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, reviewNote: true } })).toEqual({
+      status: "OPEN",
+      reviewNote: null,
+    });
     await expect(performLetterAction(reviewed, admin, reviewLetter, letterId, { decision: "approve" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     expect(await activityOf(letterId)).toEqual([
-      "letter.created", "letter.edited", "letter.submitted-for-review", "letter.rejected", "letter.submitted-for-review", "letter.review-withdrawn", "letter.submitted-for-review", "letter.approved",
+      "letter.created",
+      "letter.edited",
+      "letter.submitted-for-review",
+      "letter.rejected",
+      "letter.submitted-for-review",
+      "letter.review-withdrawn",
+      "letter.submitted-for-review",
+      "letter.approved",
     ]);
   });
 
@@ -144,7 +199,10 @@ describe("closing a letter", () => {
     });
     expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true } })).toEqual({ status: "OPEN" });
     await performLetterAction(deps(), owner, closeLetter, letterId, { confirm: "close" });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, closedAt: true } })).toMatchObject({ status: "CLOSED", closedAt: expect.any(Date) });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { status: true, closedAt: true } })).toMatchObject({
+      status: "CLOSED",
+      closedAt: expect.any(Date),
+    });
     await expect(createSignature(signingDeps(db), "close-me", signer())).rejects.toMatchObject({ code: "LETTER_NOT_OPEN" });
     await expect(performLetterAction(deps(), owner, closeLetter, letterId, { confirm: "close" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     await expect(performLetterAction(deps(), owner, publishLetter, letterId, {})).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
@@ -160,7 +218,9 @@ describe("closing a letter", () => {
     expect(results[0]! + results[1]!).toBe(1);
     expect(await statusOf(due.id)).toBe("CLOSED");
     expect(await statusOf(later.id)).toBe("OPEN");
-    expect(await db.letterActivity.findMany({ where: { letterId: due.id }, select: { action: true, actorId: true } })).toEqual([{ action: "letter.closed", actorId: null }]);
+    expect(await db.letterActivity.findMany({ where: { letterId: due.id }, select: { action: true, actorId: true } })).toEqual([
+      { action: "letter.closed", actorId: null },
+    ]);
   });
 });
 
@@ -176,11 +236,31 @@ describe("keeping status true", () => {
 
   it("posts dated updates of each kind, refusing a response without its text and a date in the future", async () => {
     const { owner, letterId } = await openLetter();
-    await performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "DELIVERED", body: "", occurredAt: "2026-11-20", version: await versionOf(db, letterId) });
-    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "RESPONSE", body: " ", version: await versionOf(db, letterId) })).rejects.toMatchObject({ fields: { body: expect.any(Array) } });
-    await performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "RESPONSE", body: "We will review the contract.", version: await versionOf(db, letterId) });
-    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Soon", occurredAt: "2999-01-01", version: await versionOf(db, letterId) })).rejects.toMatchObject({ fields: { occurredAt: expect.any(Array) } });
-    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "PUBLISHED", body: "fake", version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await performLetterAction(deps(), owner, postStatusUpdate, letterId, {
+      kind: "DELIVERED",
+      body: "",
+      occurredAt: "2026-11-20",
+      version: await versionOf(db, letterId),
+    });
+    await expect(
+      performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "RESPONSE", body: " ", version: await versionOf(db, letterId) }),
+    ).rejects.toMatchObject({ fields: { body: expect.any(Array) } });
+    await performLetterAction(deps(), owner, postStatusUpdate, letterId, {
+      kind: "RESPONSE",
+      body: "We will review the contract.",
+      version: await versionOf(db, letterId),
+    });
+    await expect(
+      performLetterAction(deps(), owner, postStatusUpdate, letterId, {
+        kind: "NOTE",
+        body: "Soon",
+        occurredAt: "2999-01-01",
+        version: await versionOf(db, letterId),
+      }),
+    ).rejects.toMatchObject({ fields: { occurredAt: expect.any(Array) } });
+    await expect(
+      performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "PUBLISHED", body: "fake", version: await versionOf(db, letterId) }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const updates = await db.statusUpdate.findMany({ where: { letterId }, orderBy: { occurredAt: "asc" }, select: { kind: true, body: true } });
     expect(updates).toEqual([
       { kind: "DELIVERED", body: "The letter was delivered to The CEO of Example Corp." },
@@ -194,26 +274,37 @@ describe("keeping status true", () => {
     const note = await performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Oops", version: await versionOf(db, letterId) });
     await performLetterAction(deps(), owner, deleteStatusUpdate, letterId, { updateId: note.id, version: await versionOf(db, letterId) });
     const published = await db.statusUpdate.findFirstOrThrow({ where: { letterId, kind: "PUBLISHED" } });
-    await expect(performLetterAction(deps(), owner, deleteStatusUpdate, letterId, { updateId: published.id, version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      performLetterAction(deps(), owner, deleteStatusUpdate, letterId, { updateId: published.id, version: await versionOf(db, letterId) }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await db.statusUpdate.count({ where: { letterId } })).toBe(1);
   });
 
   it("sets a demand's status and writes the change on the timeline; refuses demands of other letters", async () => {
     const { owner, letterId } = await openLetter();
     const [first] = await db.demand.findMany({ where: { letterId }, orderBy: { position: "asc" } });
-    await performLetterAction(deps(), owner, setDemandStatus, letterId, { demandId: first!.id, status: "MET", note: "Announced at the all-hands.", version: await versionOf(db, letterId) });
+    await performLetterAction(deps(), owner, setDemandStatus, letterId, {
+      demandId: first!.id,
+      status: "MET",
+      note: "Announced at the all-hands.",
+      version: await versionOf(db, letterId),
+    });
     expect(await db.demand.findUniqueOrThrow({ where: { id: first!.id }, select: { status: true } })).toEqual({ status: "MET" });
     const change = await db.statusUpdate.findFirstOrThrow({ where: { letterId, kind: "DEMAND_CHANGE" } });
     expect(change).toMatchObject({ demandId: first!.id, body: "Demand 1 was met: “Cancel the contract.”\n\nAnnounced at the all-hands." });
 
     const other = await createLetter(db);
     const foreignDemand = await db.demand.findFirstOrThrow({ where: { letterId: other.id } });
-    await expect(performLetterAction(deps(), owner, setDemandStatus, letterId, { demandId: foreignDemand.id, status: "MET", version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      performLetterAction(deps(), owner, setDemandStatus, letterId, { demandId: foreignDemand.id, status: "MET", version: await versionOf(db, letterId) }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 
   it("refuses updates on a draft", async () => {
     const { owner, letterId } = await startDraft();
-    await expect(performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Too early", version: await versionOf(db, letterId) })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(
+      performLetterAction(deps(), owner, postStatusUpdate, letterId, { kind: "NOTE", body: "Too early", version: await versionOf(db, letterId) }),
+    ).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
   });
 });
 
@@ -230,12 +321,21 @@ describe("the organising team", () => {
     expect(await acceptInvitations(db, { id: colleague.userId, email: colleague.email }, new Date())).toBe(1);
     await performLetterAction(deps(), colleague, saveDraft, letterId, { ...completeDraft("team-letter"), version: await versionOf(db, letterId) });
     await expect(performLetterAction(deps(), colleague, deleteLetter, letterId, { confirmSlug: "team-letter" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(performLetterAction(deps(), colleague, transferOwnership, letterId, { userId: colleague.userId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(performLetterAction(deps(), owner, inviteEditor, letterId, { email: "colleague@example.org" })).rejects.toMatchObject({ fields: { email: expect.any(Array) } });
+    await expect(performLetterAction(deps(), colleague, transferOwnership, letterId, { userId: colleague.userId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(performLetterAction(deps(), owner, inviteEditor, letterId, { email: "colleague@example.org" })).rejects.toMatchObject({
+      fields: { email: expect.any(Array) },
+    });
 
     await performLetterAction(deps(), owner, transferOwnership, letterId, { userId: colleague.userId });
     const roles = await db.letterOrganiser.findMany({ where: { letterId }, select: { userId: true, role: true } });
-    expect(new Map(roles.map((row) => [row.userId, row.role]))).toEqual(new Map([[colleague.userId, "OWNER"], [owner.userId, "EDITOR"]]));
+    expect(new Map(roles.map((row) => [row.userId, row.role]))).toEqual(
+      new Map([
+        [colleague.userId, "OWNER"],
+        [owner.userId, "EDITOR"],
+      ]),
+    );
     await performLetterAction(deps(), colleague, removeEditor, letterId, { userId: owner.userId });
     expect(await db.letterOrganiser.count({ where: { letterId } })).toBe(1);
   });
@@ -257,7 +357,9 @@ describe("the organising team", () => {
     await createSignature(signingDeps(db), unrelated.slug, signer());
     expect(await db.outboxEmail.count()).toBe(2);
 
-    await expect(performLetterAction(deps(), owner, deleteLetter, letterId, { confirmSlug: "wrong" })).rejects.toMatchObject({ fields: { confirmSlug: expect.any(Array) } });
+    await expect(performLetterAction(deps(), owner, deleteLetter, letterId, { confirmSlug: "wrong" })).rejects.toMatchObject({
+      fields: { confirmSlug: expect.any(Array) },
+    });
     await performLetterAction(deps(), owner, deleteLetter, letterId, { confirmSlug: "delete-me" });
     expect(await db.letter.count({ where: { id: letterId } })).toBe(0);
     expect(await db.signature.count({ where: { letterId } })).toBe(0);

@@ -9,7 +9,10 @@ import { isPublic } from "./lifecycle";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RESPOND_BY_MAX_DAYS = 2 * 366;
 
-const ZBody = z.string().trim().max(LETTER_LIMITS.statusBody, `Keep it under ${LETTER_LIMITS.statusBody.toLocaleString("en")} characters.`);
+const ZBody = z
+  .string()
+  .trim()
+  .max(LETTER_LIMITS.statusBody, `Keep it under ${LETTER_LIMITS.statusBody.toLocaleString("en")} characters.`);
 const ZOccurredAt = z.union([z.literal(""), z.coerce.date()]).optional();
 /** "They promised an answer by 15 July": a calendar day (the date input's `YYYY-MM-DD`), or nothing. */
 const ZRespondBy = z.union([z.literal(""), z.iso.date("Enter a date such as 2026-07-15.")]).optional();
@@ -59,7 +62,14 @@ export const postStatusUpdate = defineLetterAction({
     return db.$transaction(async (tx) => {
       const saved = await claimLetterVersion(tx, letter.id, version);
       const created = await tx.statusUpdate.create({
-        data: { letterId: letter.id, kind: update.kind, body: update.body || defaultBody(update.kind, addressee), occurredAt, respondBy, authorId: actor.userId },
+        data: {
+          letterId: letter.id,
+          kind: update.kind,
+          body: update.body || defaultBody(update.kind, addressee),
+          occurredAt,
+          respondBy,
+          authorId: actor.userId,
+        },
         select: { id: true },
       });
       await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "status.posted", detail: { kind: update.kind }, at: now });

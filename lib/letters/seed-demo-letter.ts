@@ -8,10 +8,7 @@ export type SeedOutcome = "created" | "already-present" | "skipped-not-empty";
  * With `onlyIntoEmptyDatabase`, a database that holds any letter is left alone: a first run of
  * the app gets the demo, an instance in real use never has it re-added after deleting it.
  */
-export async function seedDemoLetter(
-  db: Db,
-  options: { onlyIntoEmptyDatabase?: boolean } = {},
-): Promise<SeedOutcome> {
+export async function seedDemoLetter(db: Db, options: { onlyIntoEmptyDatabase?: boolean } = {}): Promise<SeedOutcome> {
   const { demands, domainRules, statusUpdates, ...letter } = demoLetter;
   return db.$transaction(async (tx) => {
     // Serialises concurrent seeders (two app instances starting together) on one key.

@@ -38,9 +38,22 @@ export const setDemandStatus = defineLetterAction({
       await tx.demand.update({ where: { id: demandId }, data: { status } });
       const headline = `Demand ${demand.position + 1} ${VERDICT[status]}: “${demand.text}”`;
       await tx.statusUpdate.create({
-        data: { letterId: letter.id, kind: "DEMAND_CHANGE", demandId, body: note ? `${headline}\n\n${note}` : headline, occurredAt: now, authorId: actor.userId },
+        data: {
+          letterId: letter.id,
+          kind: "DEMAND_CHANGE",
+          demandId,
+          body: note ? `${headline}\n\n${note}` : headline,
+          occurredAt: now,
+          authorId: actor.userId,
+        },
       });
-      await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "demand.status-changed", detail: { demand: demand.position + 1, from: demand.status, to: status }, at: now });
+      await recordActivity(tx, {
+        letterId: letter.id,
+        actorId: actor.userId,
+        action: "demand.status-changed",
+        detail: { demand: demand.position + 1, from: demand.status, to: status },
+        at: now,
+      });
       return { version: saved };
     });
   },

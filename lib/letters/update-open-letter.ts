@@ -17,7 +17,13 @@ export const updateOpenLetter = defineLetterAction({
       const saved = await claimLetterVersion(tx, letter.id, version);
       const updated = await tx.letter.updateMany({ where: { id: letter.id, status: "OPEN" }, data: settings });
       if (updated.count === 0) throw new AppError("INVALID_TRANSITION", { message: "Only an open letter's goal and closing date can change." });
-      await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "letter.edited", detail: { goal: settings.goal, closesAt: settings.closesAt?.toISOString() ?? null }, at: now });
+      await recordActivity(tx, {
+        letterId: letter.id,
+        actorId: actor.userId,
+        action: "letter.edited",
+        detail: { goal: settings.goal, closesAt: settings.closesAt?.toISOString() ?? null },
+        at: now,
+      });
       return { version: saved };
     });
   },

@@ -34,7 +34,14 @@ describe("enqueueEmail", () => {
     await db.$transaction((tx) => enqueueEmail(tx, greetingEmail, "jane.doe@example.com", { name: "Jane" }));
     const rows = await db.outboxEmail.findMany();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ to: "jane.doe@example.com", template: "test-greeting", data: { name: "Jane" }, attempts: 0, sentAt: null, lastError: null });
+    expect(rows[0]).toMatchObject({
+      to: "jane.doe@example.com",
+      template: "test-greeting",
+      data: { name: "Jane" },
+      attempts: 0,
+      sentAt: null,
+      lastError: null,
+    });
   });
 
   it("refuses data its template refuses, or that would not read back the same from JSON", async () => {

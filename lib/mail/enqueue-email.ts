@@ -11,12 +11,7 @@ import { isPlausibleAddress } from "./is-plausible-address";
  * are bugs in the caller (the signing form vets addresses first), and refusing here keeps a
  * line break or a second recipient from ever reaching a mail header.
  */
-export async function enqueueEmail<T>(
-  tx: Prisma.TransactionClient | Db,
-  template: EmailTemplate<T>,
-  to: string,
-  data: T,
-): Promise<void> {
+export async function enqueueEmail<T>(tx: Prisma.TransactionClient | Db, template: EmailTemplate<T>, to: string, data: T): Promise<void> {
   assertPlainRecipient(template, to);
   const stored = toStoredData(template, template.data.parse(data));
   await tx.outboxEmail.create({ data: { to, template: template.name, data: stored } });

@@ -28,7 +28,14 @@ const INJECTIONS = [
   "Pay rise\r\n\r\n<p>a body of my own</p>",
 ];
 
-const deliver = () => deliverDueEmails(db, { transport: smtp.transport, templates: emailTemplates, from: "Undersigned <letters@undersigned.test>", appUrl: "http://localhost:3000", authSecret: "x".repeat(32) });
+const deliver = () =>
+  deliverDueEmails(db, {
+    transport: smtp.transport,
+    templates: emailTemplates,
+    from: "Undersigned <letters@undersigned.test>",
+    appUrl: "http://localhost:3000",
+    authSecret: "x".repeat(32),
+  });
 
 /** The message went to `to` alone, and nothing in the title became a header or a second part of the message. */
 function expectOneRecipientAndNoInjectedHeader(to: string) {
@@ -51,7 +58,10 @@ describe("header injection through names and titles", () => {
     const letter = await createLetter(db);
     for (const injection of INJECTIONS) {
       for (const fieldName of ["name", "title", "team"]) {
-        await expect(createSignature(signingDeps(db), letter.slug, signer({ [fieldName]: injection })), `${fieldName}: ${JSON.stringify(injection)}`).rejects.toMatchObject({
+        await expect(
+          createSignature(signingDeps(db), letter.slug, signer({ [fieldName]: injection })),
+          `${fieldName}: ${JSON.stringify(injection)}`,
+        ).rejects.toMatchObject({
           code: "INVALID_INPUT",
           fields: { [fieldName]: [expect.stringMatching(/not allowed/)] },
         });

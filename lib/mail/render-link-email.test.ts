@@ -46,7 +46,11 @@ describe("every email's HTML part", () => {
 
   it("offers as a link every address the text part offers, the withdraw link in the footer included", () => {
     const inText = urlsInText(email.text);
-    expect(inText).toEqual(["https://letters.example/letters/a-letter", "https://letters.example/confirm/abc_-123", "https://letters.example/withdraw/def_-456"]);
+    expect(inText).toEqual([
+      "https://letters.example/letters/a-letter",
+      "https://letters.example/confirm/abc_-123",
+      "https://letters.example/withdraw/def_-456",
+    ]);
     expect(new Set(linksInHtml(email.html))).toEqual(new Set(inText));
   });
 

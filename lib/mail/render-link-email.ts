@@ -11,12 +11,7 @@ import { escapeMarkup } from "@/lib/security/escape-markup";
  * addresses on the origin of the email's own link are made links, so a URL quoted from a
  * letter's title stays text: the email vouches for our links alone.
  */
-export function renderLinkEmail(email: {
-  subject: string;
-  paragraphs: string[];
-  link: { label: string; url: string };
-  footer: string;
-}): TRenderedEmail {
+export function renderLinkEmail(email: { subject: string; paragraphs: string[]; link: { label: string; url: string }; footer: string }): TRenderedEmail {
   const subject = email.subject.replace(/[\r\n]+/g, " ");
   const text = [...email.paragraphs, `${email.link.label}: ${email.link.url}`, email.footer].join("\n\n");
   const ours = new URL(email.link.url).origin;

@@ -101,7 +101,12 @@ describe("the dev mailbox", () => {
     await enqueueEmail(db, template, "jane.doe@example.com", { name: "Jane" });
 
     const transport = createMailTransport(parseEnv({ DEV_MAILBOX_DIR: dir }));
-    const result = await deliverDueEmails(db, { transport, templates: { [template.name]: template }, from: "Undersigned <no-reply@undersigned.example>", appUrl: "http://localhost:3000" });
+    const result = await deliverDueEmails(db, {
+      transport,
+      templates: { [template.name]: template },
+      from: "Undersigned <no-reply@undersigned.example>",
+      appUrl: "http://localhost:3000",
+    });
 
     expect(result).toEqual({ sent: 1, failed: 0 });
     expect(await listDevMailbox(dir, 10)).toMatchObject([{ to: "jane.doe@example.com", subject: "Hello Jane", text: "Hi Jane", html: "<p>Hi Jane</p>" }]);

@@ -29,7 +29,12 @@ describe("CSV cells", () => {
   it.each(XSS_TEXT_PAYLOADS)("keeps %j whole in one quoted cell", (payload) => {
     const cell = csvCell(payload);
     expect(cell).toMatch(/^"[^"]*(""[^"]*)*"$/);
-    expect(cell.slice(1, -1).replaceAll('""', '"').replace(/^'(?=[=+\-@\t\r])/, "")).toBe(payload);
+    expect(
+      cell
+        .slice(1, -1)
+        .replaceAll('""', '"')
+        .replace(/^'(?=[=+\-@\t\r])/, ""),
+    ).toBe(payload);
   });
 
   it("leaves ordinary text alone, even with formula characters inside it", () => {
@@ -38,6 +43,11 @@ describe("CSV cells", () => {
   });
 
   it("joins rows with CRLF, ending with one", () => {
-    expect(csvRows([["a", "b"], ["c", null]])).toBe('"a","b"\r\n"c",""\r\n');
+    expect(
+      csvRows([
+        ["a", "b"],
+        ["c", null],
+      ]),
+    ).toBe('"a","b"\r\n"c",""\r\n');
   });
 });

@@ -30,7 +30,8 @@ export const verifyOrganiserCode = defineLetterAction({
     const { db, now, actor, letter } = context;
     const claim = await findOrganiserClaim(context, db, code);
     const current = await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { status: true, closesAt: true } });
-    if (!letterTakesSignatures(current, now)) throw new AppError("LETTER_NOT_OPEN", { message: "This letter is closed: no signature can be verified any more." });
+    if (!letterTakesSignatures(current, now))
+      throw new AppError("LETTER_NOT_OPEN", { message: "This letter is closed: no signature can be verified any more." });
     await db.$transaction(async (tx) => {
       await spendCode(tx, claim, now);
       if (!(await countConfirmation(tx, { id: claim.signatureId, letterId: letter.id, domain: claim.domain }, now))) throw alreadyDecided();

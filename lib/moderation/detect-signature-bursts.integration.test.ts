@@ -28,7 +28,12 @@ describe("trending alerts: sudden bursts of signatures", () => {
     await createPendingSignatures(db, letter.id, 19, { from: ago(9 * MINUTE), to: now, sourceKey: "office", domain: "office.test" });
     // Outside the window by a millisecond, and in the future: neither counts as recent.
     await createPendingSignatures(db, letter.id, 1, { from: ago(BURST_WINDOW_MS + 1), to: ago(BURST_WINDOW_MS), sourceKey: "office", domain: "office.test" });
-    await createPendingSignatures(db, letter.id, 1, { from: new Date(now.getTime() + 1), to: new Date(now.getTime() + 2), sourceKey: "office", domain: "office.test" });
+    await createPendingSignatures(db, letter.id, 1, {
+      from: new Date(now.getTime() + 1),
+      to: new Date(now.getTime() + 2),
+      sourceKey: "office",
+      domain: "office.test",
+    });
 
     const bursts = await detectSignatureBursts(db, [letter.id], now);
 

@@ -61,16 +61,20 @@ async function* csvBody(tx: Prisma.TransactionClient, letterId: string, summary:
   for (;;) {
     const batch = await pageNamedSigners(tx, letterId, { limit: batchSize, after });
     if (batch.length === 0) break;
-    yield csvRows(batch.map((signer) => [signer.name, signer.jobTitle, signer.team, signer.domain, isoMinute(signer.confirmedAt), verifiedBy(signer.verificationMethod)]));
+    yield csvRows(
+      batch.map((signer) => [signer.name, signer.jobTitle, signer.team, signer.domain, isoMinute(signer.confirmedAt), verifiedBy(signer.verificationMethod)]),
+    );
     const last = batch.at(-1)!;
     after = { at: last.confirmedAt, id: last.id };
   }
   const elsewhere = summary.anonymousElsewhere;
-  yield "\r\n" +
+  yield (
+    "\r\n" +
     csvRows([
       ["Domain", "Anonymous verified signers", "Of which verified by organisers"],
       ...summary.anonymousByDomain.map((row) => [row.domain, row.count, row.byOrganisers]),
       // Domains with too few to name (lib/privacy/small-groups.ts), together.
       ...(elsewhere.count > 0 ? [["Other domains", elsewhere.count, elsewhere.byOrganisers]] : []),
-    ]);
+    ])
+  );
 }

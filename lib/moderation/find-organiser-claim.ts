@@ -21,7 +21,8 @@ export type TOrganiserClaimRow = {
 };
 
 // One answer for "no such code" and "a code of another letter": a wrong code reveals nothing.
-const noSuchCode = () => new AppError("TOKEN_INVALID", { message: "No claim on this letter matches this code.", fields: { code: ["No claim on this letter matches this code."] } });
+const noSuchCode = () =>
+  new AppError("TOKEN_INVALID", { message: "No claim on this letter matches this code.", fields: { code: ["No claim on this letter matches this code."] } });
 
 export function requireCodeChecks(checks: TOrganiserCodeChecks | undefined): TOrganiserCodeChecks {
   // Wiring, not input: fail closed rather than look codes up without a guess limit.
@@ -71,10 +72,16 @@ export async function findOrganiserClaim(
   }
   const { signature } = token;
   if (token.usedAt || signature.state !== "PENDING") {
-    throw new AppError("TOKEN_USED", { message: "This code has already been used: its claim was verified, rejected or withdrawn.", fields: { code: ["This code has already been used."] } });
+    throw new AppError("TOKEN_USED", {
+      message: "This code has already been used: its claim was verified, rejected or withdrawn.",
+      fields: { code: ["This code has already been used."] },
+    });
   }
   if (token.expiresAt <= context.now) {
-    throw new AppError("TOKEN_EXPIRED", { message: "This code has expired (codes work for 14 days). The signer can make a new claim.", fields: { code: ["This code has expired."] } });
+    throw new AppError("TOKEN_EXPIRED", {
+      message: "This code has expired (codes work for 14 days). The signer can make a new claim.",
+      fields: { code: ["This code has expired."] },
+    });
   }
   return {
     tokenId: token.id,

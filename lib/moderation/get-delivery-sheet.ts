@@ -31,5 +31,9 @@ export async function getDeliverySheet(db: Db, letterId: string, options: { minP
   });
   if (!letter) return null;
   const { demands, ...rest } = letter;
-  return { letter: rest, demands, signers: await listDeliverySigners(db, letterId, { namedLimit: DELIVERY_INLINE_NAMES, minPublicGroup: options.minPublicGroup }) };
+  return {
+    letter: rest,
+    demands,
+    signers: await listDeliverySigners(db, letterId, { namedLimit: DELIVERY_INLINE_NAMES, minPublicGroup: options.minPublicGroup }),
+  };
 }

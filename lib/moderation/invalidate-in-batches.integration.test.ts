@@ -20,7 +20,8 @@ async function domainToEnd() {
   const owner = await createActor(db, letter.id, "OWNER");
   const created = new Date("2026-10-30T00:00:00Z");
   const confirmed = [];
-  for (const at of CONFIRMED_AT) confirmed.push(await createSignatureRow(db, letter.id, { domain: "other.org", createdAt: created, confirmedAt: new Date(at) }));
+  for (const at of CONFIRMED_AT)
+    confirmed.push(await createSignatureRow(db, letter.id, { domain: "other.org", createdAt: created, confirmedAt: new Date(at) }));
   await createSignatureRow(db, letter.id, { domain: "other.org", state: "PENDING", createdAt: created });
   await createSignatureRow(db, letter.id, { domain: "other.org", state: "WITHDRAWN", createdAt: created });
   await createSignatureRow(db, letter.id, { domain: "example.com", createdAt: created });
@@ -62,7 +63,12 @@ describe("bulk invalidation in batches", () => {
 
     const states = await db.signature.groupBy({ by: ["domain", "state"], where: { letterId: letter.id }, _count: { _all: true } });
     expect(states.map((row) => [row.domain, row.state, row._count._all]).sort()).toEqual(
-      [["example.com", "CONFIRMED", 1], ["other.org", "INVALIDATED", 6], ["other.org", "PENDING", 1], ["other.org", "WITHDRAWN", 1]].sort(),
+      [
+        ["example.com", "CONFIRMED", 1],
+        ["other.org", "INVALIDATED", 6],
+        ["other.org", "PENDING", 1],
+        ["other.org", "WITHDRAWN", 1],
+      ].sort(),
     );
     // One activity entry, brought up to date by every batch.
     expect(await db.letterActivity.findMany({ where: { letterId: letter.id }, select: { action: true, detail: true } })).toEqual([
@@ -115,7 +121,9 @@ describe("bulk invalidation in batches", () => {
     for (const { letter } of [bulk, single]) {
       const rows = await db.signature.findMany({ where: { letterId: letter.id, domain: "other.org" }, select: { id: true } });
       for (const row of rows) {
-        await db.signatureToken.create({ data: { signatureId: row.id, tokenHash: hashToken(`link-${row.id}`), purpose: "CONFIRM", expiresAt: new Date(now.getTime() + 86_400_000) } });
+        await db.signatureToken.create({
+          data: { signatureId: row.id, tokenHash: hashToken(`link-${row.id}`), purpose: "CONFIRM", expiresAt: new Date(now.getTime() + 86_400_000) },
+        });
       }
     }
     const eventsBefore = await db.countEvent.count();
@@ -126,7 +134,9 @@ describe("bulk invalidation in batches", () => {
       select: { id: true },
     });
     for (const target of targets) {
-      await db.$transaction((tx) => endSignature(tx, { signatureId: target.id, letterId: single.letter.id }, { kind: "invalidated", reason: "Not our company" }, now));
+      await db.$transaction((tx) =>
+        endSignature(tx, { signatureId: target.id, letterId: single.letter.id }, { kind: "invalidated", reason: "Not our company" }, now),
+      );
     }
 
     expect(await db.countEvent.count()).toBe(eventsBefore + 2 * CONFIRMED_AT.length);

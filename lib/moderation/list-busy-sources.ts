@@ -11,12 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * people at many domains is a flood worth a look. Only sources with at least `minimum`
  * signatures are listed. The stored source key never leaves this function, only its label.
  */
-export async function listBusySources(
-  db: Db,
-  letterId: string,
-  now: Date,
-  options: { limit?: number; minimum?: number } = {},
-): Promise<TBusySource[]> {
+export async function listBusySources(db: Db, letterId: string, now: Date, options: { limit?: number; minimum?: number } = {}): Promise<TBusySource[]> {
   const rows = await db.$queryRaw<{ sourceKey: string; signatures: bigint; domains: string[] }[]>`
     SELECT "sourceKey", COUNT(*) AS signatures, array_agg(DISTINCT domain ORDER BY domain) AS domains
     FROM "Signature"

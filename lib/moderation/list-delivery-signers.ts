@@ -2,7 +2,15 @@ import type { Db, Prisma } from "@/lib/db/prisma";
 import { Prisma as P } from "@/lib/db/prisma";
 import { foldSmallGroups, hasClosedDomainList, isSingleDomainLetter } from "@/lib/privacy/small-groups";
 
-export type TNamedSigner = { id: string; name: string; jobTitle: string | null; team: string | null; domain: string; confirmedAt: Date; verificationMethod: "EMAIL" | "ORGANISER" };
+export type TNamedSigner = {
+  id: string;
+  name: string;
+  jobTitle: string | null;
+  team: string | null;
+  domain: string;
+  confirmedAt: Date;
+  verificationMethod: "EMAIL" | "ORGANISER";
+};
 export type TDomainCount = { domain: string; count: number };
 export type TSignerSummary = {
   /** Confirmed signatures per domain, most first: domains of at least MIN_PUBLIC_GROUP. */
@@ -39,7 +47,10 @@ type TReader = Db | Prisma.TransactionClient;
  * domains". On a letter only one domain may sign, the domain says nothing new and stays.
  */
 export async function summariseSigners(db: TReader, letterId: string, options: { minPublicGroup: number }): Promise<TSignerSummary> {
-  const letter = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { openToAnyDomain: true, domainRules: { select: { includeSubdomains: true } } } });
+  const letter = await db.letter.findUniqueOrThrow({
+    where: { id: letterId },
+    select: { openToAnyDomain: true, domainRules: { select: { includeSubdomains: true } } },
+  });
   const min = isSingleDomainLetter(letter) ? 1 : options.minPublicGroup;
   const closedList = hasClosedDomainList(letter);
   const rows = await db.$queryRaw<{ domain: string; total: bigint; named: bigint; anonymousByOrganisers: bigint }[]>`
@@ -52,9 +63,17 @@ export async function summariseSigners(db: TReader, letterId: string, options: {
     .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain));
   const named = domains.reduce((sum, row) => sum + row.named, 0);
   const total = domains.reduce((sum, row) => sum + row.count, 0);
-  const totals = foldSmallGroups(domains.map(({ domain, count }) => ({ key: domain, total: count })), min, { closedList });
+  const totals = foldSmallGroups(
+    domains.map(({ domain, count }) => ({ key: domain, total: count })),
+    min,
+    { closedList },
+  );
   const anonymous = domains.map(({ domain, count, named, anonymousByOrganisers }) => ({ domain, count: count - named, byOrganisers: anonymousByOrganisers }));
-  const anonymousFold = foldSmallGroups(anonymous.map(({ domain, count }) => ({ key: domain, total: count })), min, { closedList });
+  const anonymousFold = foldSmallGroups(
+    anonymous.map(({ domain, count }) => ({ key: domain, total: count })),
+    min,
+    { closedList },
+  );
   const anonymousShown = new Set(anonymousFold.shown.map((group) => group.key));
   const anonymousElsewhere = anonymous.filter((row) => !anonymousShown.has(row.domain)).reduce((sum, row) => sum + row.byOrganisers, 0);
   return {
@@ -74,7 +93,11 @@ export async function summariseSigners(db: TReader, letterId: string, options: {
  * reads its first page. The outer bound on confirmedAt is what lets PostgreSQL start the
  * (letterId, state, confirmedAt) index range at the cursor.
  */
-export async function pageNamedSigners(db: TReader, letterId: string, options: { limit: number; after?: { at: Date; id: string } | null }): Promise<TNamedSigner[]> {
+export async function pageNamedSigners(
+  db: TReader,
+  letterId: string,
+  options: { limit: number; after?: { at: Date; id: string } | null },
+): Promise<TNamedSigner[]> {
   const after = options.after;
   return db.$queryRaw<TNamedSigner[]>`
     SELECT id::text AS id, "displayName" AS name, "jobTitle", team, domain, "confirmedAt", "verificationMethod"::text AS "verificationMethod"

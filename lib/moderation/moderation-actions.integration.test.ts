@@ -57,7 +57,10 @@ describe("hiding a name or a comment", () => {
   it("records nothing when the name already has the wanted state", async () => {
     const { letter, editor } = await letterWithEditor();
     const signature = await createSignatureRow(db, letter.id);
-    expect(await perform(db, editor, setSignatureNameHidden, letter.id, { signatureId: signature.id, hidden: false })).toEqual({ changed: false, hidden: false });
+    expect(await perform(db, editor, setSignatureNameHidden, letter.id, { signatureId: signature.id, hidden: false })).toEqual({
+      changed: false,
+      hidden: false,
+    });
     expect(await activityOf(letter.id)).toEqual([]);
   });
 
@@ -181,7 +184,10 @@ describe("bulk invalidation", () => {
     const preview = await previewBulkInvalidation(db, letter.id, chosen);
     const countedBefore = await getExactLetterTotal(db, letter.id);
 
-    const result = await perform(db, owner, bulkInvalidateSignatures, letter.id, { filter: { source: floodLabel, domain: "other.org" }, reason: "One source, many names" });
+    const result = await perform(db, owner, bulkInvalidateSignatures, letter.id, {
+      filter: { source: floodLabel, domain: "other.org" },
+      reason: "One source, many names",
+    });
 
     expect(result).toEqual(preview);
     expect(result).toEqual({ pending: 1, confirmed: 1, total: 2 });

@@ -41,7 +41,11 @@ const LIMITS = {
 function codeChecks(overrides: { perOrganiser?: number; perLetter?: number } = {}): TOrganiserCodeChecks {
   const limits = createSigningRateLimits({
     pool,
-    env: { ...LIMITS, RATE_LIMIT_CODE_GUESSES_PER_ORGANISER_PER_HOUR: overrides.perOrganiser ?? 100, RATE_LIMIT_CODE_GUESSES_PER_LETTER_PER_HOUR: overrides.perLetter ?? 100 },
+    env: {
+      ...LIMITS,
+      RATE_LIMIT_CODE_GUESSES_PER_ORGANISER_PER_HOUR: overrides.perOrganiser ?? 100,
+      RATE_LIMIT_CODE_GUESSES_PER_LETTER_PER_HOUR: overrides.perLetter ?? 100,
+    },
   });
   return { codeKey: CODE_KEY, consumeGuess: (userId, letterId) => limits.consumeOrganiserCodeGuess(userId, letterId) };
 }
@@ -50,22 +54,38 @@ const signingLimits = createSigningRateLimits({ pool, env: LIMITS });
 
 async function optedInLetter(overrides: Parameters<typeof createLetter>[1] = {}) {
   const letter = await createLetter(db, { domains: ["microsoft.com"], ...overrides });
-  await db.letter.update({ where: { id: letter.id }, data: { organiserVerification: true, organiserVerificationInstructions: "Signal +1 555 0100 a photo of your badge." } });
+  await db.letter.update({
+    where: { id: letter.id },
+    data: { organiserVerification: true, organiserVerificationInstructions: "Signal +1 555 0100 a photo of your badge." },
+  });
   const owner = await createActor(db);
   await addOrganiser(db, letter.id, owner, "OWNER");
   return { letter, owner };
 }
 
 function claim(slug: string, input: Record<string, unknown> = {}, now = new Date()) {
-  return createOrganiserVerifiedSignature(
-    { db, now, codeKey: CODE_KEY, limits: signingLimits, clientKey: `client-${Math.random()}` },
-    slug,
-    { name: "Quiet Quinn", anonymous: true, domain: "microsoft.com", ...input },
-  );
+  return createOrganiserVerifiedSignature({ db, now, codeKey: CODE_KEY, limits: signingLimits, clientKey: `client-${Math.random()}` }, slug, {
+    name: "Quiet Quinn",
+    anonymous: true,
+    domain: "microsoft.com",
+    ...input,
+  });
 }
 
-function act<TInput, TResult>(actor: TActor, action: Parameters<typeof performLetterAction<TInput, TResult>>[2], letterId: string, input: unknown, options: { now?: Date; checks?: TOrganiserCodeChecks } = {}) {
-  return performLetterAction(organiserDeps(db, { now: options.now ?? new Date(), organiserCodes: options.checks ?? codeChecks() }), actor, action, letterId, input);
+function act<TInput, TResult>(
+  actor: TActor,
+  action: Parameters<typeof performLetterAction<TInput, TResult>>[2],
+  letterId: string,
+  input: unknown,
+  options: { now?: Date; checks?: TOrganiserCodeChecks } = {},
+) {
+  return performLetterAction(
+    organiserDeps(db, { now: options.now ?? new Date(), organiserCodes: options.checks ?? codeChecks() }),
+    actor,
+    action,
+    letterId,
+    input,
+  );
 }
 
 async function dumpAll(database: Db): Promise<string> {
@@ -102,7 +122,10 @@ describe("signatures verified by organisers", () => {
     const plain = await createLetter(db, { domains: ["microsoft.com"] });
     await expect(claim(plain.slug)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     const { letter } = await optedInLetter();
-    await expect(claim(letter.slug, { domain: "evilmicrosoft.com" })).rejects.toMatchObject({ code: "DOMAIN_NOT_ALLOWED", fields: { domain: [expect.any(String)] } });
+    await expect(claim(letter.slug, { domain: "evilmicrosoft.com" })).rejects.toMatchObject({
+      code: "DOMAIN_NOT_ALLOWED",
+      fields: { domain: [expect.any(String)] },
+    });
     await expect(claim(letter.slug, { domain: "not a domain" })).rejects.toMatchObject({ code: "DOMAIN_NOT_ALLOWED" });
     await expect(claim(letter.slug, { name: "" })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { name: [expect.any(String)] } });
     expect(await db.signature.count()).toBe(0);
@@ -148,8 +171,14 @@ describe("signatures verified by organisers", () => {
 
   it("says in the CSV export how each signer was verified", async () => {
     const { letter, owner } = await optedInLetter();
-    await addConfirmedSignatures(db, letter.id, [{ name: "Email Emma", domain: "microsoft.com" }, { name: "Anon Email", domain: "microsoft.com", anonymous: true }]);
-    for (const input of [{ name: "Vera Verified", anonymous: false }, { name: "Quiet Quinn", anonymous: true }]) {
+    await addConfirmedSignatures(db, letter.id, [
+      { name: "Email Emma", domain: "microsoft.com" },
+      { name: "Anon Email", domain: "microsoft.com", anonymous: true },
+    ]);
+    for (const input of [
+      { name: "Vera Verified", anonymous: false },
+      { name: "Quiet Quinn", anonymous: true },
+    ]) {
       const { code } = await claim(letter.slug, input);
       await act(owner, verifyOrganiserCode, letter.id, { code });
     }
@@ -175,7 +204,10 @@ describe("signatures verified by organisers", () => {
 
     // Two organisers verifying the same code at once: one wins, one is told it was used.
     const second = await claim(letter.slug);
-    const outcomes = await Promise.allSettled([act(owner, verifyOrganiserCode, letter.id, { code: second.code }), act(owner, verifyOrganiserCode, letter.id, { code: second.code })]);
+    const outcomes = await Promise.allSettled([
+      act(owner, verifyOrganiserCode, letter.id, { code: second.code }),
+      act(owner, verifyOrganiserCode, letter.id, { code: second.code }),
+    ]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     expect(await db.countEvent.count()).toBe(events + 1);
   });
@@ -185,9 +217,14 @@ describe("signatures verified by organisers", () => {
     const { code, signatureId } = await claim(letter.slug);
     await expect(act(owner, rejectOrganiserCode, letter.id, { code, reason: "" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await act(owner, rejectOrganiserCode, letter.id, { code, reason: "Badge was from another company" });
-    expect(await db.signature.findUniqueOrThrow({ where: { id: signatureId } })).toMatchObject({ state: "INVALIDATED", invalidationReason: "Badge was from another company" });
+    expect(await db.signature.findUniqueOrThrow({ where: { id: signatureId } })).toMatchObject({
+      state: "INVALIDATED",
+      invalidationReason: "Badge was from another company",
+    });
     expect(await db.countEvent.count()).toBe(0);
-    expect(await db.letterActivity.findFirst({ where: { action: "signature.organiser-rejected" } })).toMatchObject({ detail: { reason: "Badge was from another company", domain: "microsoft.com" } });
+    expect(await db.letterActivity.findFirst({ where: { action: "signature.organiser-rejected" } })).toMatchObject({
+      detail: { reason: "Badge was from another company", domain: "microsoft.com" },
+    });
   });
 
   it("answers a wrong code the same whether it exists elsewhere or nowhere, and logs the miss", async () => {
@@ -209,7 +246,10 @@ describe("signatures verified by organisers", () => {
     const { code } = await claim(letter.slug);
     const typo = code.slice(0, 3) + (code[3] === "7" ? "8" : "7") + code.slice(4);
     const checks = codeChecks({ perOrganiser: 1 });
-    await expect(act(owner, lookUpOrganiserCode, letter.id, { code: typo }, { checks })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { code: [expect.stringContaining("typo")] } });
+    await expect(act(owner, lookUpOrganiserCode, letter.id, { code: typo }, { checks })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { code: [expect.stringContaining("typo")] },
+    });
     await expect(act(owner, lookUpOrganiserCode, letter.id, { code: "12345" }, { checks })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(act(owner, lookUpOrganiserCode, letter.id, { code }, { checks })).resolves.toMatchObject({ claim: { domain: "microsoft.com" } });
   });
@@ -251,22 +291,41 @@ describe("signatures verified by organisers", () => {
     await addOrganiser(db, letter.id, coOrganiser, "EDITOR");
     const { code } = await claim(letter.slug);
     const checks = codeChecks({ perOrganiser: 3, perLetter: 5 });
-    const guess = (actor: TActor) => act(actor, lookUpOrganiserCode, letter.id, { code: generateOrganiserCode() }, { checks }).catch((error: { code?: string }) => error.code);
+    const guess = (actor: TActor) =>
+      act(actor, lookUpOrganiserCode, letter.id, { code: generateOrganiserCode() }, { checks }).catch((error: { code?: string }) => error.code);
 
-    expect([await guess(owner), await guess(owner), await guess(owner), await guess(owner)]).toEqual(["TOKEN_INVALID", "TOKEN_INVALID", "TOKEN_INVALID", "RATE_LIMITED"]);
+    expect([await guess(owner), await guess(owner), await guess(owner), await guess(owner)]).toEqual([
+      "TOKEN_INVALID",
+      "TOKEN_INVALID",
+      "TOKEN_INVALID",
+      "RATE_LIMITED",
+    ]);
     // The owner's refusals used none of the letter's allowance; the co-organiser has 2 left of it.
     expect([await guess(coOrganiser), await guess(coOrganiser), await guess(coOrganiser)]).toEqual(["TOKEN_INVALID", "TOKEN_INVALID", "RATE_LIMITED"]);
     // Even the right code is refused once the limit is reached: the limit is not an oracle.
-    await expect(act(coOrganiser, lookUpOrganiserCode, letter.id, { code }, { checks })).rejects.toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    await expect(act(coOrganiser, lookUpOrganiserCode, letter.id, { code }, { checks })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      retryAfterSeconds: expect.any(Number),
+    });
   });
 
   it("lets organisers change their instructions on an open letter, never to nothing", async () => {
     const { letter, owner } = await optedInLetter();
-    await act(owner, updateOpenLetter, letter.id, { goal: 100, closesAt: "", organiserVerificationInstructions: "  Meet us at the gate, 9am.  ", version: await versionOf(db, letter.id) });
+    await act(owner, updateOpenLetter, letter.id, {
+      goal: 100,
+      closesAt: "",
+      organiserVerificationInstructions: "  Meet us at the gate, 9am.  ",
+      version: await versionOf(db, letter.id),
+    });
     expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ organiserVerificationInstructions: "Meet us at the gate, 9am." });
-    await expect(act(owner, updateOpenLetter, letter.id, { goal: 100, closesAt: "", organiserVerificationInstructions: " ", version: await versionOf(db, letter.id) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      act(owner, updateOpenLetter, letter.id, { goal: 100, closesAt: "", organiserVerificationInstructions: " ", version: await versionOf(db, letter.id) }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await act(owner, updateOpenLetter, letter.id, { goal: 200, closesAt: "", version: await versionOf(db, letter.id) });
-    expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ goal: 200, organiserVerificationInstructions: "Meet us at the gate, 9am." });
+    expect(await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({
+      goal: 200,
+      organiserVerificationInstructions: "Meet us at the gate, 9am.",
+    });
     expect((await claim(letter.slug)).instructions).toBe("Meet us at the gate, 9am.");
   });
 

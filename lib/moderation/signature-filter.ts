@@ -21,16 +21,14 @@ const ZUtcDateTime = z
     return date;
   });
 
-const ZFilterDomain = z
-  .string()
-  .transform((value, context) => {
-    const domain = normaliseDomain(value);
-    if (!domain) {
-      context.addIssue({ code: "custom", message: "Enter a domain, like example.com." });
-      return z.NEVER;
-    }
-    return domain;
-  });
+const ZFilterDomain = z.string().transform((value, context) => {
+  const domain = normaliseDomain(value);
+  if (!domain) {
+    context.addIssue({ code: "custom", message: "Enter a domain, like example.com." });
+    return z.NEVER;
+  }
+  return domain;
+});
 
 /**
  * Which signatures a bulk invalidation concerns: any combination of a domain (exact), a window
@@ -78,4 +76,3 @@ export function bulkTargetSql(letterId: string, filter: TSignatureFilter): Prism
   ];
   return Prisma.join(conditions, " AND ");
 }
-

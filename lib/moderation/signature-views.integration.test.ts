@@ -53,7 +53,10 @@ describe("what organisers see of their signatures", () => {
 
     for (const q of ["alex", "ALEX ANON", "anonymous", "Alexandra", "hidden"]) {
       const found = (await listSignaturesForOrganisers(db, letter.id, { q })).signatures.map((s) => s.name);
-      expect(found.every((name) => name === "Alexis Public"), `search "${q}" found ${found.join(", ")}`).toBe(true);
+      expect(
+        found.every((name) => name === "Alexis Public"),
+        `search "${q}" found ${found.join(", ")}`,
+      ).toBe(true);
     }
     expect((await listSignaturesForOrganisers(db, letter.id, { q: "aLeXiS" })).signatures.map((s) => s.name)).toEqual(["Alexis Public"]);
   });
@@ -75,7 +78,12 @@ describe("what organisers see of their signatures", () => {
     }
     expect(seen).toHaveLength(7);
     expect(new Set(seen)).toEqual(new Set(created.map((s) => s.id)));
-    expect(seen.slice(0, 2).sort()).toEqual(created.slice(5).map((s) => s.id).sort());
+    expect(seen.slice(0, 2).sort()).toEqual(
+      created
+        .slice(5)
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 
   it("shows a per-letter label of the source, never the stored key, and PostgreSQL computes the same label", async () => {

@@ -10,7 +10,10 @@ export const removeEditor = defineLetterAction({
   input: z.object({ userId: z.uuid() }),
   async run({ db, now, actor, letter }, { userId }) {
     await db.$transaction(async (tx) => {
-      const editor = await tx.letterOrganiser.findFirst({ where: { letterId: letter.id, userId, role: "EDITOR" }, select: { user: { select: { email: true } } } });
+      const editor = await tx.letterOrganiser.findFirst({
+        where: { letterId: letter.id, userId, role: "EDITOR" },
+        select: { user: { select: { email: true } } },
+      });
       if (!editor) throw new AppError("INVALID_INPUT", { message: "That person is not an editor of this letter." });
       await tx.letterOrganiser.delete({ where: { letterId_userId: { letterId: letter.id, userId } } });
       await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "editor.removed", detail: { email: editor.user.email }, at: now });
@@ -28,7 +31,10 @@ export const transferOwnership = defineLetterAction({
   input: z.object({ userId: z.uuid() }),
   async run({ db, now, actor, letter }, { userId }) {
     await db.$transaction(async (tx) => {
-      const editor = await tx.letterOrganiser.findFirst({ where: { letterId: letter.id, userId, role: "EDITOR" }, select: { user: { select: { email: true } } } });
+      const editor = await tx.letterOrganiser.findFirst({
+        where: { letterId: letter.id, userId, role: "EDITOR" },
+        select: { user: { select: { email: true } } },
+      });
       if (!editor) throw new AppError("INVALID_INPUT", { fields: { userId: ["Ownership can only go to one of the letter's editors."] } });
       await tx.letterOrganiser.updateMany({ where: { letterId: letter.id, role: "OWNER" }, data: { role: "EDITOR" } });
       await tx.letterOrganiser.update({ where: { letterId_userId: { letterId: letter.id, userId } }, data: { role: "OWNER" } });

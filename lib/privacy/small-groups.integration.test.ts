@@ -38,9 +38,23 @@ describe("no small group singled out", () => {
     expect(page).toMatchObject({ total: 10, byDomain: [{ domain: "big.example", total: 6 }], otherDomains: 4 });
     expect(page!.daily.length).toBeGreaterThan(0);
     const domains = page!.signers.items.map((item) => (item.name === null ? `anonymous ${item.domain ?? "-"}` : item.domain));
-    expect(domains.sort()).toEqual(["anonymous -", "anonymous -", "anonymous -", "anonymous -", "anonymous big.example", "anonymous big.example", "anonymous big.example", "big.example", "big.example", "big.example"]);
+    expect(domains.sort()).toEqual([
+      "anonymous -",
+      "anonymous -",
+      "anonymous -",
+      "anonymous -",
+      "anonymous big.example",
+      "anonymous big.example",
+      "anonymous big.example",
+      "big.example",
+      "big.example",
+      "big.example",
+    ]);
 
-    expect(await getPublishedLetter(db, "open-letter", { minPublicGroup: MIN })).toMatchObject({ byDomain: [{ domain: "big.example", total: 6 }], otherDomains: 4 });
+    expect(await getPublishedLetter(db, "open-letter", { minPublicGroup: MIN })).toMatchObject({
+      byDomain: [{ domain: "big.example", total: 6 }],
+      otherDomains: 4,
+    });
     expect(await loadCountSnapshot(db, "open-letter", MIN)).toMatchObject({ total: 10, byDomain: { "big.example": 6 }, otherDomains: 4 });
     const everything = await pagePublicSignatures(db, letter.id, { limit: 100, cursor: null, minPublicGroup: MIN });
     expect(everything.items.filter((item) => item.domain === "tiny.example")).toEqual([]);
@@ -58,7 +72,13 @@ describe("no small group singled out", () => {
     await addConfirmedSignatures(db, letter.id, [{ domain: "tiny.example", name: "The fifth" }]);
     await foldCountEvents(db);
     const page = await getLetterPage(db, "growing", { recentSigners: 20, minPublicGroup: MIN });
-    expect(page).toMatchObject({ byDomain: [{ domain: "big.example", total: 6 }, { domain: "tiny.example", total: 5 }], otherDomains: 0 });
+    expect(page).toMatchObject({
+      byDomain: [
+        { domain: "big.example", total: 6 },
+        { domain: "tiny.example", total: 5 },
+      ],
+      otherDomains: 0,
+    });
     expect(page!.signers.items.filter((item) => item.name === null && item.domain === "tiny.example")).toHaveLength(4);
   });
 

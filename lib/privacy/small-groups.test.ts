@@ -18,7 +18,10 @@ describe("foldSmallGroups", () => {
 
   it("on a letter that names its domains, never leaves a rest smaller than min: the smallest shown group joins it", () => {
     // "big 6, huge 30, other 4" on a letter open to those three would tell tiny has 4.
-    expect(foldSmallGroups([group("tiny.example", 4), group("big.example", 6), group("huge.example", 30)], 5, CLOSED)).toEqual({ shown: [group("huge.example", 30)], other: 10 });
+    expect(foldSmallGroups([group("tiny.example", 4), group("big.example", 6), group("huge.example", 30)], 5, CLOSED)).toEqual({
+      shown: [group("huge.example", 30)],
+      other: 10,
+    });
     expect(foldSmallGroups([group("a.example", 5), group("b.example", 1)], 5, CLOSED)).toEqual({ shown: [], other: 6 });
     // Open to any domain, the 4 could be anyone's.
     expect(foldSmallGroups([group("tiny.example", 4), group("big.example", 6)], 5, OPEN)).toEqual({ shown: [group("big.example", 6)], other: 4 });
@@ -27,7 +30,10 @@ describe("foldSmallGroups", () => {
   it("folds everything on a letter smaller than min, drops empty groups, and shows everything with min 1", () => {
     expect(foldSmallGroups([group("a.example", 2), group("b.example", 1)], 5, OPEN)).toEqual({ shown: [], other: 3 });
     expect(foldSmallGroups([group("a.example", 0), group("b.example", -1)], 5, CLOSED)).toEqual({ shown: [], other: 0 });
-    expect(foldSmallGroups([group("b.example", 1), group("a.example", 1)], 1, CLOSED)).toEqual({ shown: [group("a.example", 1), group("b.example", 1)], other: 0 });
+    expect(foldSmallGroups([group("b.example", 1), group("a.example", 1)], 1, CLOSED)).toEqual({
+      shown: [group("a.example", 1), group("b.example", 1)],
+      other: 0,
+    });
   });
 
   it("never shows a group below min, nor on a closed list a rest below min (exhaustive over small cases)", () => {
@@ -48,7 +54,10 @@ describe("foldSmallGroups", () => {
 
 describe("publicDaily", () => {
   it("hides the days while the letter is smaller than min", () => {
-    const days = [{ day: "2026-07-01", total: 1 }, { day: "2026-07-02", total: 3 }];
+    const days = [
+      { day: "2026-07-01", total: 1 },
+      { day: "2026-07-02", total: 3 },
+    ];
     expect(publicDaily(days, 4, 5)).toEqual([]);
     expect(publicDaily(days, 5, 5)).toEqual(days);
   });

@@ -45,7 +45,11 @@ const stores: [string, () => Promise<SigningRateLimits>][] = [
   [
     "Redis",
     async () => {
-      const redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+      const redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        lazyConnect: true,
+      });
       redisClients.push(redis);
       await redis.connect();
       return createSigningRateLimits({ redis, env: ENV });
@@ -92,8 +96,14 @@ describe.each(stores)("consumeSigning on %s", (_store, open) => {
     for (let i = 0; i < ENV.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE; i++) await limits.consumeSigning({ clientKey: flooder, letterKey: `letter-${randomUUID()}` });
     const other = { letterId: randomUUID(), emailKey: "m".repeat(64) };
     expect(await limits.consumeSigning({ clientKey: flooder, letterKey, address: other })).toMatchObject({ allowed: false });
-    expect(await limits.consumeSigning({ clientKey: randomUUID(), letterKey: `letter-${randomUUID()}`, address: other })).toEqual({ allowed: true, mayEmail: true });
-    expect(await limits.consumeSigning({ clientKey: randomUUID(), letterKey: `letter-${randomUUID()}`, address: other })).toEqual({ allowed: true, mayEmail: true });
+    expect(await limits.consumeSigning({ clientKey: randomUUID(), letterKey: `letter-${randomUUID()}`, address: other })).toEqual({
+      allowed: true,
+      mayEmail: true,
+    });
+    expect(await limits.consumeSigning({ clientKey: randomUUID(), letterKey: `letter-${randomUUID()}`, address: other })).toEqual({
+      allowed: true,
+      mayEmail: true,
+    });
   });
 });
 

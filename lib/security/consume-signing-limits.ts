@@ -148,11 +148,16 @@ export function createCombinedSigningCheck(
       ip: { key: keyOf.ip(check.clientKey), points: check.clientPerMinute ?? env.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE, durationMs: 60_000 },
       letter: { key: keyOf.letter(check.letterKey), points: env.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND, durationMs: 1_000 },
       address: check.address
-        ? { key: keyOf.address(`${check.address.letterId}:${check.address.emailKey}`), points: env.RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR, durationMs: 3_600_000 }
+        ? {
+            key: keyOf.address(`${check.address.letterId}:${check.address.emailKey}`),
+            points: env.RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR,
+            durationMs: 3_600_000,
+          }
         : undefined,
     };
     for (const limit of [request.ip, request.letter, request.address]) {
-      if (limit && limit.key.length > MAX_KEY_LENGTH) throw new RangeError(`rate-limit key is ${limit.key.length} characters; the table holds ${MAX_KEY_LENGTH}`);
+      if (limit && limit.key.length > MAX_KEY_LENGTH)
+        throw new RangeError(`rate-limit key is ${limit.key.length} characters; the table holds ${MAX_KEY_LENGTH}`);
     }
     for (const limit of [request.ip, request.letter]) {
       const msLeft = blocked(limit.key, now);
@@ -167,4 +172,3 @@ export function createCombinedSigningCheck(
     return { allowed: true, mayEmail: request.address ? counts.address !== null && counts.address.points <= request.address.points : false };
   };
 }
-

@@ -75,9 +75,7 @@ describe("signing rate limits on PostgreSQL", () => {
     const client = randomUUID();
     const limit = ENV.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE;
 
-    const decisions = await Promise.all(
-      Array.from({ length: 4 * limit }, (_, i) => (i % 2 === 0 ? instanceA : instanceB).consumeIp(client)),
-    );
+    const decisions = await Promise.all(Array.from({ length: 4 * limit }, (_, i) => (i % 2 === 0 ? instanceA : instanceB).consumeIp(client)));
 
     expect(allowedCount(decisions)).toBe(limit);
     for (const decision of decisions) {
@@ -94,9 +92,7 @@ describe("signing rate limits on PostgreSQL", () => {
     const letterId = randomUUID();
     const limit = ENV.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND;
 
-    const decisions = await Promise.all(
-      Array.from({ length: 3 * limit }, (_, i) => (i % 2 === 0 ? instanceA : instanceB).consumeLetter(letterId)),
-    );
+    const decisions = await Promise.all(Array.from({ length: 3 * limit }, (_, i) => (i % 2 === 0 ? instanceA : instanceB).consumeLetter(letterId)));
 
     expect(allowedCount(decisions)).toBe(limit);
     expect(decisions).toContainEqual({ allowed: false, retryAfterSeconds: 1 });

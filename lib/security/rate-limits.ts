@@ -76,9 +76,7 @@ const MAX_KEY_LENGTH = 255;
  * rejects with the underlying error: signing must not quietly go on without limits, and the
  * caller maps the outage to SERVICE_UNAVAILABLE like any other database failure.
  */
-export function createSigningRateLimits(
-  options: { env: TSigningRateLimitsEnv } & ({ pool: Pool } | { redis: Redis }),
-): SigningRateLimits {
+export function createSigningRateLimits(options: { env: TSigningRateLimitsEnv } & ({ pool: Pool } | { redis: Redis })): SigningRateLimits {
   const { env } = options;
   // Redis, where the operator provides one, takes the counters' writes off PostgreSQL.
   const store: TStore = "redis" in options ? { kind: "redis", client: options.redis } : { kind: "postgres", pool: options.pool };
@@ -198,10 +196,7 @@ function redisReadiness(client: Redis): () => Promise<void> {
 type TStore = { kind: "postgres"; pool: Pool } | { kind: "redis"; client: Redis };
 type TLimiter = RateLimiterPostgres | RateLimiterRedis;
 
-function createLimiter(
-  store: TStore,
-  limit: { keyPrefix: string; points: number; duration: number; clearExpiredByTimeout: boolean },
-): TLimiter {
+function createLimiter(store: TStore, limit: { keyPrefix: string; points: number; duration: number; clearExpiredByTimeout: boolean }): TLimiter {
   // Once a key has used its last point, this process refuses it from memory for the rest of
   // the window, so a flood from one client (or onto one letter) stops writing to the store.
   // Only refusals are answered from memory; every allowance is still counted in the store,

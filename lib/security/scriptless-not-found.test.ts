@@ -103,6 +103,8 @@ describe("Next's build-time 404 page", () => {
 
 describe("withoutScripts", () => {
   it("removes script elements, however written, and script hints, and nothing else", () => {
-    expect(withoutScripts(`<p>a</p><SCRIPT type="module">x()</SCRIPT ><script\nsrc="/y.js"></script><link rel="modulepreload" href="/z.js"><p>b</p>`)).toBe("<p>a</p><p>b</p>");
+    expect(withoutScripts(`<p>a</p><SCRIPT type="module">x()</SCRIPT ><script\nsrc="/y.js"></script><link rel="modulepreload" href="/z.js"><p>b</p>`)).toBe(
+      "<p>a</p><p>b</p>",
+    );
   });
 });

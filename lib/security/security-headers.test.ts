@@ -38,7 +38,15 @@ describe("security headers", () => {
 
   it("give the page policy to whatever may be a page, and keep the JSON API and the badge without scripts", () => {
     for (const path of ["/", "/letters/a-letter", "/organise/letters/1/export.csv", "/api/auth/signout"]) expect(mayBePage(path), path).toBe(true);
-    for (const path of ["/api/v1/letters", "/api/health", "/letters/a-letter/badge.svg", "/feed.xml", "/letters/a-letter/feed.xml", "/letters/a-letter/calendar.ics"]) expect(mayBePage(path), path).toBe(false);
+    for (const path of [
+      "/api/v1/letters",
+      "/api/health",
+      "/letters/a-letter/badge.svg",
+      "/feed.xml",
+      "/letters/a-letter/feed.xml",
+      "/letters/a-letter/calendar.ics",
+    ])
+      expect(mayBePage(path), path).toBe(false);
   });
 
   it("pin HTTPS only where the app is served over it", () => {

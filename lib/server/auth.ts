@@ -21,10 +21,7 @@ export function authSecret(): string {
 
 /** Queues a sign-in link through the outbox, like every other email we send. */
 export async function queueSignInLink(input: { email: unknown; callbackPath: unknown }): Promise<{ email: string }> {
-  const result = await requestSignInLink(
-    { db: getDb(), addressHmacKey: emailHmacKey(), mayEmail: (key) => getSigningLimits().consumeSignInEmail(key) },
-    input,
-  );
+  const result = await requestSignInLink({ db: getDb(), addressHmacKey: emailHmacKey(), mayEmail: (key) => getSigningLimits().consumeSignInEmail(key) }, input);
   kickOutbox();
   return result;
 }

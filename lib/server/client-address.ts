@@ -10,5 +10,11 @@ export function clientAddressFrom(headers: Headers): string {
   const resolved = headers.get(CLIENT_ADDRESS_HEADER);
   if (resolved) return resolved;
   const forwarded = headers.get("x-forwarded-for");
-  return forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? "unknown";
+  return (
+    forwarded
+      ?.split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1) ?? "unknown"
+  );
 }

@@ -2,13 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { actorFor, parseAdminEmails, type TActor } from "@/lib/auth/actor";
 import { findLetterAccess, type TLetterAccess } from "@/lib/auth/authorise-letter";
-import {
-  performAccountAction,
-  performLetterAction,
-  type TAccountAction,
-  type TLetterAction,
-  type TOrganiserDeps,
-} from "@/lib/auth/organiser-action";
+import { performAccountAction, performLetterAction, type TAccountAction, type TLetterAction, type TOrganiserDeps } from "@/lib/auth/organiser-action";
 import { hasRole, type TLetterRole } from "@/lib/auth/roles";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
@@ -47,11 +41,7 @@ export async function requireSignedInPage(returnPath: string): Promise<TActor> {
 }
 
 /** For a letter's organiser pages: anyone without the role gets the same 404 as for no letter. */
-export async function requireOrganiserPage(
-  letterId: string,
-  required: TLetterRole,
-  returnPath: string,
-): Promise<TLetterAccess & { actor: TActor }> {
+export async function requireOrganiserPage(letterId: string, required: TLetterRole, returnPath: string): Promise<TLetterAccess & { actor: TActor }> {
   const actor = await requireSignedInPage(returnPath);
   const access = await findLetterAccess(getDb(), actor, letterId);
   if (!access || !hasRole(access.role, required)) notFound();

@@ -19,7 +19,13 @@ async function closedLetter(daysAgo: number) {
   const signed = new Date(now.getTime() - (daysAgo + 5) * DAY_MS);
   const rows = {
     named: await createSignatureRow(db, letter.id, { name: "Named Person", jobTitle: "Engineer", comment: "Proud to sign.", createdAt: signed }),
-    anonymous: await createSignatureRow(db, letter.id, { name: "Secret Person", showName: false, jobTitle: "Director", comment: "Quietly.", createdAt: signed }),
+    anonymous: await createSignatureRow(db, letter.id, {
+      name: "Secret Person",
+      showName: false,
+      jobTitle: "Director",
+      comment: "Quietly.",
+      createdAt: signed,
+    }),
     hidden: await createSignatureRow(db, letter.id, { name: "Hidden Name", nameHidden: true, comment: "Rude words", createdAt: signed }),
     pending: await createSignatureRow(db, letter.id, { name: "Never Confirmed", state: "PENDING", createdAt: signed }),
     withdrawn: await createSignatureRow(db, letter.id, { name: "Changed Mind", state: "WITHDRAWN", confirmedAt: null, createdAt: signed }),
@@ -91,7 +97,12 @@ describe("anonymiseClosedLetters", () => {
     const left = await db.signature.findMany({ where: { letterId: letter.id } });
     expect(left).toHaveLength(10);
     for (const row of left) expect(row).toMatchObject({ emailKey: `erased:${row.id}`, sourceKey: null });
-    expect(left.filter((row) => row.displayName !== "").map((row) => row.displayName).sort()).toEqual(["Extra 0", "Extra 2", "Extra 4", "Extra 6", "Named Person"]);
+    expect(
+      left
+        .filter((row) => row.displayName !== "")
+        .map((row) => row.displayName)
+        .sort(),
+    ).toEqual(["Extra 0", "Extra 2", "Extra 4", "Extra 6", "Named Person"]);
   });
 
   it("leaves open letters and letters closed within the retention period alone", async () => {

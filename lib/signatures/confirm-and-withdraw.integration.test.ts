@@ -55,7 +55,14 @@ describe("confirming and withdrawing", () => {
   it("is harmless to confirm twice, or many times at once: it counts once", async () => {
     const { letter, signature } = await pendingSignature();
     const tokens = await Promise.all([1, 2, 3].map(() => issueSignatureToken(db, signature.id, "CONFIRM", new Date())));
-    const outcomes = await Promise.all([...tokens, ...tokens].map((token) => confirmSignature(db, token, new Date()).then((r) => r.outcome, (e: Error) => e.message)));
+    const outcomes = await Promise.all(
+      [...tokens, ...tokens].map((token) =>
+        confirmSignature(db, token, new Date()).then(
+          (r) => r.outcome,
+          (e: Error) => e.message,
+        ),
+      ),
+    );
     expect(outcomes.filter((outcome) => outcome === "confirmed")).toHaveLength(1);
     expect(outcomes.every((outcome) => outcome === "confirmed" || outcome === "already-confirmed" || /already been used/.test(outcome))).toBe(true);
     expect((await confirmSignature(db, tokens[0]!, new Date())).outcome).toBe("already-confirmed");
@@ -74,7 +81,11 @@ describe("confirming and withdrawing", () => {
     await confirmSignature(db, await issueSignatureToken(db, byLink.id, "CONFIRM", now), now);
     await db.$transaction((tx) => countConfirmation(tx, { id: byOrganiser.id, letterId: letter.id, domain: byOrganiser.domain }, now));
 
-    const rule = (row: { state: string; confirmedAt: Date | null; verificationMethod: string }) => ({ state: row.state, confirmedAt: row.confirmedAt, verificationMethod: row.verificationMethod });
+    const rule = (row: { state: string; confirmedAt: Date | null; verificationMethod: string }) => ({
+      state: row.state,
+      confirmedAt: row.confirmedAt,
+      verificationMethod: row.verificationMethod,
+    });
     const [linkRow, organiserRow] = await Promise.all([byLink, byOrganiser].map((s) => db.signature.findUniqueOrThrow({ where: { id: s.id } })));
     expect(rule(linkRow!)).toEqual({ state: "CONFIRMED", confirmedAt: now, verificationMethod: "EMAIL" });
     expect(rule(organiserRow!)).toEqual(rule(linkRow!));
@@ -116,12 +127,24 @@ describe("confirming and withdrawing", () => {
     for (let round = 0; round < 20; round++) {
       await resetDatabase(db);
       const { letter, signature } = await pendingSignature();
-      const [confirm, withdraw] = await Promise.all([issueSignatureToken(db, signature.id, "CONFIRM", new Date()), issueSignatureToken(db, signature.id, "WITHDRAW", new Date())]);
-      const outcomes = await Promise.all([
-        confirmSignature(db, confirm, new Date()).then((r) => r.outcome, (e: { code?: string; message: string }) => (e.code && !e.code.startsWith("P") ? e.code : e.message)),
-        withdrawSignature(db, withdraw, new Date()).then((r) => r.outcome, (e: { code?: string; message: string }) => (e.code && !e.code.startsWith("P") ? e.code : e.message)),
+      const [confirm, withdraw] = await Promise.all([
+        issueSignatureToken(db, signature.id, "CONFIRM", new Date()),
+        issueSignatureToken(db, signature.id, "WITHDRAW", new Date()),
       ]);
-      expect([["confirmed", "withdrawn"], ["SIGNATURE_ENDED", "withdrawn"]]).toContainEqual(outcomes);
+      const outcomes = await Promise.all([
+        confirmSignature(db, confirm, new Date()).then(
+          (r) => r.outcome,
+          (e: { code?: string; message: string }) => (e.code && !e.code.startsWith("P") ? e.code : e.message),
+        ),
+        withdrawSignature(db, withdraw, new Date()).then(
+          (r) => r.outcome,
+          (e: { code?: string; message: string }) => (e.code && !e.code.startsWith("P") ? e.code : e.message),
+        ),
+      ]);
+      expect([
+        ["confirmed", "withdrawn"],
+        ["SIGNATURE_ENDED", "withdrawn"],
+      ]).toContainEqual(outcomes);
       expect((await db.signature.findUniqueOrThrow({ where: { id: signature.id } })).state).toBe("WITHDRAWN");
       await foldCountEvents(db);
       expect(await totalOf(letter.id)).toBe(0);

@@ -38,7 +38,15 @@ export async function confirmSignature(db: Db, rawToken: string, now: Date): Pro
   const proposal = readStoredProposal(token.proposal);
   // Stored as a hash with the confirmation; the token is given only to this press.
   const { token: receipt, receiptHash } = newReceipt();
-  const result = await confirmInOneStatement(db, { tokenId: token.id, signatureId: signature.id, letterId: signature.letter.id, domain: signature.domain, proposal, receiptHash, now });
+  const result = await confirmInOneStatement(db, {
+    tokenId: token.id,
+    signatureId: signature.id,
+    letterId: signature.letter.id,
+    domain: signature.domain,
+    proposal,
+    receiptHash,
+    now,
+  });
   if (result === "CONFIRMED_NOW") return { outcome: "confirmed", letter, receipt };
   return alreadyConfirmedOr(result === "WITHDRAWN" || result === "INVALIDATED" ? "SIGNATURE_ENDED" : "TOKEN_USED", result, letter);
 }

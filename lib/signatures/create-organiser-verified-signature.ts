@@ -107,5 +107,12 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
     },
     select: { id: true },
   });
-  return { code, expiresAt, instructions: letter.organiserVerificationInstructions, signatureId: id, receipt, letter: { slug: letter.slug, title: letter.title } };
+  return {
+    code,
+    expiresAt,
+    instructions: letter.organiserVerificationInstructions,
+    signatureId: id,
+    receipt,
+    letter: { slug: letter.slug, title: letter.title },
+  };
 }

@@ -50,10 +50,7 @@ describe("createSignature", () => {
     expect(again).toEqual({ status: "pending" });
     expect(await db.signature.count()).toBe(1);
     expect(await db.signature.findFirstOrThrow()).toMatchObject({ state: "CONFIRMED", displayName: "Jane Doe" });
-    expect((await db.outboxEmail.findMany({ orderBy: { id: "asc" } })).map((email) => email.template)).toEqual([
-      "signature-confirm",
-      "signature-confirm",
-    ]);
+    expect((await db.outboxEmail.findMany({ orderBy: { id: "asc" } })).map((email) => email.template)).toEqual(["signature-confirm", "signature-confirm"]);
   });
 
   it("turns 50 simultaneous submissions of one address into one signature and one email", async () => {
@@ -124,11 +121,7 @@ describe("createSignature", () => {
   it("defuses spreadsheet formulas and drops what the letter does not collect", async () => {
     const letter = await createLetter(db);
     await db.letter.update({ where: { id: letter.id }, data: { collectJobTitle: false, allowComments: false, allowPublicNames: false } });
-    await createSignature(
-      signingDeps(db),
-      letter.slug,
-      signer({ name: "=cmd|' /C calc'!A0", title: "CEO", comment: "hello", anonymous: false }),
-    );
+    await createSignature(signingDeps(db), letter.slug, signer({ name: "=cmd|' /C calc'!A0", title: "CEO", comment: "hello", anonymous: false }));
     const signature = await db.signature.findFirstOrThrow();
     expect(signature.displayName).toBe("cmd|' /C calc'!A0");
     expect(signature).toMatchObject({ jobTitle: null, comment: null, showName: false });

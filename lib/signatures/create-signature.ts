@@ -62,7 +62,18 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
 
   // Asked once, before anything is written: a resubmission must not use up a second email.
   const mayEmail = await deps.mayEmailAddress(letter.id, emailKey);
-  if (await insertFirstSignature(db, { letterId: letter.id, emailKey, domain: email.value.domain, address: email.value.address, proposal, sourceKey, mayEmail, now })) {
+  if (
+    await insertFirstSignature(db, {
+      letterId: letter.id,
+      emailKey,
+      domain: email.value.domain,
+      address: email.value.address,
+      proposal,
+      sourceKey,
+      mayEmail,
+      now,
+    })
+  ) {
     return { status: "pending" };
   }
 
@@ -108,7 +119,16 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
  */
 async function insertFirstSignature(
   db: Db,
-  row: { letterId: string; emailKey: string; domain: string; address: string; proposal: TSignatureProposal; sourceKey: string | null; mayEmail: boolean; now: Date },
+  row: {
+    letterId: string;
+    emailKey: string;
+    domain: string;
+    address: string;
+    proposal: TSignatureProposal;
+    sourceKey: string | null;
+    mayEmail: boolean;
+    now: Date;
+  },
 ): Promise<boolean> {
   const { letterId, emailKey, domain, proposal, sourceKey } = row;
   if (!row.mayEmail) {

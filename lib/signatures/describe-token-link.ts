@@ -9,9 +9,7 @@ type TLetterRef = { slug: string; title: string };
 export type TAppearance = { name: string | null; jobTitle: string | null; team: string | null; domain: string };
 
 export type TTokenLinkView =
-  | { kind: "invalid" }
-  | { kind: "expired" | "used"; letter: TLetterRef }
-  | { kind: "ready"; letter: TLetterRef; appearsAs?: TAppearance };
+  { kind: "invalid" } | { kind: "expired" | "used"; letter: TLetterRef } | { kind: "ready"; letter: TLetterRef; appearsAs?: TAppearance };
 
 /**
  * What the page behind a confirm or withdraw link shows, without using the token up: opening

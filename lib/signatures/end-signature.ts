@@ -39,7 +39,16 @@ export async function endSignature(
     where: { id: signatureId },
     data:
       ending.kind === "withdrawn"
-        ? { state: "WITHDRAWN", endedAt: now, emailKey: `withdrawn:${signatureId}`, displayName: "", jobTitle: null, team: null, comment: null, sourceKey: null }
+        ? {
+            state: "WITHDRAWN",
+            endedAt: now,
+            emailKey: `withdrawn:${signatureId}`,
+            displayName: "",
+            jobTitle: null,
+            team: null,
+            comment: null,
+            sourceKey: null,
+          }
         : { state: "INVALIDATED", endedAt: now, invalidationReason: ending.reason },
   });
   await burnSignatureTokens(tx, signatureId, now);

@@ -26,7 +26,14 @@ const APP_URL = "http://localhost:3000";
 const STATES = ["new", "pending", "confirmed", "withdrawn", "invalidated"] as const;
 type TState = (typeof STATES)[number];
 
-const deliver = () => deliverDueEmails(db, { transport: smtp.transport, templates: emailTemplates, from: "Undersigned <letters@undersigned.test>", appUrl: APP_URL, authSecret: "x".repeat(32) });
+const deliver = () =>
+  deliverDueEmails(db, {
+    transport: smtp.transport,
+    templates: emailTemplates,
+    from: "Undersigned <letters@undersigned.test>",
+    appUrl: APP_URL,
+    authSecret: "x".repeat(32),
+  });
 const addressFor = (state: TState) => `${state}@microsoft.com`;
 const linkIn = (mail: TCapturedMail, path: "confirm" | "withdraw") => {
   const match = new RegExp(`${APP_URL}/${path}/([A-Za-z0-9_-]{43})`).exec(mail.text ?? "");
@@ -40,10 +47,7 @@ const linkIn = (mail: TCapturedMail, path: "confirm" | "withdraw") => {
  * wherever each token's characters put them.
  */
 function masked(mail: TCapturedMail, address: string) {
-  const mask = (value: string) =>
-    value
-      .replaceAll(address, "<recipient>")
-      .replace(/\/(confirm|withdraw)\/[A-Za-z0-9_-]{43}/g, "/$1/<token>");
+  const mask = (value: string) => value.replaceAll(address, "<recipient>").replace(/\/(confirm|withdraw)\/[A-Za-z0-9_-]{43}/g, "/$1/<token>");
   const headers = [...mail.headers.entries()]
     .filter(([name]) => !["date", "message-id", "content-type"].includes(name))
     .map(([name, value]) => `${name}: ${mask(JSON.stringify(value))}`)
@@ -130,14 +134,19 @@ describe("the mailbox does not tell who signed", () => {
     await createSignature(signingDeps(db), letter.slug, signer({ email: "sam@microsoft.com", name: "Sam Right", anonymous: true }));
     await deliver();
     // The outbox may send the two in either order: tell them apart by what their pages show.
-    const shows = async (mail: TCapturedMail) => (await describeTokenLink(db, linkIn(mail, "confirm"), "CONFIRM", new Date())) as { appearsAs?: { name: string | null } };
+    const shows = async (mail: TCapturedMail) =>
+      (await describeTokenLink(db, linkIn(mail, "confirm"), "CONFIRM", new Date())) as { appearsAs?: { name: string | null } };
     const [a, b] = smtp.capture.messages;
     const first = (await shows(a!)).appearsAs?.name === "Sam Typo" ? a : b;
     const second = first === a ? b : a;
     expect(await shows(second!)).toMatchObject({ appearsAs: { name: null } });
 
     await confirmSignature(db, linkIn(first!, "confirm"), new Date());
-    expect(await db.signature.findFirstOrThrow({ where: { letterId: letter.id } })).toMatchObject({ state: "CONFIRMED", displayName: "Sam Typo", showName: true });
+    expect(await db.signature.findFirstOrThrow({ where: { letterId: letter.id } })).toMatchObject({
+      state: "CONFIRMED",
+      displayName: "Sam Typo",
+      showName: true,
+    });
     // The other link now confirms nothing and changes nothing.
     expect((await confirmSignature(db, linkIn(second!, "confirm"), new Date())).outcome).toBe("already-confirmed");
     expect(await db.signature.findFirstOrThrow({ where: { letterId: letter.id } })).toMatchObject({ displayName: "Sam Typo", showName: true });

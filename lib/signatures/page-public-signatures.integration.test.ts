@@ -34,9 +34,14 @@ describe("pagePublicSignatures", () => {
     const pages: string[][] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof pagePublicSignatures>> = await pagePublicSignatures(db, letter.id, { limit: 3, cursor: decodeCursor(cursor), minPublicGroup: 1 });
+      const page: Awaited<ReturnType<typeof pagePublicSignatures>> = await pagePublicSignatures(db, letter.id, {
+        limit: 3,
+        cursor: decodeCursor(cursor),
+        minPublicGroup: 1,
+      });
       pages.push(page.items.map((s) => s.name ?? "Anonymous"));
-      for (const item of page.items) expect(Object.keys(item).sort()).toEqual(["comment", "confirmedAt", "domain", "id", "jobTitle", "name", "team", "verification"]);
+      for (const item of page.items)
+        expect(Object.keys(item).sort()).toEqual(["comment", "confirmedAt", "domain", "id", "jobTitle", "name", "team", "verification"]);
       cursor = page.nextCursor;
     } while (cursor);
 

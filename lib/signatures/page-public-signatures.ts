@@ -19,7 +19,12 @@ export async function pagePublicSignatures(
   return { ...page, items: await withoutSmallAnonymousDomains(db, letterId, page.items, options.minPublicGroup) };
 }
 
-async function withoutSmallAnonymousDomains(db: Db | Prisma.TransactionClient, letterId: string, items: TPublicSignature[], min: number): Promise<TPublicSignature[]> {
+async function withoutSmallAnonymousDomains(
+  db: Db | Prisma.TransactionClient,
+  letterId: string,
+  items: TPublicSignature[],
+  min: number,
+): Promise<TPublicSignature[]> {
   const anonymousDomains = [...new Set(items.filter((item) => item.name === null && item.domain !== null).map((item) => item.domain!))];
   if (anonymousDomains.length === 0 || min <= 1) return items;
   const [letter, counts] = await Promise.all([
@@ -30,6 +35,8 @@ async function withoutSmallAnonymousDomains(db: Db | Prisma.TransactionClient, l
   const singleDomainLetter = isSingleDomainLetter(letter);
   const totals = new Map(counts.map((count) => [count.domain, count.total]));
   return items.map((item) =>
-    item.name === null && item.domain !== null && !showsAnonymousDomain({ singleDomainLetter, domainTotal: totals.get(item.domain) ?? 0, min }) ? { ...item, domain: null } : item,
+    item.name === null && item.domain !== null && !showsAnonymousDomain({ singleDomainLetter, domainTotal: totals.get(item.domain) ?? 0, min })
+      ? { ...item, domain: null }
+      : item,
   );
 }

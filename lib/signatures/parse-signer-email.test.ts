@@ -109,8 +109,6 @@ describe("ZSignerEmail", () => {
   it.each([["not an address"], [42], [undefined]])("explains what to enter for %j", (input) => {
     const result = ZSignerEmail.safeParse(input);
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
-      "Enter your work email address, like name@company.com.",
-    ]);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(["Enter your work email address, like name@company.com."]);
   });
 });

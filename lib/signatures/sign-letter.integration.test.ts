@@ -61,8 +61,21 @@ describe("signLetter", () => {
 
   it("remembers which client key a signature came from, so moderators can see a flood from one source", async () => {
     const letter = await createLetter(db);
-    const limits = createSigningRateLimits({ pool, env: { RATE_LIMITS_ENABLED: false, RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: 1, RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: 1, RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: 1, RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: 1 } });
-    await signLetter({ db, now: new Date(), emailHmacKey: TEST_EMAIL_HMAC_KEY, limits, clientKey: "source-a" }, letter.slug, signer({ email: "one@example.com" }));
+    const limits = createSigningRateLimits({
+      pool,
+      env: {
+        RATE_LIMITS_ENABLED: false,
+        RATE_LIMIT_SIGN_PER_IP_PER_MINUTE: 1,
+        RATE_LIMIT_EMAILS_PER_ADDRESS_PER_HOUR: 1,
+        RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: 1,
+        RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: 1,
+      },
+    });
+    await signLetter(
+      { db, now: new Date(), emailHmacKey: TEST_EMAIL_HMAC_KEY, limits, clientKey: "source-a" },
+      letter.slug,
+      signer({ email: "one@example.com" }),
+    );
     expect(await db.signature.findFirstOrThrow({ where: { letterId: letter.id }, select: { sourceKey: true } })).toEqual({ sourceKey: "source-a" });
   });
 });

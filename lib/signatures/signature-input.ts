@@ -38,8 +38,14 @@ export const ZSignatureInput = z.object({
     .min(1, "Enter your work email address.")
     .max(254, "That email address is too long."),
   anonymous: z.boolean(typeError("Required: true to sign anonymously, false to show the name.", "Must be true or false: true signs anonymously.")),
-  title: optionalText("Job title", 120, "the signer's job title, or left out").refine((value) => !value || !LOOKS_LIKE_A_LINK.test(value), "A job title cannot contain a web address."),
-  team: optionalText("Team", 120, "the signer's team, or left out").refine((value) => !value || !LOOKS_LIKE_A_LINK.test(value), "A team cannot contain a web address."),
+  title: optionalText("Job title", 120, "the signer's job title, or left out").refine(
+    (value) => !value || !LOOKS_LIKE_A_LINK.test(value),
+    "A job title cannot contain a web address.",
+  ),
+  team: optionalText("Team", 120, "the signer's team, or left out").refine(
+    (value) => !value || !LOOKS_LIKE_A_LINK.test(value),
+    "A team cannot contain a web address.",
+  ),
   comment: optionalText("Your comment", 1000, "a comment, or left out"),
 });
 

@@ -32,10 +32,7 @@ async function columnsContaining(needle: string): Promise<string[]> {
     WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'json', 'jsonb', 'USER-DEFINED', 'ARRAY')`;
   const hits: string[] = [];
   for (const { table_name, column_name } of columns) {
-    const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT COUNT(*) AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`,
-      `%${needle}%`,
-    );
+    const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`, `%${needle}%`);
     if (row && row.n > 0n) hits.push(`${table_name}.${column_name}`);
   }
   return hits;

@@ -45,13 +45,10 @@ export async function startRoundRobinProxy(options: {
     headers["x-forwarded-proto"] ??= "http";
     if (request.headers.host) headers["x-forwarded-host"] ??= request.headers.host;
 
-    const upstream = http.request(
-      { host: "127.0.0.1", port: upstreamPort, method: request.method, path: request.url, headers, agent },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
-        answer.pipe(response);
-      },
-    );
+    const upstream = http.request({ host: "127.0.0.1", port: upstreamPort, method: request.method, path: request.url, headers, agent }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
+      answer.pipe(response);
+    });
     upstream.on("error", (error) => {
       log(`proxy: instance on port ${upstreamPort} failed a request: ${error.message}`);
       if (!response.headersSent) {

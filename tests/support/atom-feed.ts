@@ -13,7 +13,17 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 // An IRI with a scheme: atom:id must be absolute (§4.2.6).
 const ABSOLUTE_IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
-export type TParsedEntry = { id: string; title: string; titleType: string | null; updated: string; published: string | null; content: string | null; contentType: string | null; contentHasElements: boolean; alternate: string | null };
+export type TParsedEntry = {
+  id: string;
+  title: string;
+  titleType: string | null;
+  updated: string;
+  published: string | null;
+  content: string | null;
+  contentType: string | null;
+  contentHasElements: boolean;
+  alternate: string | null;
+};
 export type TParsedFeed = { id: string; title: string; updated: string; self: string | null; alternate: string | null; entries: TParsedEntry[] };
 
 // Characters XML 1.0 (§2.2) does not allow anywhere, not even written as a reference.
@@ -31,9 +41,13 @@ export function parseAtomFeed(xml: string): TParsedFeed {
     normalizeLineEndings: (source) => source.replace(/\r\n?/g, "\n"),
   }).parseFromString(xml, "application/xml");
   const feed = document.documentElement;
-  if (!feed || feed.localName !== "feed" || feed.namespaceURI !== ATOM_NS) throw new Error(`The root is not atom:feed but ${feed?.namespaceURI}:${feed?.localName}`);
+  if (!feed || feed.localName !== "feed" || feed.namespaceURI !== ATOM_NS)
+    throw new Error(`The root is not atom:feed but ${feed?.namespaceURI}:${feed?.localName}`);
 
-  const children = (parent: Element, name: string) => Array.from(parent.childNodes).filter((node): node is Element => node.nodeType === 1 && (node as Element).namespaceURI === ATOM_NS && (node as Element).localName === name);
+  const children = (parent: Element, name: string) =>
+    Array.from(parent.childNodes).filter(
+      (node): node is Element => node.nodeType === 1 && (node as Element).namespaceURI === ATOM_NS && (node as Element).localName === name,
+    );
   const one = (parent: Element, name: string, where: string) => {
     const found = children(parent, name);
     if (found.length !== 1) problems.push(`${where} has ${found.length} atom:${name}, needs exactly one`);
@@ -104,5 +118,12 @@ export function parseAtomFeed(xml: string): TParsedFeed {
   const ids = entries.map((entry) => entry.id);
   if (new Set(ids).size !== ids.length) problems.push("two entries share an atom:id");
   if (problems.length > 0) throw new Error(`Not valid Atom (RFC 4287):\n${problems.join("\n")}`);
-  return { id: text(feedId), title: text(feedTitle), updated: text(feedUpdated), self: links(feed, "self")[0]?.getAttribute("href") ?? null, alternate: links(feed, "alternate")[0]?.getAttribute("href") ?? null, entries };
+  return {
+    id: text(feedId),
+    title: text(feedTitle),
+    updated: text(feedUpdated),
+    self: links(feed, "self")[0]?.getAttribute("href") ?? null,
+    alternate: links(feed, "alternate")[0]?.getAttribute("href") ?? null,
+    entries,
+  };
 }

@@ -96,9 +96,7 @@ export async function startTestCluster(port: number, env: NodeJS.ProcessEnv): Pr
 async function assertPortFree(port: number, firstPort: number): Promise<void> {
   const probe = net.createServer();
   await new Promise<void>((resolve, reject) => {
-    probe.once("error", () =>
-      reject(new Error(`Port ${port} is taken; the cluster test needs ${firstPort}-${firstPort + 2} (CLUSTER_TEST_PORT moves them).`)),
-    );
+    probe.once("error", () => reject(new Error(`Port ${port} is taken; the cluster test needs ${firstPort}-${firstPort + 2} (CLUSTER_TEST_PORT moves them).`)));
     probe.listen(port, resolve);
   });
   await new Promise((resolve) => probe.close(resolve));

@@ -6,7 +6,16 @@ import ICAL from "ical.js";
  * line over 75 octets), returning the events as tests look at them.
  */
 
-export type TParsedEvent = { uid: string; stamp: string; start: string; startIsDate: boolean; end: string | null; summary: string; description: string; url: string | null };
+export type TParsedEvent = {
+  uid: string;
+  stamp: string;
+  start: string;
+  startIsDate: boolean;
+  end: string | null;
+  summary: string;
+  description: string;
+  url: string | null;
+};
 
 // ical.js reads properties it does not know as raw text; RFC 5545 §3.8.8.2 makes an X-property
 // TEXT by default, and RFC 7986 makes NAME TEXT, so both are unescaped like SUMMARY.

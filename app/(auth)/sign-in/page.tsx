@@ -15,13 +15,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Sign in to organise</h1>
-      <p className="lede">
-        Write an open letter, choose who may sign it, and keep its status true. We email you a link; there is no password.
-      </p>
+      <p className="lede">Write an open letter, choose who may sign it, and keep its status true. We email you a link; there is no password.</p>
       <SignInForm action={requestSignInAction} callbackPath={callbackPath} />
       <p className="muted">
-        Signing a letter needs no account: use the form on the letter&apos;s page. Organisers&apos; own addresses are
-        visible to their co-organisers only.
+        Signing a letter needs no account: use the form on the letter&apos;s page. Organisers&apos; own addresses are visible to their co-organisers only.
       </p>
     </>
   );

@@ -8,7 +8,13 @@ type Props = { action: (state: TActionState, formData: FormData) => Promise<TAct
 
 export function SignInForm({ action, callbackPath }: Props) {
   // Back to this page with its callback, should a scriptless answer show an error to correct.
-  const { state, formAction, pending: working, anchor, resultRef } = useResultForm<TActionState>(action, IDLE, { search: `?callbackUrl=${encodeURIComponent(callbackPath)}` });
+  const {
+    state,
+    formAction,
+    pending: working,
+    anchor,
+    resultRef,
+  } = useResultForm<TActionState>(action, IDLE, { search: `?callbackUrl=${encodeURIComponent(callbackPath)}` });
   // Controlled, so that a refused request (a typo, a site used at the wrong address) keeps it.
   const [email, setEmail] = useState("");
   if (state.status === "done") {
@@ -48,8 +54,7 @@ export function SignInForm({ action, callbackPath }: Props) {
           </p>
         ) : null}
         <p id="sign-in-email-hint" className="hint">
-          Organising against your own employer? Consider a personal address: your employer&apos;s mail system reads
-          what reaches a work address.
+          Organising against your own employer? Consider a personal address: your employer&apos;s mail system reads what reaches a work address.
         </p>
       </div>
       <button type="submit" disabled={working}>

@@ -18,7 +18,6 @@ type Props = {
   children?: ReactNode;
 };
 
-
 /**
  * A form whose server action answers with TActionState: the outcome is announced (status or
  * alert) next to the button, and each field error names its field. Works without JavaScript too.
@@ -102,7 +101,9 @@ export function ActionOutcome({
     );
   }
   if (state.status !== "error") return null;
-  const fieldMessages = Object.entries(state.fields).map(([path, messages]) => `${labels[path] ?? labels[path.split(".")[0] ?? ""] ?? "Form"}: ${messages.join(" ")}`);
+  const fieldMessages = Object.entries(state.fields).map(
+    ([path, messages]) => `${labels[path] ?? labels[path.split(".")[0] ?? ""] ?? "Form"}: ${messages.join(" ")}`,
+  );
   return (
     <div className="form-error" role="alert" tabIndex={-1} ref={resultRef}>
       <p>{state.message}</p>

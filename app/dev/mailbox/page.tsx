@@ -13,14 +13,8 @@ export default async function DevMailboxPage() {
   return (
     <>
       <h1>Dev mailbox</h1>
-      <p className="muted">
-        Without SMTP_URL, Undersigned delivers email here instead of sending it. This page does not exist in production.
-      </p>
-      {messages.length === 0 ? (
-        <p>No messages yet. Sign a letter to receive one.</p>
-      ) : (
-        <MailList messages={messages} />
-      )}
+      <p className="muted">Without SMTP_URL, Undersigned delivers email here instead of sending it. This page does not exist in production.</p>
+      {messages.length === 0 ? <p>No messages yet. Sign a letter to receive one.</p> : <MailList messages={messages} />}
     </>
   );
 }

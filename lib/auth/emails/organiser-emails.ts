@@ -46,7 +46,9 @@ export const invitationEmail: EmailTemplate<z.infer<typeof ZInvitationEmailData>
     return renderLinkEmail({
       subject: discreetEmails ? "You are invited to help edit an open letter on Undersigned" : `You are invited to help edit "${title}" on Undersigned`,
       paragraphs: [
-        discreetEmails ? `${inviter} invited you to edit an open letter on Undersigned.` : `${inviter} invited you to edit the open letter "${title}" on Undersigned.`,
+        discreetEmails
+          ? `${inviter} invited you to edit an open letter on Undersigned.`
+          : `${inviter} invited you to edit the open letter "${title}" on Undersigned.`,
         "Open the link below and press Sign in to accept. This link works once, for one hour; after that, sign in at Undersigned with this address and the invitation will be waiting for 14 days.",
       ],
       link: { label: "Accept and sign in", url },

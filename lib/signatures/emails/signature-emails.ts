@@ -25,8 +25,7 @@ const ZSignatureEmailData = z.object({
 });
 type TSignatureEmailData = z.infer<typeof ZSignatureEmailData>;
 
-const IGNORE_IF_NOT_YOU =
-  "If you did not ask for this, ignore this email: nothing is published without confirmation, and we keep no copy of your address.";
+const IGNORE_IF_NOT_YOU = "If you did not ask for this, ignore this email: nothing is published without confirmation, and we keep no copy of your address.";
 
 function aboutLetter(letter: { title: string; addressee: string; discreetEmails: boolean }): string {
   return letter.discreetEmails ? "an open letter" : `the open letter "${letter.title}" to ${letter.addressee}`;
@@ -37,7 +36,14 @@ function aboutLetter(letter: { title: string; addressee: string; discreetEmails:
  * for signatures that had other details: showing those on the page would tell the submitter how
  * someone signed, so such a link proposes an anonymous signature instead.
  */
-function proposalForLegacyEmail(signature: { state: string; displayName: string; jobTitle: string | null; team: string | null; comment: string | null; showName: boolean }): TSignatureProposal {
+function proposalForLegacyEmail(signature: {
+  state: string;
+  displayName: string;
+  jobTitle: string | null;
+  team: string | null;
+  comment: string | null;
+  showName: boolean;
+}): TSignatureProposal {
   if (signature.state === "PENDING") {
     const { displayName, jobTitle, team, comment, showName } = signature;
     return { displayName, jobTitle, team, comment, showName };
@@ -45,7 +51,10 @@ function proposalForLegacyEmail(signature: { state: string; displayName: string;
   return { displayName: "", jobTitle: null, team: null, comment: null, showName: false };
 }
 
-async function renderSignatureEmail({ signatureId, proposal }: TSignatureEmailData, { db, appUrl, now }: Parameters<EmailTemplate<TSignatureEmailData>["render"]>[1]) {
+async function renderSignatureEmail(
+  { signatureId, proposal }: TSignatureEmailData,
+  { db, appUrl, now }: Parameters<EmailTemplate<TSignatureEmailData>["render"]>[1],
+) {
   const signature = await loadSignatureForEmail(db, signatureId);
   const confirmToken = await issueSignatureToken(db, signature.id, "CONFIRM", now, proposal ?? proposalForLegacyEmail(signature));
   // We keep no address, so no later email can reach the signer: the way out comes now.

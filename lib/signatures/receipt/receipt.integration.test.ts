@@ -76,7 +76,10 @@ describe("a signer's private receipt", () => {
 
   it("refuses a name on a letter that shows none, and input that is neither choice", async () => {
     const { receipt } = await confirmedWithReceipt({ anonymous: true, allowPublicNames: false });
-    await expect(changeAppearance(db, receipt, { display: "name" })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { display: [expect.stringMatching(/does not show/)] } });
+    await expect(changeAppearance(db, receipt, { display: "name" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { display: [expect.stringMatching(/does not show/)] },
+    });
     await expect(changeAppearance(db, receipt, { display: "loud" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(changeAppearance(db, receipt, null)).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect((await db.signature.findFirstOrThrow()).showName).toBe(false);

@@ -41,8 +41,7 @@ export async function signLetterAction(slug: string, _state: TSignFormState, pos
     const known = explainError(error, "Signing");
     return {
       status: "error",
-      message:
-        known.code === "INTERNAL" ? "Something went wrong on our side. Your signature was not recorded; please try again." : known.message,
+      message: known.code === "INTERNAL" ? "Something went wrong on our side. Your signature was not recorded; please try again." : known.message,
       fields: known.fields ?? {},
       values,
     };

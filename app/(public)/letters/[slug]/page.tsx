@@ -65,7 +65,11 @@ export default async function LetterPage({ params }: Props) {
         <LetterStatusBadge status={letter.status} />
         <h1>{letter.title}</h1>
         <p className="addressee">To {letter.addressee}</p>
-        <LetterDates publishedAt={letter.publishedAt} closesAt={letter.status === "OPEN" ? letter.closesAt : null} closedAt={letter.status === "CLOSED" ? letter.closedAt : null} />
+        <LetterDates
+          publishedAt={letter.publishedAt}
+          closesAt={letter.status === "OPEN" ? letter.closesAt : null}
+          closedAt={letter.status === "CLOSED" ? letter.closedAt : null}
+        />
       </header>
 
       <section aria-labelledby="total-heading" className="card">
@@ -141,7 +145,9 @@ export default async function LetterPage({ params }: Props) {
         <SignatureList signatures={signers.items} />
         {signers.nextCursor ? (
           <p>
-            <Link href={`/letters/${letter.slug}/signatures?cursor=${signers.nextCursor}`} prefetch={false}>Show more signatures</Link>
+            <Link href={`/letters/${letter.slug}/signatures?cursor=${signers.nextCursor}`} prefetch={false}>
+              Show more signatures
+            </Link>
           </p>
         ) : null}
       </section>

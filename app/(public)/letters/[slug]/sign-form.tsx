@@ -27,14 +27,10 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
         <h3>Check your inbox</h3>
         {/* The same words for every address, whatever it did before: this page must not tell
             anyone whether an address has signed. */}
+        <p>A confirmation link is on its way to the address you gave. Your signature counts once you open it and press Confirm; the link works for 48 hours.</p>
         <p>
-          A confirmation link is on its way to the address you gave. Your signature counts once you open it and press
-          Confirm; the link works for 48 hours.
-        </p>
-        <p>
-          No email? We send at most one an hour to an address for a letter: if this address asked within the last hour, it
-          gets no new one. Use the link in the email we sent before (look in your spam folder too). If this address had
-          already signed, that link says so and changes nothing.
+          No email? We send at most one an hour to an address for a letter: if this address asked within the last hour, it gets no new one. Use the link in the
+          email we sent before (look in your spam folder too). If this address had already signed, that link says so and changes nothing.
         </p>
       </div>
     );
@@ -73,8 +69,10 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
       <div className="field">
         <label htmlFor="sign-email">Work email</label>
         <input {...field("email", "sign-email-hint")} type="email" autoComplete="email" required maxLength={254} defaultValue={values.email} />
-        <p id="sign-email-hint" className="hint">Open to {allowedDomains}. We only use it to confirm your signature, then forget it. Your
-          employer&rsquo;s mail system can see that our confirmation email arrived.</p>
+        <p id="sign-email-hint" className="hint">
+          Open to {allowedDomains}. We only use it to confirm your signature, then forget it. Your employer&rsquo;s mail system can see that our confirmation
+          email arrived.
+        </p>
         {error("email")}
       </div>
 
@@ -85,8 +83,8 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
             <input type="radio" name="anonymous" value="false" defaultChecked={!values.anonymous} /> Show my name
           </label>
           <label className="choice">
-            <input type="radio" name="anonymous" value="true" defaultChecked={values.anonymous} /> Sign anonymously (shown as
-            &ldquo;Anonymous · verified&rdquo; with your domain)
+            <input type="radio" name="anonymous" value="true" defaultChecked={values.anonymous} /> Sign anonymously (shown as &ldquo;Anonymous · verified&rdquo;
+            with your domain)
           </label>
         </fieldset>
       ) : (

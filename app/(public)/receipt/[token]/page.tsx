@@ -73,8 +73,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
       <h2>Latest news of the letter</h2>
       <StatusTimeline updates={view.updates} />
       <p className="muted">
-        Keep this page&rsquo;s address private and on a personal device: anyone who has it can change or withdraw your
-        signature. Opening it changes nothing.
+        Keep this page&rsquo;s address private and on a personal device: anyone who has it can change or withdraw your signature. Opening it changes nothing.
       </p>
     </>
   );

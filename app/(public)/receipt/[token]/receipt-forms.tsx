@@ -31,8 +31,7 @@ export function ReceiptForms({ token, showName, mayShowName }: Props) {
             <input type="radio" name="display" value="name" defaultChecked={showName} disabled={!mayShowName} /> Show my name
           </label>
           <label className="choice">
-            <input type="radio" name="display" value="anonymous" defaultChecked={!showName} /> Anonymous: only &ldquo;verified @
-            your domain&rdquo;
+            <input type="radio" name="display" value="anonymous" defaultChecked={!showName} /> Anonymous: only &ldquo;verified @ your domain&rdquo;
           </label>
           {mayShowName ? null : <p className="muted">This letter does not show signers&rsquo; names.</p>}
         </fieldset>

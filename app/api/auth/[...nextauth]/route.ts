@@ -6,7 +6,8 @@ import { handlers } from "@/lib/server/auth";
 type Context = { params: Promise<{ nextauth: string[] }> };
 type Handler = (request: NextRequest) => Promise<Response>;
 
-const refusal = (status: number, message: string) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const refusal = (status: number, message: string) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 /**
  * Auth.js's handler, for the endpoints this app has (lib/auth/auth-routes.ts) and callback URLs

@@ -57,7 +57,9 @@ export async function updateOpenLetterAction(letterId: string, _state: TActionSt
       goal: goal === "" ? null : goal,
       closesAt: closesOn ? `${closesOn}T23:59:59.000Z` : "",
       // Only on letters that offer organiser verification does the form carry this field.
-      organiserVerificationInstructions: formData.has("organiserVerificationInstructions") ? String(formData.get("organiserVerificationInstructions")) : undefined,
+      organiserVerificationInstructions: formData.has("organiserVerificationInstructions")
+        ? String(formData.get("organiserVerificationInstructions"))
+        : undefined,
       version: formData.get("version"),
     },
     () => "Saved.",

@@ -64,10 +64,7 @@ export function describeDraftChanges(opened: TDraftState, current: TDraftState):
   if (JSON.stringify(demands(opened)) !== JSON.stringify(demands(current))) {
     const added = current.demands.filter((demand) => !opened.demands.some((before) => before.id && before.id === demand.id));
     const removed = opened.demands.filter((demand) => !current.demands.some((after) => after.id === demand.id));
-    const parts = [
-      ...added.map((demand) => `added ${quote(demand.text)}`),
-      ...removed.map((demand) => `removed ${quote(demand.text)}`),
-    ];
+    const parts = [...added.map((demand) => `added ${quote(demand.text)}`), ...removed.map((demand) => `removed ${quote(demand.text)}`)];
     changes.push(`Demands: ${parts.length > 0 ? parts.join("; ") : "reworded or reordered"}`);
   }
   const domains = (draft: TDraftState) => draft.domains.map((rule) => `${rule.domain}${rule.includeSubdomains ? " and subdomains" : ""}`).join(", ");

@@ -60,7 +60,16 @@ export function LetterEditor({ action, initial, version }: Props) {
   if (state.status === "done" && state.version === version && adopted !== version) setAdopted(version);
   const baseVersion = state.status === "error" && state.conflict ? state.conflict.version : adopted;
   return (
-    <DraftForm key={adopted} initial={initial} baseVersion={baseVersion} state={state} formAction={formAction} saving={saving} anchor={anchor} resultRef={resultRef} />
+    <DraftForm
+      key={adopted}
+      initial={initial}
+      baseVersion={baseVersion}
+      state={state}
+      formAction={formAction}
+      saving={saving}
+      anchor={anchor}
+      resultRef={resultRef}
+    />
   );
 }
 
@@ -120,28 +129,55 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
 
   return (
     <form id={anchor} action={formAction} onSubmit={submit} className="letter-editor">
-
       <fieldset>
         <legend>The letter</legend>
         <div className="field">
           <label htmlFor="letter-title">Title</label>
-          <input id="letter-title" type="text" value={draft.title} maxLength={LETTER_LIMITS.title} onChange={(event) => set("title", event.target.value)} {...describedBy("title")} />
+          <input
+            id="letter-title"
+            type="text"
+            value={draft.title}
+            maxLength={LETTER_LIMITS.title}
+            onChange={(event) => set("title", event.target.value)}
+            {...describedBy("title")}
+          />
           {errorFor("title")}
         </div>
         <div className="field">
           <label htmlFor="letter-slug">Address</label>
-          <input id="letter-slug" type="text" value={draft.slug} maxLength={80} onChange={(event) => set("slug", event.target.value)} {...describedBy("slug")} />
+          <input
+            id="letter-slug"
+            type="text"
+            value={draft.slug}
+            maxLength={80}
+            onChange={(event) => set("slug", event.target.value)}
+            {...describedBy("slug")}
+          />
           <p className="hint">The letter will live at /letters/{draft.slug || "…"}. It cannot change once published.</p>
           {errorFor("slug")}
         </div>
         <div className="field">
           <label htmlFor="letter-addressee">Addressed to</label>
-          <input id="letter-addressee" type="text" value={draft.addressee} maxLength={LETTER_LIMITS.addressee} onChange={(event) => set("addressee", event.target.value)} {...describedBy("addressee")} />
+          <input
+            id="letter-addressee"
+            type="text"
+            value={draft.addressee}
+            maxLength={LETTER_LIMITS.addressee}
+            onChange={(event) => set("addressee", event.target.value)}
+            {...describedBy("addressee")}
+          />
           {errorFor("addressee")}
         </div>
         <div className="field">
           <label htmlFor="letter-body">Letter (Markdown)</label>
-          <textarea id="letter-body" rows={14} value={draft.bodyMarkdown} maxLength={LETTER_LIMITS.body} onChange={(event) => set("bodyMarkdown", event.target.value)} {...describedBy("bodyMarkdown")} />
+          <textarea
+            id="letter-body"
+            rows={14}
+            value={draft.bodyMarkdown}
+            maxLength={LETTER_LIMITS.body}
+            onChange={(event) => set("bodyMarkdown", event.target.value)}
+            {...describedBy("bodyMarkdown")}
+          />
           <p className="hint">**bold**, _italic_, [links](https://example.org), lists and quotes. No images or HTML.</p>
           {errorFor("bodyMarkdown")}
         </div>
@@ -165,25 +201,49 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
                 rows={2}
                 value={demand.text}
                 maxLength={LETTER_LIMITS.demandText}
-                onChange={(event) => setFrom("demands", (current) => current.demands.map((item) => (item.key === demand.key ? { ...item, text: event.target.value } : item)))}
+                onChange={(event) =>
+                  setFrom("demands", (current) => current.demands.map((item) => (item.key === demand.key ? { ...item, text: event.target.value } : item)))
+                }
                 {...describedBy(`demands.${index}.text`)}
               />
               {errorFor(`demands.${index}.text`)}
               <div className="organiser-toolbar">
-                <button type="button" className="button-secondary" disabled={index === 0} onClick={() => moveDemand(index, -1)} aria-label={`Move demand ${index + 1} up`}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={index === 0}
+                  onClick={() => moveDemand(index, -1)}
+                  aria-label={`Move demand ${index + 1} up`}
+                >
                   Up
                 </button>
-                <button type="button" className="button-secondary" disabled={index === draft.demands.length - 1} onClick={() => moveDemand(index, 1)} aria-label={`Move demand ${index + 1} down`}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={index === draft.demands.length - 1}
+                  onClick={() => moveDemand(index, 1)}
+                  aria-label={`Move demand ${index + 1} down`}
+                >
                   Down
                 </button>
-                <button type="button" className="button-secondary" onClick={() => setFrom("demands", (current) => current.demands.filter((item) => item.key !== demand.key))} aria-label={`Remove demand ${index + 1}`}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => setFrom("demands", (current) => current.demands.filter((item) => item.key !== demand.key))}
+                  aria-label={`Remove demand ${index + 1}`}
+                >
                   Remove
                 </button>
               </div>
             </li>
           ))}
         </ol>
-        <button type="button" className="button-secondary" disabled={draft.demands.length >= LETTER_LIMITS.demands} onClick={() => setFrom("demands", (current) => [...current.demands, { key: newKey(), text: "" }])}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={draft.demands.length >= LETTER_LIMITS.demands}
+          onClick={() => setFrom("demands", (current) => [...current.demands, { key: newKey(), text: "" }])}
+        >
           Add a demand
         </button>
       </fieldset>
@@ -191,7 +251,8 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
       <fieldset>
         <legend>Who may sign</legend>
         <label className="choice">
-          <input type="checkbox" checked={draft.openToAnyDomain} onChange={(event) => set("openToAnyDomain", event.target.checked)} /> Anyone with a verified email address
+          <input type="checkbox" checked={draft.openToAnyDomain} onChange={(event) => set("openToAnyDomain", event.target.checked)} /> Anyone with a verified
+          email address
         </label>
         {errorFor("domains")}
         {draft.openToAnyDomain ? null : (
@@ -207,25 +268,41 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
                     type="text"
                     placeholder="microsoft.com"
                     value={rule.domain}
-                    onChange={(event) => setFrom("domains", (current) => current.domains.map((item) => (item.key === rule.key ? { ...item, domain: event.target.value } : item)))}
+                    onChange={(event) =>
+                      setFrom("domains", (current) => current.domains.map((item) => (item.key === rule.key ? { ...item, domain: event.target.value } : item)))
+                    }
                     {...describedBy(`domains.${index}.domain`)}
                   />
                   <label className="choice">
                     <input
                       type="checkbox"
                       checked={rule.includeSubdomains}
-                      onChange={(event) => setFrom("domains", (current) => current.domains.map((item) => (item.key === rule.key ? { ...item, includeSubdomains: event.target.checked } : item)))}
+                      onChange={(event) =>
+                        setFrom("domains", (current) =>
+                          current.domains.map((item) => (item.key === rule.key ? { ...item, includeSubdomains: event.target.checked } : item)),
+                        )
+                      }
                     />{" "}
                     and its subdomains
                   </label>
-                  <button type="button" className="button-secondary" onClick={() => setFrom("domains", (current) => current.domains.filter((item) => item.key !== rule.key))} aria-label={`Remove domain ${index + 1}`}>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => setFrom("domains", (current) => current.domains.filter((item) => item.key !== rule.key))}
+                    aria-label={`Remove domain ${index + 1}`}
+                  >
                     Remove
                   </button>
                   {errorFor(`domains.${index}.domain`)}
                 </li>
               ))}
             </ul>
-            <button type="button" className="button-secondary" disabled={draft.domains.length >= LETTER_LIMITS.domains} onClick={() => setFrom("domains", (current) => [...current.domains, { key: newKey(), domain: "", includeSubdomains: false }])}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={draft.domains.length >= LETTER_LIMITS.domains}
+              onClick={() => setFrom("domains", (current) => [...current.domains, { key: newKey(), domain: "", includeSubdomains: false }])}
+            >
               Add a domain
             </button>
           </>
@@ -236,7 +313,15 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
         <legend>Signing</legend>
         <div className="field">
           <label htmlFor="letter-goal">Signature goal (optional)</label>
-          <input id="letter-goal" type="number" min={1} max={LETTER_LIMITS.goal} value={draft.goal} onChange={(event) => set("goal", event.target.value)} {...describedBy("goal")} />
+          <input
+            id="letter-goal"
+            type="number"
+            min={1}
+            max={LETTER_LIMITS.goal}
+            value={draft.goal}
+            onChange={(event) => set("goal", event.target.value)}
+            {...describedBy("goal")}
+          />
           {errorFor("goal")}
         </div>
         <div className="field">
@@ -254,7 +339,10 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
                 ["collectTeam", "Ask signers for their team"],
                 ["allowComments", "Let signers add a comment"],
                 ["allowPublicNames", "Let signers show their name publicly (otherwise every signature is anonymous)"],
-                ["discreetEmails", "Discreet emails: verification emails name neither the letter nor its addressee (recommended when signers use work addresses)"],
+                [
+                  "discreetEmails",
+                  "Discreet emails: verification emails name neither the letter nor its addressee (recommended when signers use work addresses)",
+                ],
               ] as const
             ).map(([key, label]) => (
               <li key={key}>
@@ -274,9 +362,9 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
           signers be verified by the organisers instead of by a work email
         </label>
         <p className="hint">
-          Such a signer names the domain they claim and gets a code on screen; they show it to you with proof of employment (a staff badge, say), and you
-          verify it on the letter&rsquo;s &ldquo;Verify a code&rdquo; page. You will learn who they are. No address ties these signatures together: your check
-          is the only guard against someone signing twice. The public sees them as &ldquo;verified by organisers&rdquo;, counted apart.
+          Such a signer names the domain they claim and gets a code on screen; they show it to you with proof of employment (a staff badge, say), and you verify
+          it on the letter&rsquo;s &ldquo;Verify a code&rdquo; page. You will learn who they are. No address ties these signatures together: your check is the
+          only guard against someone signing twice. The public sees them as &ldquo;verified by organisers&rdquo;, counted apart.
         </p>
         {draft.organiserVerification ? (
           <div className="field">
@@ -289,7 +377,9 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
               onChange={(event) => set("organiserVerificationInstructions", event.target.value)}
               {...describedBy("organiserVerificationInstructions")}
             />
-            <p className="hint">Shown with the code. For example: &ldquo;Send a photo of your staff badge with this code to our Signal number +1 555 0100.&rdquo;</p>
+            <p className="hint">
+              Shown with the code. For example: &ldquo;Send a photo of your staff badge with this code to our Signal number +1 555 0100.&rdquo;
+            </p>
             {errorFor("organiserVerificationInstructions")}
           </div>
         ) : null}

@@ -14,7 +14,15 @@ const SECTIONS = [
 export type TLetterSection = (typeof SECTIONS)[number]["path"];
 
 /** The tabs of a letter's organiser pages; `current` marks the one shown. */
-export function LetterNav({ letter, current, role }: { letter: { id: string; title: string; slug: string; status: string }; current: TLetterSection; role: TLetterRole }) {
+export function LetterNav({
+  letter,
+  current,
+  role,
+}: {
+  letter: { id: string; title: string; slug: string; status: string };
+  current: TLetterSection;
+  role: TLetterRole;
+}) {
   return (
     <>
       <p className="muted">
@@ -28,11 +36,7 @@ export function LetterNav({ letter, current, role }: { letter: { id: string; tit
       </p>
       <nav aria-label="Letter sections" className="organiser-nav">
         {SECTIONS.map((section) => (
-          <Link
-            key={section.path}
-            href={`/organise/letters/${letter.id}${section.path}`}
-            aria-current={section.path === current ? "page" : undefined}
-          >
+          <Link key={section.path} href={`/organise/letters/${letter.id}${section.path}`} aria-current={section.path === current ? "page" : undefined}>
             {section.label}
           </Link>
         ))}

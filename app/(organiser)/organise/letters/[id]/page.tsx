@@ -13,13 +13,7 @@ import { getLetterForOrganiser, type TOrganiserLetter } from "@/lib/organisers/g
 import { hasRole, type TLetterRole } from "@/lib/auth/roles";
 import { requireOrganiserPage } from "@/lib/server/organiser";
 import { ActionForm } from "../../../_components/action-form";
-import {
-  closeLetterAction,
-  publishLetterAction,
-  saveDraftAction,
-  updateOpenLetterAction,
-  withdrawFromReviewAction,
-} from "./actions";
+import { closeLetterAction, publishLetterAction, saveDraftAction, updateOpenLetterAction, withdrawFromReviewAction } from "./actions";
 import { toDraftState } from "./draft-state";
 import { LetterEditor } from "./letter-editor";
 import { ReviewForm } from "./review-form";
@@ -90,7 +84,14 @@ function PublishedSection({ letter, role }: { letter: TOrganiserLetter; role: TL
         <section aria-labelledby="review-heading" className="card">
           <h2 id="review-heading">Waiting for review</h2>
           <p>A platform admin will approve the letter, or send it back with what to change.</p>
-          {isOwner ? <ActionForm action={withdrawFromReviewAction.bind(null, letter.id)} submitLabel="Take back to edit" className="no-print" buttonClassName="button-secondary" /> : null}
+          {isOwner ? (
+            <ActionForm
+              action={withdrawFromReviewAction.bind(null, letter.id)}
+              submitLabel="Take back to edit"
+              className="no-print"
+              buttonClassName="button-secondary"
+            />
+          ) : null}
           {role === "ADMIN" ? <ReviewForm letterId={letter.id} /> : null}
         </section>
       ) : null}
@@ -119,7 +120,12 @@ function PublishedSection({ letter, role }: { letter: TOrganiserLetter; role: TL
             {letter.organiserVerification ? (
               <div className="field">
                 <label htmlFor="open-organiser-instructions">How signers verified by organisers reach you with their code</label>
-                <textarea id="open-organiser-instructions" name="organiserVerificationInstructions" rows={3} defaultValue={letter.organiserVerificationInstructions} />
+                <textarea
+                  id="open-organiser-instructions"
+                  name="organiserVerificationInstructions"
+                  rows={3}
+                  defaultValue={letter.organiserVerificationInstructions}
+                />
               </div>
             ) : null}
           </ActionForm>
@@ -127,7 +133,12 @@ function PublishedSection({ letter, role }: { letter: TOrganiserLetter; role: TL
             <>
               <h3>Close the letter</h3>
               <p>Closing is final: the total is frozen and nobody else can sign.</p>
-              <ActionForm action={closeLetterAction.bind(null, letter.id)} submitLabel="Close to signatures" buttonClassName="button-danger" labels={{ confirm: "Confirmation" }}>
+              <ActionForm
+                action={closeLetterAction.bind(null, letter.id)}
+                submitLabel="Close to signatures"
+                buttonClassName="button-danger"
+                labels={{ confirm: "Confirmation" }}
+              >
                 <div className="field">
                   <label className="choice">
                     <input name="confirm" type="checkbox" value={CONFIRM_CLOSE} required /> Yes, close it for good: nobody else can sign

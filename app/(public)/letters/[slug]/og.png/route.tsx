@@ -16,7 +16,13 @@ export async function GET(_request: Request, { params }: Context) {
     const [letter, counts] = await Promise.all([getPublishedLetter(getDb(), slug, { minPublicGroup: getEnv().MIN_PUBLIC_GROUP }), liveCounts().hub.get(slug)]);
     if (!letter) throw new AppError("LETTER_NOT_FOUND");
     return new ImageResponse(
-      <LetterPreviewImage title={letter.title} addressee={letter.addressee} open={letter.status === "OPEN"} total={counts?.total ?? letter.total} goal={letter.goal} />,
+      <LetterPreviewImage
+        title={letter.title}
+        addressee={letter.addressee}
+        open={letter.status === "OPEN"}
+        total={counts?.total ?? letter.total}
+        goal={letter.goal}
+      />,
       { width: 1200, height: 630, headers: { "Cache-Control": "public, max-age=0, s-maxage=300, stale-while-revalidate=3600" } },
     );
   } catch (error) {

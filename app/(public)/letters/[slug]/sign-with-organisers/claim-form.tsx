@@ -62,7 +62,17 @@ export function ClaimForm({ action, domains, collectJobTitle, collectTeam, allow
             ))}
           </select>
         ) : (
-          <input {...field("domain")} type="text" inputMode="url" autoCapitalize="none" spellCheck={false} required maxLength={253} placeholder="example.com" defaultValue={values.domain} />
+          <input
+            {...field("domain")}
+            type="text"
+            inputMode="url"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={253}
+            placeholder="example.com"
+            defaultValue={values.domain}
+          />
         )}
         <p className="hint">The domain of your work email address. We do not ask for the address and send it nothing.</p>
         {error("domain")}

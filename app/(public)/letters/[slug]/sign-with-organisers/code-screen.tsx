@@ -14,8 +14,8 @@ export function CodeScreen({ state }: { state: Extract<TClaimFormState, { status
         <code>{state.code}</code>
       </p>
       <p>
-        Write it down or take a screenshot now: it is shown only this once, and we keep no copy we could show you again. Your signature counts once an
-        organiser verifies this code, which they can do until{" "}
+        Write it down or take a screenshot now: it is shown only this once, and we keep no copy we could show you again. Your signature counts once an organiser
+        verifies this code, which they can do until{" "}
         <time dateTime={state.expiresAt}>{expires.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}</time>;
         after that the claim is deleted.
       </p>

@@ -26,7 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SignWithOrganisersPage({ params }: Props) {
   const letter = await loadPublishedLetter((await params).slug);
   if (!letter || !letter.organiserVerification) notFound();
-  const domains = letter.openToAnyDomain ? null : [...new Set(letter.domainRules.map((rule) => normaliseDomain(rule.domain)).filter((domain) => domain !== null))];
+  const domains = letter.openToAnyDomain
+    ? null
+    : [...new Set(letter.domainRules.map((rule) => normaliseDomain(rule.domain)).filter((domain) => domain !== null))];
 
   return (
     <article className="letter">

@@ -13,7 +13,6 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor
 
 const PAGE_SIZE = 50;
 
-
 /** A stale or mangled link starts again from the newest signatures rather than failing. */
 function cursorFrom(raw: string | string[] | undefined): TCursor | null {
   try {
@@ -25,28 +24,36 @@ function cursorFrom(raw: string | string[] | undefined): TCursor | null {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const letter = await loadPublishedLetter((await params).slug);
-  return letter ? { title: `Signatures · ${letter.title}`, description: `Verified signatures on the open letter to ${letter.addressee}.` } : { title: "Letter not found" };
+  return letter
+    ? { title: `Signatures · ${letter.title}`, description: `Verified signatures on the open letter to ${letter.addressee}.` }
+    : { title: "Letter not found" };
 }
 
 /** Every public signature, a page at a time: the letter page's "show more", without JavaScript. */
 export default async function SignaturesPage({ params, searchParams }: Props) {
   const letter = await loadPublishedLetter((await params).slug);
   if (!letter) notFound();
-  const page = await pagePublicSignatures(getDb(), letter.id, { limit: PAGE_SIZE, cursor: cursorFrom((await searchParams).cursor), minPublicGroup: getEnv().MIN_PUBLIC_GROUP });
+  const page = await pagePublicSignatures(getDb(), letter.id, {
+    limit: PAGE_SIZE,
+    cursor: cursorFrom((await searchParams).cursor),
+    minPublicGroup: getEnv().MIN_PUBLIC_GROUP,
+  });
 
   return (
     <>
       <p>
-        <Link href={`/letters/${letter.slug}`} prefetch={false}>&larr; Back to the letter</Link>
+        <Link href={`/letters/${letter.slug}`} prefetch={false}>
+          &larr; Back to the letter
+        </Link>
       </p>
       <h1>Signatures on &ldquo;{letter.title}&rdquo;</h1>
-      <p className="muted">
-        {countOf(letter.total, NOUNS.verifiedSignature)}, newest first. Anonymous signers are shown by their verified domain only.
-      </p>
+      <p className="muted">{countOf(letter.total, NOUNS.verifiedSignature)}, newest first. Anonymous signers are shown by their verified domain only.</p>
       <SignatureList signatures={page.items} />
       {page.nextCursor ? (
         <p>
-          <Link href={`/letters/${letter.slug}/signatures?cursor=${page.nextCursor}`} prefetch={false}>Show more signatures</Link>
+          <Link href={`/letters/${letter.slug}/signatures?cursor=${page.nextCursor}`} prefetch={false}>
+            Show more signatures
+          </Link>
         </p>
       ) : (
         <p className="muted">That is everyone.</p>

@@ -87,8 +87,8 @@ export default async function DeliveryPage({ params }: Props) {
           <h2 id="delivery-signers">Signers</h2>
           {signers.named > signers.firstNamed.length ? (
             <div className="muted no-print">
-              The first {formatCount(signers.firstNamed.length)} of {formatCount(signers.named)} named signers are listed here, in the order they signed, so
-              the page stays printable. <ExportCsvButton letterId={letter.id} label="Download the full list (CSV)" />
+              The first {formatCount(signers.firstNamed.length)} of {formatCount(signers.named)} named signers are listed here, in the order they signed, so the
+              page stays printable. <ExportCsvButton letterId={letter.id} label="Download the full list (CSV)" />
             </div>
           ) : null}
           <ul className="delivery-signer-list">

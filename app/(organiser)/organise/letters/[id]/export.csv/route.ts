@@ -9,15 +9,19 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return runLetterRoute(exportSignatures, id, {}, ({ stream, filename }) =>
-    // Streamed: rows are read from the database as the download proceeds (export-signatures.ts).
-    new Response(stream, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        // The slug is [a-z0-9-] (ZSlug), so the name needs no quoting beyond the quotes.
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "X-Content-Type-Options": "nosniff",
-      },
-    }),
+  return runLetterRoute(
+    exportSignatures,
+    id,
+    {},
+    ({ stream, filename }) =>
+      // Streamed: rows are read from the database as the download proceeds (export-signatures.ts).
+      new Response(stream, {
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          // The slug is [a-z0-9-] (ZSlug), so the name needs no quoting beyond the quotes.
+          "Content-Disposition": `attachment; filename="${filename}"`,
+          "X-Content-Type-Options": "nosniff",
+        },
+      }),
   );
 }

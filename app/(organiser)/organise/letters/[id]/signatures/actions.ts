@@ -42,8 +42,11 @@ export async function invalidateSignatureAction(letterId: string, _state: TActio
 
 export async function bulkInvalidateAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
   const input = { filter: pick(formData, ["domain", "from", "to", "source"]), reason: String(formData.get("reason") ?? "") };
-  const state = await runLetterAction(bulkInvalidateSignatures, letterId, input, ({ total, confirmed, pending }) =>
-    `Invalidated ${countOf(total, NOUNS.signature)} (${confirmed} confirmed, ${pending} pending).`,
+  const state = await runLetterAction(
+    bulkInvalidateSignatures,
+    letterId,
+    input,
+    ({ total, confirmed, pending }) => `Invalidated ${countOf(total, NOUNS.signature)} (${confirmed} confirmed, ${pending} pending).`,
   );
   refresh(letterId);
   return state;

@@ -28,10 +28,7 @@ export function BulkInvalidationPanel({ letterId, raw, result, mayRun }: Props) 
   return (
     <section aria-labelledby="bulk-heading" id="bulk">
       <h2 id="bulk-heading">Invalidate many signatures</h2>
-      <p className="muted">
-        Pending and confirmed signatures matching every field you fill. Preview first; times are UTC, from inclusive, to
-        exclusive.
-      </p>
+      <p className="muted">Pending and confirmed signatures matching every field you fill. Preview first; times are UTC, from inclusive, to exclusive.</p>
       <form method="get" action={`/organise/letters/${letterId}/signatures#bulk`} className="bulk-filter">
         <label htmlFor="bulk-domain">Domain</label>
         <input id="bulk-domain" name="domain" type="text" defaultValue={raw.domain} placeholder="example.com" />

@@ -44,15 +44,24 @@ export function SignatureCounts({ counts, sources, signaturesPath }: { counts: T
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources with many signatures (last 24 hours)</h2>
         <p className="muted">
-          A source is one network address, shown as a label that means nothing outside this letter. One office can be one
-          source; one source signing as many people at many domains is worth a look.
+          A source is one network address, shown as a label that means nothing outside this letter. One office can be one source; one source signing as many
+          people at many domains is worth a look.
         </p>
         {sources.length === 0 ? (
           <p>No source has sent more than one signature in the last 24 hours.</p>
         ) : (
           <div className="table-scroll">
             <table>
-              <TableHead columns={["Source", "Signatures", "Domains", <span className="visually-hidden" key="action">Action</span>]} />
+              <TableHead
+                columns={[
+                  "Source",
+                  "Signatures",
+                  "Domains",
+                  <span className="visually-hidden" key="action">
+                    Action
+                  </span>,
+                ]}
+              />
               <tbody>
                 {sources.map((source) => (
                   <tr key={source.label}>

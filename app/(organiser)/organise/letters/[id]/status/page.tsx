@@ -75,9 +75,20 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
               {letter.demands.map((demand, index) => (
                 <li key={demand.id} className="card">
                   <p>{demand.text}</p>
-                  <ActionForm action={setDemandStatusAction.bind(null, letter.id)} version={letter.version} submitLabel={`Save status of demand ${index + 1}`} labels={{ status: "Status", note: "Note" }}>
+                  <ActionForm
+                    action={setDemandStatusAction.bind(null, letter.id)}
+                    version={letter.version}
+                    submitLabel={`Save status of demand ${index + 1}`}
+                    labels={{ status: "Status", note: "Note" }}
+                  >
                     <input type="hidden" name="demandId" value={demand.id} />
-                    <SelectField id={`demand-status-${demand.id}`} name="status" label={`Status of demand ${index + 1}`} options={DEMAND_STATUSES} defaultValue={demand.status} />
+                    <SelectField
+                      id={`demand-status-${demand.id}`}
+                      name="status"
+                      label={`Status of demand ${index + 1}`}
+                      options={DEMAND_STATUSES}
+                      defaultValue={demand.status}
+                    />
                     <div className="field">
                       <label htmlFor={`demand-note-${demand.id}`}>Note for the timeline (optional)</label>
                       <input id={`demand-note-${demand.id}`} name="note" type="text" maxLength={LETTER_LIMITS.statusBody} />
@@ -104,7 +115,12 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
               <p className="timeline-body">{update.body}</p>
               {update.respondBy ? <RespondBy date={update.respondBy} /> : null}
               {update.authorId && !["PUBLISHED", "DEMAND_CHANGE"].includes(update.kind) ? (
-                <ActionForm action={deleteStatusUpdateAction.bind(null, letter.id)} version={letter.version} submitLabel="Remove this update" buttonClassName="button-secondary">
+                <ActionForm
+                  action={deleteStatusUpdateAction.bind(null, letter.id)}
+                  version={letter.version}
+                  submitLabel="Remove this update"
+                  buttonClassName="button-secondary"
+                >
                   <input type="hidden" name="updateId" value={update.id} />
                 </ActionForm>
               ) : null}

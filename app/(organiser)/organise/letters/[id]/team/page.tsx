@@ -46,10 +46,18 @@ export default async function LetterTeamPage({ params }: { params: Promise<{ id:
                   <td>
                     {organiser.role === "EDITOR" ? (
                       <div className="organiser-toolbar">
-                        <ActionForm action={transferOwnershipAction.bind(null, letter.id)} submitLabel={`Make ${organiser.user.email} the owner`} buttonClassName="button-secondary">
+                        <ActionForm
+                          action={transferOwnershipAction.bind(null, letter.id)}
+                          submitLabel={`Make ${organiser.user.email} the owner`}
+                          buttonClassName="button-secondary"
+                        >
                           <input type="hidden" name="userId" value={organiser.user.id} />
                         </ActionForm>
-                        <ActionForm action={removeEditorAction.bind(null, letter.id)} submitLabel={`Remove ${organiser.user.email}`} buttonClassName="button-secondary">
+                        <ActionForm
+                          action={removeEditorAction.bind(null, letter.id)}
+                          submitLabel={`Remove ${organiser.user.email}`}
+                          buttonClassName="button-secondary"
+                        >
                           <input type="hidden" name="userId" value={organiser.user.id} />
                         </ActionForm>
                       </div>
@@ -82,7 +90,11 @@ export default async function LetterTeamPage({ params }: { params: Promise<{ id:
                       <span>
                         {invitation.email} · {invitation.expired ? "expired" : `until ${formatDate(invitation.expiresAt)}`}
                       </span>
-                      <ActionForm action={revokeInvitationAction.bind(null, letter.id)} submitLabel={`Withdraw invitation to ${invitation.email}`} buttonClassName="button-secondary">
+                      <ActionForm
+                        action={revokeInvitationAction.bind(null, letter.id)}
+                        submitLabel={`Withdraw invitation to ${invitation.email}`}
+                        buttonClassName="button-secondary"
+                      >
                         <input type="hidden" name="invitationId" value={invitation.id} />
                       </ActionForm>
                     </li>
@@ -95,10 +107,14 @@ export default async function LetterTeamPage({ params }: { params: Promise<{ id:
           <section aria-labelledby="delete-heading" className="card">
             <h2 id="delete-heading">Delete the letter</h2>
             <p>
-              This deletes the letter, every signature, its counts and its history, for good. Type <code>{letter.slug}</code> to
-              confirm.
+              This deletes the letter, every signature, its counts and its history, for good. Type <code>{letter.slug}</code> to confirm.
             </p>
-            <ActionForm action={deleteLetterAction.bind(null, letter.id)} submitLabel="Delete for good" buttonClassName="button-danger" labels={{ confirmSlug: "Confirmation" }}>
+            <ActionForm
+              action={deleteLetterAction.bind(null, letter.id)}
+              submitLabel="Delete for good"
+              buttonClassName="button-danger"
+              labels={{ confirmSlug: "Confirmation" }}
+            >
               <div className="field">
                 <label htmlFor="delete-confirm">Letter address</label>
                 <input id="delete-confirm" name="confirmSlug" type="text" autoComplete="off" />

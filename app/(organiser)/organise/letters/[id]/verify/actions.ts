@@ -21,16 +21,22 @@ export async function lookUpCodeAction(letterId: string, _state: TLookupState, f
 }
 
 export async function verifyCodeAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
-  const state = await runLetterAction(verifyOrganiserCode, letterId, { code: field(formData, "code") }, ({ domain }) =>
-    `Verified: the signature at @${domain} counts now, shown as “verified by organisers”.`,
+  const state = await runLetterAction(
+    verifyOrganiserCode,
+    letterId,
+    { code: field(formData, "code") },
+    ({ domain }) => `Verified: the signature at @${domain} counts now, shown as “verified by organisers”.`,
   );
   revalidatePath(`/organise/letters/${letterId}/verify`);
   return state;
 }
 
 export async function rejectCodeAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
-  const state = await runLetterAction(rejectOrganiserCode, letterId, { code: field(formData, "code"), reason: field(formData, "reason") }, () =>
-    "Rejected: the claim will never count, and its code is spent.",
+  const state = await runLetterAction(
+    rejectOrganiserCode,
+    letterId,
+    { code: field(formData, "code"), reason: field(formData, "reason") },
+    () => "Rejected: the claim will never count, and its code is spent.",
   );
   revalidatePath(`/organise/letters/${letterId}/verify`);
   return state;

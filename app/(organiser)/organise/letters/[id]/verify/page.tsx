@@ -23,11 +23,15 @@ export default async function VerifyCodePage({ params }: Props) {
       {options.organiserVerification ? (
         <>
           <p>
-            A signer who will not receive mail at work shows you a code and proof that they work at the domain they claim (a staff badge, say). Enter the
-            code to see their claim, then verify it (it counts at once, like an email confirmation) or reject it with a reason. Codes lapse after 14 days.
-            Each code you try counts against a limit for you and for the letter.
+            A signer who will not receive mail at work shows you a code and proof that they work at the domain they claim (a staff badge, say). Enter the code
+            to see their claim, then verify it (it counts at once, like an email confirmation) or reject it with a reason. Codes lapse after 14 days. Each code
+            you try counts against a limit for you and for the letter.
           </p>
-          <VerifyPanel lookUp={lookUpCodeAction.bind(null, letter.id)} verify={verifyCodeAction.bind(null, letter.id)} reject={rejectCodeAction.bind(null, letter.id)} />
+          <VerifyPanel
+            lookUp={lookUpCodeAction.bind(null, letter.id)}
+            verify={verifyCodeAction.bind(null, letter.id)}
+            reject={rejectCodeAction.bind(null, letter.id)}
+          />
         </>
       ) : (
         <p className="card">

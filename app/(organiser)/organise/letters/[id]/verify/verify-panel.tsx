@@ -17,7 +17,17 @@ export function VerifyPanel({ lookUp, verify, reject }: { lookUp: TAction<TLooku
       <form action={lookUpAction} className="card">
         <div className="field">
           <label htmlFor="verify-code">The signer&rsquo;s code</label>
-          <input id="verify-code" name="code" type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} placeholder="7K2QD-M9XRT-4WZC8" required />
+          <input
+            id="verify-code"
+            name="code"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={40}
+            placeholder="7K2QD-M9XRT-4WZC8"
+            required
+          />
           <p className="hint">15 letters and digits; case, spaces and hyphens do not matter. A typo is caught before the code is looked up.</p>
         </div>
         <div className="organiser-toolbar">
@@ -27,12 +37,24 @@ export function VerifyPanel({ lookUp, verify, reject }: { lookUp: TAction<TLooku
           {state.status === "claim" ? null : <ActionOutcome state={state} labels={{ code: "Code" }} />}
         </div>
       </form>
-      {state.status === "claim" ? <ClaimCard key={state.claim.code} claim={state.claim} recentlyVerified={state.recentlyVerified} verify={verify} reject={reject} /> : null}
+      {state.status === "claim" ? (
+        <ClaimCard key={state.claim.code} claim={state.claim} recentlyVerified={state.recentlyVerified} verify={verify} reject={reject} />
+      ) : null}
     </>
   );
 }
 
-function ClaimCard({ claim, recentlyVerified, verify, reject }: { claim: TClaimView; recentlyVerified: TVerifiedView[]; verify: TAction<TActionState>; reject: TAction<TActionState> }) {
+function ClaimCard({
+  claim,
+  recentlyVerified,
+  verify,
+  reject,
+}: {
+  claim: TClaimView;
+  recentlyVerified: TVerifiedView[];
+  verify: TAction<TActionState>;
+  reject: TAction<TActionState>;
+}) {
   return (
     <section aria-labelledby="claim-heading" className="card" data-testid="organiser-claim">
       <h2 id="claim-heading">Claim {claim.code}</h2>
@@ -56,8 +78,8 @@ function ClaimCard({ claim, recentlyVerified, verify, reject }: { claim: TClaimV
       </dl>
       <h3>Recently verified by organisers on this letter</h3>
       <p className="hint">
-        These signatures have no email address behind them, so nothing stops one person from claiming twice: <strong>your check is the only duplicate
-        control for this path.</strong> Look for this name below before you verify.
+        These signatures have no email address behind them, so nothing stops one person from claiming twice:{" "}
+        <strong>your check is the only duplicate control for this path.</strong> Look for this name below before you verify.
       </p>
       {recentlyVerified.length === 0 ? (
         <p className="muted">None yet.</p>
@@ -74,7 +96,13 @@ function ClaimCard({ claim, recentlyVerified, verify, reject }: { claim: TClaimV
       <ActionForm action={verify} submitLabel="Verify: this person works there" workingLabel="Verifying…" labels={{ code: "Code" }}>
         <input type="hidden" name="code" value={claim.code} />
       </ActionForm>
-      <ActionForm action={reject} submitLabel="Reject the claim" workingLabel="Rejecting…" buttonClassName="button-danger" labels={{ reason: "Reason", code: "Code" }}>
+      <ActionForm
+        action={reject}
+        submitLabel="Reject the claim"
+        workingLabel="Rejecting…"
+        buttonClassName="button-danger"
+        labels={{ reason: "Reason", code: "Code" }}
+      >
         <input type="hidden" name="code" value={claim.code} />
         <div className="field">
           <label htmlFor="reject-reason">Reason (for your co-organisers, in the activity log)</label>

@@ -19,7 +19,11 @@ export function GET(request: Request, { params }: Context) {
     const letterId = await getPublishedLetterId(getDb(), parseSlug((await params).slug));
     if (!letterId) throw new AppError("LETTER_NOT_FOUND");
     const query = new URL(request.url).searchParams;
-    const page = await pagePublicSignatures(getDb(), letterId, { limit: parseLimit(query, 20, 100), cursor: decodeCursor(query.get("cursor")), minPublicGroup: getEnv().MIN_PUBLIC_GROUP });
+    const page = await pagePublicSignatures(getDb(), letterId, {
+      limit: parseLimit(query, 20, 100),
+      cursor: decodeCursor(query.get("cursor")),
+      minPublicGroup: getEnv().MIN_PUBLIC_GROUP,
+    });
     const body: TSignatureList = { signatures: page.items.map(presentSignature), nextCursor: page.nextCursor };
     return apiJson(body, CACHE_CONTROL.standard);
   });
