@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check the project has, in one run, ending with one line that sums them:
- * lint, type check, unit tests, integration tests on a PostgreSQL server, the same integration
- * tests on the embedded PostgreSQL, and end-to-end tests in Chromium against a production build.
+ * lint, formatting, type check, unit tests, integration tests on a PostgreSQL server, the same
+ * integration tests on the embedded PostgreSQL, and end-to-end tests in Chromium against a
+ * production build.
  * Every stage runs even when an earlier one fails, so one run shows everything that is wrong.
  *
  * `npm test -- unit e2e` runs only the named stages.
@@ -67,6 +68,8 @@ function playwright(): Stage {
 
 const STAGES: Stage[] = [
   { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."], count: single },
+  // Unformatted code fails the suite: `npm run format` fixes it (Prettier, .prettierrc.json).
+  { name: "format", command: [bin("prettier"), "--check", "."], count: single },
   { name: "typecheck", command: [bin("tsc"), "--noEmit", "-p", "."], count: single },
   vitest("unit", "unit"),
   vitest("integration", "integration"),
