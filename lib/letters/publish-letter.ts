@@ -45,16 +45,3 @@ export const publishLetter = defineLetterAction({
     return { status: needsReview ? ("IN_REVIEW" as const) : ("OPEN" as const) };
   },
 });
-
-/** Takes a letter back from the review queue to edit it further. */
-export const withdrawFromReview = defineLetterAction({
-  name: "withdrawFromReview",
-  requires: "OWNER",
-  input: z.object({}),
-  async run({ db, now, actor, letter }) {
-    await db.$transaction(async (tx) => {
-      await transitionLetter(tx, letter.id, "withdraw-submission", { reviewRequestedAt: null });
-      await recordActivity(tx, { letterId: letter.id, actorId: actor.userId, action: "letter.review-withdrawn", at: now });
-    });
-  },
-});

@@ -29,19 +29,3 @@ export async function listMyLetters(db: Db, actor: TActor): Promise<TMyLetter[]>
   });
   return rows.map(({ role, letter: { count, ...letter } }) => ({ ...letter, role, total: count?.total ?? 0 }));
 }
-
-/** The admins' review queue, oldest request first: first come, first reviewed. */
-export async function listReviewQueue(db: Db) {
-  return db.letter.findMany({
-    where: { status: "IN_REVIEW" },
-    orderBy: { reviewRequestedAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      addressee: true,
-      reviewRequestedAt: true,
-      organisers: { where: { role: "OWNER" }, select: { user: { select: { email: true } } } },
-    },
-    take: 200,
-  });
-}

@@ -1,7 +1,8 @@
 "use server";
 
 import type { TActionState } from "@/lib/errors/action-state";
-import { deleteStatusUpdate, postStatusUpdate } from "@/lib/letters/post-status-update";
+import { postStatusUpdate } from "@/lib/letters/post-status-update";
+import { deleteStatusUpdate } from "@/lib/letters/delete-status-update";
 import { setDemandStatus } from "@/lib/letters/set-demand-status";
 import { runLetterAction } from "@/lib/server/organiser";
 import { formFields, revalidateLetter } from "../../../../_server/form-input";

@@ -1,7 +1,8 @@
 "use server";
 
 import type { TActionState } from "@/lib/errors/action-state";
-import { inviteEditor, revokeInvitation } from "@/lib/organisers/invite-editor";
+import { inviteEditor } from "@/lib/organisers/invite-editor";
+import { revokeInvitation } from "@/lib/organisers/revoke-invitation";
 import { removeEditor, transferOwnership } from "@/lib/organisers/manage-organisers";
 import { runLetterAction } from "@/lib/server/organiser";
 import { formFields, revalidateLetter } from "../../../../_server/form-input";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { formatDate } from "@/app/_components/format";
 import { hasRole } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
-import { getLetterTeam } from "@/lib/organisers/get-letter-for-organiser";
+import { getLetterTeam } from "@/lib/organisers/get-letter-team";
 import { requireOrganiserPage } from "@/lib/server/organiser";
 import { ActionForm } from "../../../../_components/action-form";
 import { deleteLetterAction } from "../actions";
