@@ -20,7 +20,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { DEMO_LETTER_SLUG } from "@/lib/letters/demo-letter";
 import { seedDemoLetter } from "@/lib/letters/seed-demo-letter";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
+import { createThrowawayDatabase, type TThrowawayDatabase } from "@/tests/support/throwaway-database";
 import { buildIfStale, startAppServer, type TAppServer } from "./support/app-server";
 import { launchChromium, median, medianRun, runLighthouse, type TPageRun, type TPreset } from "./support/lighthouse";
 import { startSmtpSink } from "./support/smtp-sink";
@@ -51,7 +51,7 @@ type TRow = { page: string; path: string; preset: TPreset; runs: TPageRun[]; med
 
 async function main() {
   const started = performance.now();
-  let throwaway: ThrowawayDatabase | undefined;
+  let throwaway: TThrowawayDatabase | undefined;
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? (throwaway = await createThrowawayDatabase("undersigned_bench_pages")).url;
   let app: TAppServer | undefined;
   let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;

@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
+import { createThrowawayDatabase, type TThrowawayDatabase } from "@/tests/support/throwaway-database";
 import { buildIfStale, startAppServer, type TAppServer } from "./support/app-server";
 import { BENCH_DOMAIN, createBenchLetter, measureDirectInserts, preparePendingSignatures } from "./support/bench-data";
 import { runLoad, type TLoadResult } from "./support/load";
@@ -53,7 +53,7 @@ async function startBareServer(barePort: number) {
 
 async function main() {
   const started = performance.now();
-  let throwaway: ThrowawayDatabase | undefined;
+  let throwaway: TThrowawayDatabase | undefined;
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? (throwaway = await createThrowawayDatabase("undersigned_bench")).url;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   let app: TAppServer | undefined;

@@ -18,7 +18,7 @@ import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
+import { createThrowawayDatabase, type TThrowawayDatabase } from "@/tests/support/throwaway-database";
 import { explainGrowers, type TPlan } from "./scale/plans";
 import { measureLetter, type TLetterFigures } from "./scale/reads";
 import { measureLetterJobs, type TJobFigures } from "./scale/jobs";
@@ -31,7 +31,7 @@ const root = process.cwd();
 async function main() {
   const started = performance.now();
   const loadAtStart = os.loadavg();
-  let throwaway: ThrowawayDatabase | undefined;
+  let throwaway: TThrowawayDatabase | undefined;
   const url = process.env.SCALE_DATABASE_URL ?? (throwaway = await createThrowawayDatabase("undersigned_scale")).url;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const db = createPrismaClient(url, { poolSize: 10 });

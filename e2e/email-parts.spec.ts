@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createLetter } from "@/tests/support/factories";
 import { expect, test } from "./support/fixtures";
 import { htmlErrors } from "./support/html-validity";
-import { waitForEmailTo, type CapturedEmail } from "./support/mailbox";
+import { waitForEmailTo, type TCapturedEmail } from "./support/mailbox";
 import { organiserAddress } from "./support/organiser-session";
 
 // What reaches a mailbox, read from the real SMTP capture: each message says it is automatic
@@ -14,7 +14,7 @@ const urlsInText = (text: string) => [...text.matchAll(/https?:\/\/[^\s<>"]+?(?=
 const decode = (value: string) => value.replaceAll("&#38;", "&").replaceAll("&amp;", "&");
 const linksInHtml = (html: string) => [...html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)].map((match) => decode(match[1]!));
 
-async function expectWellFormedEmail(email: CapturedEmail) {
+async function expectWellFormedEmail(email: TCapturedEmail) {
   expect(email.headers["auto-submitted"]).toBe("auto-generated");
   expect(email.headers["x-auto-response-suppress"]).toBe("OOF, AutoReply");
   expect(email.html).toMatch(/<title>[^<]+<\/title>/);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { createLetter } from "@/tests/support/factories";
 import { expect, test } from "./support/fixtures";
 import { organiserAddress, signInAs } from "./support/organiser-session";
@@ -9,7 +9,7 @@ import { organiserAddress, signInAs } from "./support/organiser-session";
 // co-organiser saved first, the later save is refused with what changed, and nothing typed is
 // lost; and the public page shows an organiser's change on the very next view.
 
-async function organiserPage(browser: Browser, db: Db, letterId: string, label: string): Promise<Page> {
+async function organiserPage(browser: Browser, db: TDb, letterId: string, label: string): Promise<Page> {
   const context = await browser.newContext();
   const email = organiserAddress(label);
   const { userId } = await signInAs(context, db, email);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext } from "@playwright/test";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { createLetter } from "@/tests/support/factories";
 import { createPendingSignatures, createSignatureRow } from "@/tests/support/moderation";
 import { expect, test } from "./support/fixtures";
@@ -10,7 +10,7 @@ import { organiserAddress, signInAs } from "./support/organiser-session";
 // organiser colleague may be that signer's manager. Outsiders must not reach any of it.
 
 /** A browser context signed in as a new organiser (of `organiserOf`, as its owner). */
-async function signedInContext(browser: Browser, db: Db, options: { organiserOf?: string } = {}) {
+async function signedInContext(browser: Browser, db: TDb, options: { organiserOf?: string } = {}) {
   const email = organiserAddress("organiser");
   const context: BrowserContext = await browser.newContext();
   const { userId } = await signInAs(context, db, email);

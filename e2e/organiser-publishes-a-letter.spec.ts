@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "./support/fixtures";
-import { waitForEmailTo, type CapturedEmail } from "./support/mailbox";
+import { waitForEmailTo, type TCapturedEmail } from "./support/mailbox";
 import { organiserAddress } from "./support/organiser-session";
 
 // Maya organises her colleagues. She signs in with a link from her inbox (which her employer's
 // link scanner opens first), writes the letter, publishes it, reports that it was delivered and
 // that a demand was met, and finally closes it. Visitors see each step on the public page.
 
-function signInLinkIn(email: CapturedEmail): string {
+function signInLinkIn(email: TCapturedEmail): string {
   const link = email.text.match(/https?:\/\/\S+\/sign-in\/verify\?\S+/)?.[0];
   if (!link) throw new Error(`No sign-in link in: ${email.text}`);
   return link;

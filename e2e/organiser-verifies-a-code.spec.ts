@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { generateOrganiserCode } from "@/lib/signatures/organiser-code";
 import { addConfirmedSignatures, createLetter } from "@/tests/support/factories";
 import { waitForFoldedTotal } from "./support/counts";
@@ -14,7 +14,7 @@ import { organiserAddress, signInAs } from "./support/organiser-session";
 
 const INSTRUCTIONS = "Send a photo of your staff badge with this code to our Signal number +1 555 0100.";
 
-async function organiserPage(browser: Browser, db: Db, letterId: string, role: "OWNER" | "EDITOR") {
+async function organiserPage(browser: Browser, db: TDb, letterId: string, role: "OWNER" | "EDITOR") {
   const context = await browser.newContext();
   const { userId } = await signInAs(context, db, organiserAddress("verifier"));
   await db.letterOrganiser.create({ data: { letterId, userId, role } });

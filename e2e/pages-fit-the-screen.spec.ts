@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import type { APIRequestContext, Page } from "@playwright/test";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { addConfirmedSignatures, createLetter } from "@/tests/support/factories";
 import { createPendingSignatures } from "@/tests/support/moderation";
 import { waitForFoldedTotal } from "./support/counts";
@@ -34,7 +34,7 @@ async function expectFits(page: Page, path: string, name: string, width: number)
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
 }
 
-async function seedLetters(db: Db, request: APIRequestContext) {
+async function seedLetters(db: TDb, request: APIRequestContext) {
   const open = await createLetter(db, {
     title: "Cancel the contract with the agency: a letter from the staff of Example Corporation",
     bodyMarkdown: "We, the undersigned, ask you to cancel the contract.\n\nSincerely,\nThe staff",

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { SAFE_MARKDOWN_LINK, XSS_MARKDOWN_PAYLOADS, XSS_TEXT_PAYLOADS, CSV_FORMULA_PAYLOADS } from "@/tests/support/xss-corpus";
 import { expect, test } from "./support/fixtures";
 import { publicSignerTexts, seedHostileLetter, seedHostileLettersInReview } from "./support/hostile-letter";
@@ -28,7 +28,7 @@ async function visit(page: Page, path: string, shows: readonly string[]) {
   await expectInertPage(page, shows);
 }
 
-async function pageSignedInAs(browser: Browser, db: Db, email: string) {
+async function pageSignedInAs(browser: Browser, db: TDb, email: string) {
   const context = await browser.newContext();
   await signInAs(context, db, email);
   return { context, page: await context.newPage() };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import {
   CLUSTER_TEST_PORT,
   clientAddresses,
@@ -12,7 +12,7 @@ import {
   type TTestCluster,
 } from "./support/cluster";
 import { createLetter } from "./support/factories";
-import type { ThrowawayDatabase } from "./support/throwaway-database";
+import type { TThrowawayDatabase } from "./support/throwaway-database";
 
 /*
  * The attack: one script floods a letter with junk signatures, or someone's inbox with
@@ -39,8 +39,8 @@ const STORES: { store: string; env: Record<string, string> }[] = [
   { store: "Redis", env: { REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379" } },
 ];
 
-let database: ThrowawayDatabase;
-let db: Db;
+let database: TThrowawayDatabase;
+let db: TDb;
 
 beforeAll(async () => {
   ({ database, db } = await createClusterDatabase(inject("serverUrl")));

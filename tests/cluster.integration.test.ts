@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { chromiumLaunchOptions } from "@/e2e/support/chromium";
 import { CLUSTER_TEST_PORT, clientAddresses, clusterEnv, createClusterDatabase, startTestCluster, submitSignature, type TTestCluster } from "./support/cluster";
 import { createLetter } from "./support/factories";
 import { startSmtpCapture, type TSmtpCapture } from "./support/smtp-capture";
-import type { ThrowawayDatabase } from "./support/throwaway-database";
+import type { TThrowawayDatabase } from "./support/throwaway-database";
 
 /**
  * Two real instances (`npm run start:cluster -- --instances 2`: production build and server)
@@ -19,8 +19,8 @@ import type { ThrowawayDatabase } from "./support/throwaway-database";
 
 const PER_IP_PER_MINUTE = 5;
 
-let database: ThrowawayDatabase;
-let db: Db;
+let database: TThrowawayDatabase;
+let db: TDb;
 let smtp: TSmtpCapture;
 let cluster: TTestCluster | undefined;
 let A: string;

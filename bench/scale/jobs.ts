@@ -1,7 +1,7 @@
 import pg from "pg";
 import { performLetterAction } from "@/lib/auth/organiser-action";
 import { reconcileCounts } from "@/lib/counts/reconcile-counts";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { bulkInvalidateSignatures } from "@/lib/moderation/bulk-invalidate-signatures";
 import { housekeepingOnce } from "./housekeeping-once";
 import { onceMs } from "./measure";
@@ -26,7 +26,7 @@ export type TJobFigures = {
 const settings = { requireApproval: false, appUrl: "http://localhost:3000", minPublicGroup: 5 };
 
 /** The bulk jobs on one letter, in the order that leaves each measurement on intact data. */
-export async function measureLetterJobs(db: Db, pool: pg.Pool, url: string, letter: TSeededLetter): Promise<TJobFigures> {
+export async function measureLetterJobs(db: TDb, pool: pg.Pool, url: string, letter: TSeededLetter): Promise<TJobFigures> {
   const figures: Partial<TJobFigures> = {};
   const owner = (
     await pool.query<{ userId: string; email: string }>(

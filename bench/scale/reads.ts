@@ -1,7 +1,7 @@
 import pg from "pg";
 import { performLetterAction } from "@/lib/auth/organiser-action";
 import { getExactLetterTotal } from "@/lib/counts/get-letter-total";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { getPublishedLetter } from "@/lib/letters/get-published-letter";
 import { countSignatures } from "@/lib/moderation/count-signatures";
 import { detectSignatureBursts } from "@/lib/moderation/detect-signature-bursts";
@@ -36,7 +36,7 @@ export type TLetterFigures = {
 
 const settings = { requireApproval: false, appUrl: "http://localhost:3000", minPublicGroup: 5 };
 
-export async function measureLetter(db: Db, pool: pg.Pool, letter: TSeededLetter): Promise<TLetterFigures> {
+export async function measureLetter(db: TDb, pool: pg.Pool, letter: TSeededLetter): Promise<TLetterFigures> {
   const actor = await seedOwner(pool, letter.id, `owner-${letter.slug}@example.org`);
   const middle = (
     await pool.query<{ confirmedAt: Date; id: string }>(

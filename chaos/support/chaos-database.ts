@@ -1,15 +1,15 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedPostgres, type TEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
-import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { createPrismaClient, type TDb } from "@/lib/db/prisma";
 import { seedDemoLetter } from "@/lib/letters/seed-demo-letter";
 
 export type TChaosDatabase = {
   url: string;
   /** A client of the scenario's own, for setting up and for checking what the app left. */
-  db: Db;
+  db: TDb;
   /** Stops the postmaster (fast shutdown: sessions are cut, as in a real restart). */
   stop(): Promise<void>;
   /** Starts it again on the same data folder and port. */
@@ -25,7 +25,7 @@ export type TChaosDatabase = {
  */
 export async function startChaosDatabase(port: number): Promise<TChaosDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "undersigned-chaos-"));
-  let server: EmbeddedPostgres | undefined = await startEmbeddedPostgres({ dataDir, port });
+  let server: TEmbeddedPostgres | undefined = await startEmbeddedPostgres({ dataDir, port });
   const url = server.url;
   await applyMigrations(url, path.resolve("prisma/migrations"));
   const db = createPrismaClient(url, { poolSize: 4 });

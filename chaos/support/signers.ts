@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { DEMO_LETTER_SLUG } from "@/lib/letters/demo-letter";
 import { keyedHash } from "@/lib/security/tokens";
 import { parseSignerEmail } from "@/lib/signatures/parse-signer-email";
@@ -45,7 +45,7 @@ export async function submitSignature(appUrl: string, address: string, timeoutMs
 }
 
 /** How many signature rows of the demo letter each address has. */
-export async function signatureRowsByAddress(db: Db, addresses: string[]): Promise<Map<string, number>> {
+export async function signatureRowsByAddress(db: TDb, addresses: string[]): Promise<Map<string, number>> {
   const byKey = new Map(addresses.map((address) => [emailKeyOf(address), address]));
   const rows = await db.signature.groupBy({
     by: ["emailKey"],

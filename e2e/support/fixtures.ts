@@ -1,5 +1,5 @@
 import { test as base } from "@playwright/test";
-import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { createPrismaClient, type TDb } from "@/lib/db/prisma";
 
 /**
  * Playwright's `test`, plus `db`: the same throwaway database the app under test is serving.
@@ -7,7 +7,7 @@ import { createPrismaClient, type Db } from "@/lib/db/prisma";
  * so every spec also shows that the policy lets our own pages work (their scripts carry the
  * response's nonce; see lib/security/script-nonces.ts).
  */
-export const test = base.extend<object, { db: Db }>({
+export const test = base.extend<object, { db: TDb }>({
   page: async ({ page }, provide) => {
     const refused: string[] = [];
     page.on("console", (message) => {

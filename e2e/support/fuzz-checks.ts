@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { TestInfo } from "@playwright/test";
-import { APP_ERRORS, type AppErrorCode } from "@/lib/errors/app-error";
+import { APP_ERRORS, type TAppErrorCode } from "@/lib/errors/app-error";
 import { hasBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
 import { describeExchange, headBytes, send, type TFuzzRequest, type TFuzzResponse } from "./fuzz-http";
 
@@ -161,7 +161,7 @@ function statusesFor(request: TFuzzRequest, expected: number[]): number[] {
 // The refusals the production server makes before any route runs (lib/security/request-guard.ts),
 // by status: each is answered in the JSON API's error shape, on pages too. (The JSON API's own
 // 413 for a body over its limit has the same code.)
-const GUARD_REFUSALS: Partial<Record<number, AppErrorCode>> = { 403: "CROSS_SITE_REQUEST", 411: "LENGTH_REQUIRED", 413: "PAYLOAD_TOO_LARGE" };
+const GUARD_REFUSALS: Partial<Record<number, TAppErrorCode>> = { 403: "CROSS_SITE_REQUEST", 411: "LENGTH_REQUIRED", 413: "PAYLOAD_TOO_LARGE" };
 
 type TErrorBody = { error?: { code?: unknown; message?: unknown } };
 

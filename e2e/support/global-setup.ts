@@ -1,7 +1,7 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startSmtpCapture } from "@/tests/support/smtp-capture";
-import type { CapturedEmail } from "./mailbox";
+import type { TCapturedEmail } from "./mailbox";
 import { stopServer } from "./stop-server";
 
 /**
@@ -18,7 +18,7 @@ export default async function globalSetup() {
   const capture = await startSmtpCapture({
     port,
     onMessage: async (message) => {
-      const email: CapturedEmail = {
+      const email: TCapturedEmail = {
         to: message.envelope.to,
         subject: message.subject ?? "",
         text: message.text ?? "",

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { StatusUpdateKind } from "@/lib/db/generated/enums";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { issueSignatureToken } from "@/lib/signatures/issue-token";
 import { createLetter } from "@/tests/support/factories";
 import { createSignatureRow } from "@/tests/support/moderation";
@@ -22,7 +22,7 @@ const HOSTILE_ADDRESSEE = "<svg onload=window.__xss=1> ' onmouseover='window.__x
  * with a pending editor invitation. Written directly: the point is what pages do with hostile
  * data already stored, whatever validation it got past (or a future one misses).
  */
-export async function seedHostileLetter(db: Db) {
+export async function seedHostileLetter(db: TDb) {
   const letter = await createLetter(db, {
     title: hostileTitle("open"),
     addressee: HOSTILE_ADDRESSEE,
@@ -107,7 +107,7 @@ export async function seedHostileLetter(db: Db) {
 export type THostileLetter = Awaited<ReturnType<typeof seedHostileLetter>>;
 
 /** Two more letters of `ownerId`: a draft sent back by review with a hostile reason, and one waiting in the review queue. */
-export async function seedHostileLettersInReview(db: Db, ownerId: string) {
+export async function seedHostileLettersInReview(db: TDb, ownerId: string) {
   const rejected = await createLetter(db, { title: hostileTitle("draft"), addressee: HOSTILE_ADDRESSEE, bodyMarkdown: hostileMarkdownBody(), status: "DRAFT" });
   const reviewNote = at(3);
   await db.letter.update({ where: { id: rejected.id }, data: { reviewNote } });

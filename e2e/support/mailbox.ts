@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "@playwright/test";
 
-export type CapturedEmail = {
+export type TCapturedEmail = {
   to: string[];
   subject: string;
   text: string;
@@ -19,15 +19,15 @@ function mailboxDir(): string {
   return dir;
 }
 
-export async function capturedEmails(): Promise<CapturedEmail[]> {
+export async function capturedEmails(): Promise<TCapturedEmail[]> {
   const files = (await readdir(mailboxDir())).filter((file) => file.endsWith(".json")).sort();
-  return Promise.all(files.map(async (file) => JSON.parse(await readFile(path.join(mailboxDir(), file), "utf8")) as CapturedEmail));
+  return Promise.all(files.map(async (file) => JSON.parse(await readFile(path.join(mailboxDir(), file), "utf8")) as TCapturedEmail));
 }
 
 /** The newest message the SMTP capture received for `address`, waiting for it to arrive. */
-export async function waitForEmailTo(address: string, options: { count?: number } = {}): Promise<CapturedEmail> {
+export async function waitForEmailTo(address: string, options: { count?: number } = {}): Promise<TCapturedEmail> {
   const wanted = options.count ?? 1;
-  let found: CapturedEmail[] = [];
+  let found: TCapturedEmail[] = [];
   await expect
     .poll(
       async () => {
@@ -40,10 +40,10 @@ export async function waitForEmailTo(address: string, options: { count?: number 
   return found.at(-1)!;
 }
 
-export function linkIn(email: CapturedEmail, kind: "confirm" | "withdraw"): string {
+export function linkIn(email: TCapturedEmail, kind: "confirm" | "withdraw"): string {
   const link = email.text.match(new RegExp(`https?://\\S+/${kind}/[A-Za-z0-9_-]+`))?.[0];
   if (!link) throw new Error(`No ${kind} link in: ${email.text}`);
   return new URL(link).pathname;
 }
 
-export const confirmLinkIn = (email: CapturedEmail) => linkIn(email, "confirm");
+export const confirmLinkIn = (email: TCapturedEmail) => linkIn(email, "confirm");

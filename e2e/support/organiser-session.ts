@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 /**
  * Signs a browser context in as `email` the way Auth.js's database sessions work: a Session row
  * and its token in the session cookie. For specs about what organisers do once signed in; the
  * sign-in itself is covered, through the mailbox, by organiser-signs-in.spec.ts.
  */
-export async function signInAs(context: BrowserContext, db: Db, email: string): Promise<{ userId: string }> {
+export async function signInAs(context: BrowserContext, db: TDb, email: string): Promise<{ userId: string }> {
   const user = await db.user.upsert({ where: { email }, create: { email, emailVerified: new Date() }, update: {}, select: { id: true } });
   const sessionToken = randomBytes(32).toString("hex");
   await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 24 * 60 * 60 * 1000) } });

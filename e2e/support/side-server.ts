@@ -7,7 +7,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { seedDemoLetter } from "@/lib/letters/seed-demo-letter";
 import { productionServerArgs } from "@/scripts/launch";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
+import { createThrowawayDatabase, type TThrowawayDatabase } from "@/tests/support/throwaway-database";
 
 /**
  * A second production server on the suite's build, with settings of its own and a database of
@@ -17,7 +17,7 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support
 export type TSideServer = { baseUrl: string; databaseUrl: string; mailboxDir: string; output: () => string; stop: () => Promise<void> };
 
 export async function startSideServer(port: number, settings: Record<string, string>): Promise<TSideServer> {
-  const database: ThrowawayDatabase = await createThrowawayDatabase("undersigned_e2e_side");
+  const database: TThrowawayDatabase = await createThrowawayDatabase("undersigned_e2e_side");
   await applyMigrations(database.url, path.resolve("prisma/migrations"));
   const db = createPrismaClient(database.url, { poolSize: 1 });
   await seedDemoLetter(db);

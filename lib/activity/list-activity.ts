@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 
 export type TActivityEntry = {
   id: string;
@@ -18,7 +18,7 @@ export const ZActivityCursor = z
 
 /** A letter's activity log, newest first, a page at a time (`before`: the last id of the previous page). */
 export async function listActivity(
-  db: Db,
+  db: TDb,
   letterId: string,
   options: { before?: string; limit?: number } = {},
 ): Promise<{ entries: TActivityEntry[]; nextCursor: string | null }> {

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 
 /**
  * What organisers can see happened to their letter. Each entry names the action and carries
@@ -53,7 +53,7 @@ const CHANGES_THE_LETTER: ReadonlySet<TActivityAction> = new Set<TActivityAction
 ]);
 
 export async function recordActivity(
-  tx: Prisma.TransactionClient | Db,
+  tx: Prisma.TransactionClient | TDb,
   entry: { letterId: string; actorId: string | null; action: TActivityAction; detail?: Prisma.InputJsonObject; at: Date },
 ): Promise<void> {
   const letterVersion = CHANGES_THE_LETTER.has(entry.action)

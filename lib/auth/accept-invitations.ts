@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { recordActivity } from "@/lib/activity/record-activity";
 
 /**
@@ -6,7 +6,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
  * up: the user becomes an editor (or whatever role the invitation names) of each letter that
  * invited them, unless the invitation has expired or they already organise it.
  */
-export async function acceptInvitations(db: Db, user: { id: string; email: string }, now: Date): Promise<number> {
+export async function acceptInvitations(db: TDb, user: { id: string; email: string }, now: Date): Promise<number> {
   const email = user.email.toLowerCase();
   return db.$transaction(async (tx) => {
     const invitations = await tx.organiserInvitation.findMany({

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { createLetter } from "@/tests/support/factories";
 import { addOrganiser, completeDraft, createActor, organiserDeps } from "@/tests/support/organisers";
@@ -44,7 +44,7 @@ const VALID_INPUT: Record<string, (fixture: TFixture) => unknown> = {
   "organiserCode.reject": () => ({ code: generateOrganiserCode(), reason: "Not an employee." }),
 };
 
-async function snapshot(database: Db): Promise<string> {
+async function snapshot(database: TDb): Promise<string> {
   const rows = await database.$queryRaw<{ table: string; rows: unknown }[]>`
     SELECT 'Letter' AS table, json_agg(l ORDER BY id) AS rows FROM "Letter" l
     UNION ALL SELECT 'Demand', json_agg(d ORDER BY id) FROM "Demand" d

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import type { LetterStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import type { TActor } from "./actor";
@@ -19,7 +19,7 @@ const ZLetterId = z.uuid();
 export const organiserLetterNotFound = () => new AppError("LETTER_NOT_FOUND", { message: "There is no letter here, or you are not one of its organisers." });
 
 /** The actor's role on a letter, or null when they have none (or the id names no letter). */
-export async function findLetterAccess(db: Db, actor: TActor, letterId: string): Promise<TLetterAccess | null> {
+export async function findLetterAccess(db: TDb, actor: TActor, letterId: string): Promise<TLetterAccess | null> {
   if (!ZLetterId.safeParse(letterId).success) return null;
   const letter = await db.letter.findUnique({
     where: { id: letterId },
@@ -41,7 +41,7 @@ export async function findLetterAccess(db: Db, actor: TActor, letterId: string):
  * The one authorisation check for anything done to a letter: signed out is 401, no role on the
  * letter is 404, too low a role is 403.
  */
-export async function authoriseLetter(db: Db, actor: TActor | null, letterId: string, required: TLetterRole): Promise<TLetterAccess> {
+export async function authoriseLetter(db: TDb, actor: TActor | null, letterId: string, required: TLetterRole): Promise<TLetterAccess> {
   if (!actor) throw new AppError("UNAUTHENTICATED");
   const access = await findLetterAccess(db, actor, letterId);
   if (!access) throw organiserLetterNotFound();

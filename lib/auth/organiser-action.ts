@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import type { TActor } from "./actor";
@@ -20,7 +20,7 @@ export type TOrganiserCodeChecks = {
   consumeGuess(userId: string, letterId: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
 };
 
-export type TOrganiserDeps = { db: Db; now: Date; settings: TOrganiserSettings; organiserCodes?: TOrganiserCodeChecks };
+export type TOrganiserDeps = { db: TDb; now: Date; settings: TOrganiserSettings; organiserCodes?: TOrganiserCodeChecks };
 
 export type TAccountActionContext = TOrganiserDeps & { actor: TActor };
 export type TLetterActionContext = TAccountActionContext & TLetterAccess;

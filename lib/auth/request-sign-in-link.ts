@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
@@ -14,7 +14,7 @@ export const ZSignInRequest = z.object({
 });
 
 export type TRequestSignInLinkDeps = {
-  db: Db;
+  db: TDb;
   /** Keys the per-address limit without handing the limiter a plain address. */
   addressHmacKey: string;
   mayEmail: (addressKey: string) => Promise<boolean>;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { generateToken } from "@/lib/security/tokens";
 
 /** A sign-in link works for an hour: long enough to find the email, short enough to go stale. */
@@ -37,7 +37,7 @@ export function hashSignInToken(token: string, authSecret: string): string {
  * a message, and only a person pressing the page's button may spend the token.
  */
 export async function issueSignInLink(
-  db: Db,
+  db: TDb,
   request: { email: string; callbackPath: string },
   context: { appUrl: string; now: Date; authSecret: string },
 ): Promise<string> {

@@ -1,4 +1,4 @@
-import { Prisma, type Db } from "@/lib/db/prisma";
+import { Prisma, type TDb } from "@/lib/db/prisma";
 import { foldSmallGroups } from "@/lib/privacy/small-groups";
 
 /** What the count endpoint, the live total and the badge show of one letter. */
@@ -53,7 +53,7 @@ function toSnapshot(row: Row, minPublicGroup: number): TCountSnapshot {
 }
 
 /** One published letter's folded counts, or null when no published letter has this slug. */
-export async function loadCountSnapshot(db: Db, slug: string, minPublicGroup: number): Promise<TCountSnapshot | null> {
+export async function loadCountSnapshot(db: TDb, slug: string, minPublicGroup: number): Promise<TCountSnapshot | null> {
   const [row] = await db.$queryRaw<Row[]>(select(Prisma.sql`l.slug = ${slug}`));
   return row ? toSnapshot(row, minPublicGroup) : null;
 }
@@ -63,7 +63,7 @@ export async function loadCountSnapshot(db: Db, slug: string, minPublicGroup: nu
  * null for "just tell me the clock"), in one statement: the one query a process's live-count
  * poll makes per interval, however many viewers it serves.
  */
-export async function loadChangedCountSnapshots(db: Db, since: string | null, minPublicGroup: number): Promise<TChangedCounts> {
+export async function loadChangedCountSnapshots(db: TDb, since: string | null, minPublicGroup: number): Promise<TChangedCounts> {
   const changed = since === null ? Prisma.sql`false` : Prisma.sql`c."updatedAt" > ${since}::timestamp - ${OVERLAP}`;
   const [result] = await db.$queryRaw<{ asOf: string; rows: Row[] }[]>`
     SELECT (clock_timestamp() AT TIME ZONE 'UTC')::text AS "asOf",

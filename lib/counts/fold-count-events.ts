@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 /**
  * Folds appended count events into the total, per-domain and per-day count rows, a batch at a
@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/prisma";
  *
  * Returns how many events were folded.
  */
-export async function foldCountEvents(db: Db, options: { batchSize?: number } = {}): Promise<number> {
+export async function foldCountEvents(db: TDb, options: { batchSize?: number } = {}): Promise<number> {
   const batchSize = options.batchSize ?? 10_000;
   return db.$transaction(
     async (tx) => {

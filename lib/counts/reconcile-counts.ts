@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 /**
  * Recounts every letter's counts exactly from the signatures themselves and discards the events
@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/prisma";
  *
  * Returns how many count rows it had to correct.
  */
-export async function reconcileCounts(db: Db): Promise<number> {
+export async function reconcileCounts(db: TDb): Promise<number> {
   const letters = await db.letter.findMany({ select: { id: true }, orderBy: { id: "asc" } });
   let corrected = 0;
   for (const { id } of letters) corrected += await reconcileLetterCounts(db, id);
@@ -22,7 +22,7 @@ export async function reconcileCounts(db: Db): Promise<number> {
  * counted exactly once. The lock comes first because LOCK TABLE takes no snapshot: by the time
  * the snapshot is taken, no fold is running and none can commit until this transaction ends.
  */
-export async function reconcileLetterCounts(db: Db, letterId: string): Promise<number> {
+export async function reconcileLetterCounts(db: TDb, letterId: string): Promise<number> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`;

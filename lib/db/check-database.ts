@@ -1,7 +1,7 @@
-import type { Db } from "./prisma";
+import type { TDb } from "./prisma";
 
 /** True when the database answers a trivial query within `timeoutMs`. */
-export async function isDatabaseReachable(db: Db, timeoutMs = 2_000): Promise<boolean> {
+export async function isDatabaseReachable(db: TDb, timeoutMs = 2_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

@@ -1,17 +1,17 @@
 import "server-only";
-import { createPrismaClient, type Db } from "./prisma";
+import { createPrismaClient, type TDb } from "./prisma";
 import { getEnv } from "@/lib/config/env";
 
-export type { Db };
+export type { TDb };
 
-const globalForDb = globalThis as typeof globalThis & { undersignedDb?: Db };
+const globalForDb = globalThis as typeof globalThis & { undersignedDb?: TDb };
 
 /**
  * The one Prisma client of a server process. Created on first use rather than at import, so
  * that `next build` can import pages without a database; kept on `globalThis` so that dev-mode
  * module reloading does not open a new pool each time.
  */
-export function getDb(): Db {
+export function getDb(): TDb {
   if (!globalForDb.undersignedDb) {
     const env = getEnv();
     if (!env.DATABASE_URL) {

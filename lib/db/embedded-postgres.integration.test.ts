@@ -5,13 +5,13 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres, type TEmbeddedPostgres } from "./embedded-postgres";
 import { queryRows } from "@/tests/support/pg";
 
 // Tests share one folder, and run in order: each picks up the state the previous one left.
 let root: string;
 let dataDir: string;
-const owned: EmbeddedPostgres[] = [];
+const owned: TEmbeddedPostgres[] = [];
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "undersigned-embedded-pg-"));
@@ -29,13 +29,13 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function start(dir = dataDir): Promise<EmbeddedPostgres> {
+async function start(dir = dataDir): Promise<TEmbeddedPostgres> {
   const server = await startEmbeddedPostgres({ dataDir: dir });
   if (server.startedHere) owned.push(server);
   return server;
 }
 
-async function stop(server: EmbeddedPostgres): Promise<void> {
+async function stop(server: TEmbeddedPostgres): Promise<void> {
   await server.stop();
   if (owned.includes(server)) owned.splice(owned.indexOf(server), 1);
 }

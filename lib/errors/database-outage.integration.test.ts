@@ -1,6 +1,6 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { createPrismaClient, type TDb } from "@/lib/db/prisma";
 import { errorResponse } from "./error-response";
 import { toAppError } from "./to-app-error";
 
@@ -55,7 +55,7 @@ describe.each([
   ["is starting up (57P03)", startStartingUpServer],
 ])("a database that %s", (_, start) => {
   let server: { port: number; close: () => Promise<void> };
-  let db: Db;
+  let db: TDb;
   beforeAll(async () => {
     server = await start();
     db = createPrismaClient(`postgresql://undersigned:secret@127.0.0.1:${server.port}/undersigned`, { poolSize: 2 });

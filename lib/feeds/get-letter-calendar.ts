@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { letterUrls } from "@/lib/letters/letter-urls";
 import { PUBLISHED_STATUSES } from "@/lib/letters/published-statuses";
 import { formatDay } from "./feed-dates";
@@ -12,7 +12,7 @@ export const CALENDAR_DEADLINES = 50;
  * and each day by which the addressee promised an answer (a status update's `respondBy`).
  * Null for drafts, letters in review and unknown slugs alike.
  */
-export async function getLetterCalendar(db: Db, slug: string, appUrl: string): Promise<TCalendar | null> {
+export async function getLetterCalendar(db: TDb, slug: string, appUrl: string): Promise<TCalendar | null> {
   const letter = await db.letter.findFirst({
     where: { slug, status: { in: [...PUBLISHED_STATUSES] } },
     select: {

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { letterUrls } from "@/lib/letters/letter-urls";
 import { PUBLISHED_STATUSES } from "@/lib/letters/published-statuses";
 import { STATUS_UPDATE_LABELS } from "@/lib/letters/status-update-labels";
@@ -16,7 +16,7 @@ const TITLE_LENGTH = 120;
  * updates) and the platform's own (published, closed). Null for a draft, a letter in review or
  * no letter at all, which look the same from outside.
  */
-export async function getLetterFeed(db: Db, slug: string, appUrl: string): Promise<TAtomFeed | null> {
+export async function getLetterFeed(db: TDb, slug: string, appUrl: string): Promise<TAtomFeed | null> {
   const letter = await db.letter.findFirst({
     where: { slug, status: { in: [...PUBLISHED_STATUSES] } },
     select: {

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { letterUrls } from "@/lib/letters/letter-urls";
 import { PUBLISHED_STATUSES } from "@/lib/letters/published-statuses";
 import { entryIdOfRow } from "./feed-ids";
@@ -11,7 +11,7 @@ export const SITE_FEED_ENTRIES = 50;
 const NOTHING_YET = new Date(0);
 
 /** Newly published letters, newest first (open or since closed: each was news when it appeared). */
-export async function getSiteFeed(db: Db, appUrl: string): Promise<TAtomFeed> {
+export async function getSiteFeed(db: TDb, appUrl: string): Promise<TAtomFeed> {
   const letters = await db.letter.findMany({
     where: { status: { in: [...PUBLISHED_STATUSES] }, publishedAt: { not: null } },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

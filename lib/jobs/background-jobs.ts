@@ -1,13 +1,13 @@
 import type { TEnv } from "@/lib/config/env";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { emailTemplates } from "@/lib/mail/email-templates";
-import { startOutboxWorker, type OutboxWorker } from "@/lib/mail/run-outbox-worker";
+import { startOutboxWorker, type TOutboxWorker } from "@/lib/mail/run-outbox-worker";
 import { createMailTransport } from "@/lib/mail/transports";
 import { housekeepingTasks, runHousekeeping } from "./housekeeping";
-import { startRepeatingJob, type RepeatingJob } from "./repeating-job";
+import { startRepeatingJob, type TRepeatingJob } from "./repeating-job";
 
-export type BackgroundJobs = { outbox: OutboxWorker; counts: RepeatingJob; housekeeping: RepeatingJob; stop(): Promise<void> };
+export type TBackgroundJobs = { outbox: TOutboxWorker; counts: TRepeatingJob; housekeeping: TRepeatingJob; stop(): Promise<void> };
 
 const COUNT_BATCH = 10_000;
 
@@ -19,7 +19,7 @@ const COUNT_BATCH = 10_000;
  * housekeeping locks each letter's row or repeats harmlessly), so an instance may run them
  * in-process or leave them to `npm run worker`.
  */
-export function startBackgroundJobs(db: Db, env: TEnv, options: { log?: (message: string) => void; outboxDb?: Db } = {}): BackgroundJobs {
+export function startBackgroundJobs(db: TDb, env: TEnv, options: { log?: (message: string) => void; outboxDb?: TDb } = {}): TBackgroundJobs {
   const { log, outboxDb = db } = options;
   const transport = createMailTransport(env);
   const outbox = startOutboxWorker({

@@ -1,11 +1,11 @@
 import { deleteExpiredCredentials } from "@/lib/auth/delete-expired-credentials";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { CLOSE_BATCH, closeDueLetters } from "@/lib/letters/close-letter";
 import { anonymiseClosedLetters } from "@/lib/signatures/anonymise-closed-letters";
 import { deleteExpiredOrganiserClaims, EXPIRED_CLAIMS_BATCH } from "@/lib/signatures/delete-expired-organiser-claims";
 
 /** One housekeeping task: resolves true when it stopped with more waiting (a full batch). */
-export type THousekeepingTask = { name: string; run: (db: Db, now: Date) => Promise<boolean> };
+export type THousekeepingTask = { name: string; run: (db: TDb, now: Date) => Promise<boolean> };
 
 /**
  * The housekeeping tasks, most urgent first: closing letters at their closing date (signing
@@ -30,7 +30,7 @@ export type THousekeepingRun = { more: boolean; failed: { task: string; error: u
  * past its closing date was never closed.) A failed task is simply tried again next run: every
  * task is idempotent and resumable.
  */
-export async function runHousekeeping(db: Db, now: Date, tasks: readonly THousekeepingTask[], log: (message: string) => void): Promise<THousekeepingRun> {
+export async function runHousekeeping(db: TDb, now: Date, tasks: readonly THousekeepingTask[], log: (message: string) => void): Promise<THousekeepingRun> {
   const run: THousekeepingRun = { more: false, failed: [] };
   for (const task of tasks) {
     try {

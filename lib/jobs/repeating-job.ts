@@ -2,7 +2,7 @@
  * Runs `work` every `intervalMs`, never two runs at once, straight away again when a run says
  * there is more to do, and survives failures (a database restart must not stop the jobs).
  */
-export type RepeatingJob = { kick(): void; stop(): Promise<void> };
+export type TRepeatingJob = { kick(): void; stop(): Promise<void> };
 
 export function startRepeatingJob(options: {
   name: string;
@@ -14,7 +14,7 @@ export function startRepeatingJob(options: {
   work: () => Promise<boolean | number>;
   intervalMs: number;
   log?: (message: string) => void;
-}): RepeatingJob {
+}): TRepeatingJob {
   const log = options.log ?? ((message: string) => console.error(message));
   let stopped = false;
   let running: Promise<void> | undefined;

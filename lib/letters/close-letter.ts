@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { defineLetterAction } from "@/lib/auth/organiser-action";
 import { AppError } from "@/lib/errors/app-error";
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 import { lockLetterStatus, transitionLetter } from "./transition-letter";
 
 async function close(tx: Prisma.TransactionClient, letterId: string, actorId: string | null, now: Date, why: string): Promise<void> {
@@ -37,7 +37,7 @@ export const CLOSE_BATCH = 100;
  * (each letter is closed under its row lock, and a letter already closed is skipped). Signing
  * refuses a letter past its closing date already; this makes its state say so too.
  */
-export async function closeDueLetters(db: Db, now: Date): Promise<number> {
+export async function closeDueLetters(db: TDb, now: Date): Promise<number> {
   const due = await db.letter.findMany({ where: { status: "OPEN", closesAt: { lte: now } }, select: { id: true }, take: CLOSE_BATCH });
   let closed = 0;
   for (const { id } of due) {

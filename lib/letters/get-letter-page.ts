@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
 import { publicBreakdowns, readPublishedLetter, type TStoredLetter } from "./get-published-letter";
 
@@ -12,7 +12,7 @@ import { publicBreakdowns, readPublishedLetter, type TStoredLetter } from "./get
  * later. In one REPEATABLE READ snapshot, count rows plus the events not folded yet are exactly
  * the confirmed signatures of that snapshot. The unfolded events are at most a fold's worth.
  */
-export async function getLetterPage(db: Db, slug: string, options: { recentSigners: number; minPublicGroup: number }) {
+export async function getLetterPage(db: TDb, slug: string, options: { recentSigners: number; minPublicGroup: number }) {
   return db.$transaction(
     async (tx) => {
       const letter = await readPublishedLetter(tx, slug);

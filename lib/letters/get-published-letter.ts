@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 import { foldSmallGroups, hasClosedDomainList, publicDaily } from "@/lib/privacy/small-groups";
 import { countOrganiserVerified } from "@/lib/signatures/count-organiser-verified";
 import { PUBLISHED_STATUSES } from "./published-statuses";
@@ -8,7 +8,7 @@ import { PUBLISHED_STATUSES } from "./published-statuses";
  * (drafts are indistinguishable from letters that do not exist). Its breakdowns show no group
  * smaller than `minPublicGroup` (see publicBreakdowns).
  */
-export async function getPublishedLetter(db: Db | Prisma.TransactionClient, slug: string, options: { minPublicGroup: number }) {
+export async function getPublishedLetter(db: TDb | Prisma.TransactionClient, slug: string, options: { minPublicGroup: number }) {
   const letter = await readPublishedLetter(db, slug);
   return letter ? publicBreakdowns(letter, options.minPublicGroup) : null;
 }
@@ -17,7 +17,7 @@ export async function getPublishedLetter(db: Db | Prisma.TransactionClient, slug
  * The letter as stored, its breakdowns exact and unfolded: for callers that adjust the counts
  * first (getLetterPage) and then call publicBreakdowns. Never shown as it is.
  */
-export async function readPublishedLetter(db: Db | Prisma.TransactionClient, slug: string) {
+export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, slug: string) {
   const letter = await db.letter.findFirst({
     where: { slug, status: { in: [...PUBLISHED_STATUSES] } },
     select: {

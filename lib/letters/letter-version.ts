@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeActivity } from "@/lib/activity/describe-activity";
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
@@ -41,7 +41,7 @@ export async function claimLetterVersion(tx: Prisma.TransactionClient, letterId:
 
 const MAX_CHANGES_LISTED = 10;
 
-async function letterChangedSince(tx: Prisma.TransactionClient | Db, letterId: string, since: number): Promise<AppError> {
+async function letterChangedSince(tx: Prisma.TransactionClient | TDb, letterId: string, since: number): Promise<AppError> {
   const letter = await tx.letter.findUnique({ where: { id: letterId }, select: { version: true } });
   if (!letter) return new AppError("LETTER_NOT_FOUND");
   const entries = await tx.letterActivity.findMany({

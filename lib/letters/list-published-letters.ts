@@ -1,4 +1,4 @@
-import { Prisma, type Db } from "@/lib/db/prisma";
+import { Prisma, type TDb } from "@/lib/db/prisma";
 import { LETTER_SUMMARY_SELECT, toLetterSummary, type TLetterSummary } from "./letter-summary";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
@@ -18,7 +18,7 @@ const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
  * (a letter gathering signatures now is what visitors came for; letters never signed last),
  * then the newest. Closed letters: the most recently closed first.
  */
-export async function listPublishedLetters(db: Db, options: Options): Promise<TLetterSummary[]> {
+export async function listPublishedLetters(db: TDb, options: Options): Promise<TLetterSummary[]> {
   // A NUL separates words too: PostgreSQL text cannot hold one, and a query with it would fail.
   const words = (options.search ?? "")
     .split(/[\s\u0000]+/)

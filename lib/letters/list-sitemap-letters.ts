@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
 /** The sitemap protocol's limit for one file: past it a site splits its sitemap. */
@@ -8,7 +8,7 @@ export const SITEMAP_LIMIT = 50_000;
  * Published letters for the sitemap (open and closed; never a draft or a letter awaiting
  * review), newest first, at most one sitemap file's worth: a bounded read of two columns.
  */
-export async function listSitemapLetters(db: Db, limit = SITEMAP_LIMIT): Promise<{ slug: string; updatedAt: Date }[]> {
+export async function listSitemapLetters(db: TDb, limit = SITEMAP_LIMIT): Promise<{ slug: string; updatedAt: Date }[]> {
   return db.letter.findMany({
     where: { status: { in: [...PUBLISHED_STATUSES] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

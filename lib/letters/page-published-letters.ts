@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { afterCursor, toPage, type TCursor } from "@/lib/pagination/cursor";
 import { LETTER_SUMMARY_SELECT, toLetterSummary, type TLetterSummary } from "./letter-summary";
 import { PUBLISHED_STATUSES } from "./published-statuses";
@@ -8,7 +8,7 @@ import { PUBLISHED_STATUSES } from "./published-statuses";
  * creation, which never changes, so a client paging through sees each letter exactly once.
  */
 export async function pagePublishedLetters(
-  db: Db,
+  db: TDb,
   options: { limit: number; cursor: TCursor | null; status?: (typeof PUBLISHED_STATUSES)[number] },
 ): Promise<{ items: TLetterSummary[]; nextCursor: string | null }> {
   const rows = await db.letter.findMany({

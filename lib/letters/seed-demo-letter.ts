@@ -1,14 +1,14 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { demoLetter } from "./demo-letter";
 
-export type SeedOutcome = "created" | "already-present" | "skipped-not-empty";
+export type TSeedOutcome = "created" | "already-present" | "skipped-not-empty";
 
 /**
  * Inserts the demo letter unless it is already there (by slug), so running it twice is harmless.
  * With `onlyIntoEmptyDatabase`, a database that holds any letter is left alone: a first run of
  * the app gets the demo, an instance in real use never has it re-added after deleting it.
  */
-export async function seedDemoLetter(db: Db, options: { onlyIntoEmptyDatabase?: boolean } = {}): Promise<SeedOutcome> {
+export async function seedDemoLetter(db: TDb, options: { onlyIntoEmptyDatabase?: boolean } = {}): Promise<TSeedOutcome> {
   const { demands, domainRules, statusUpdates, ...letter } = demoLetter;
   return db.$transaction(async (tx) => {
     // Serialises concurrent seeders (two app instances starting together) on one key.

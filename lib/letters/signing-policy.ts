@@ -1,7 +1,7 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 /** What signing needs to know of a letter: whether it is open, who may sign, what it collects. */
-export async function loadSigningPolicy(db: Db, slug: string) {
+export async function loadSigningPolicy(db: TDb, slug: string) {
   return db.letter.findUnique({
     where: { slug },
     select: {
@@ -19,7 +19,7 @@ export async function loadSigningPolicy(db: Db, slug: string) {
 }
 
 export type TSigningPolicy = Awaited<ReturnType<typeof loadSigningPolicy>>;
-export type TSigningPolicyLoader = (db: Db, slug: string) => Promise<TSigningPolicy>;
+export type TSigningPolicyLoader = (db: TDb, slug: string) => Promise<TSigningPolicy>;
 
 // Far more letters than are ever signed at once; past it the cache starts afresh.
 const MAX_ENTRIES = 10_000;

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 
 export type TClaimedEmail = {
   id: bigint;
@@ -23,7 +23,7 @@ export type TClaimedEmail = {
  * Every send must end within the lease, or an email could be claimed again while still being
  * sent (a duplicate email, never a lost one): deliverDueEmails starts no send near its end.
  */
-export async function claimDueEmails(db: Db, options: { now: Date; batchSize: number; leaseSeconds: number }): Promise<TClaimedEmail[]> {
+export async function claimDueEmails(db: TDb, options: { now: Date; batchSize: number; leaseSeconds: number }): Promise<TClaimedEmail[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseSeconds * 1000);
   return db.$queryRaw<TClaimedEmail[]>`
     WITH due AS (

@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { claimDueEmails } from "./claim-due-emails";
 import { deliverDueEmails, type TDeliverDueEmailsDeps } from "./deliver-due-emails";
-import type { EmailTemplate } from "./email-template";
+import type { TEmailTemplate } from "./email-template";
 import { enqueueEmail } from "./enqueue-email";
-import { createSmtpTransport, type MailTransport } from "./transports";
+import { createSmtpTransport, type TMailTransport } from "./transports";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 import { smtpCaptureForFile } from "@/tests/support/smtp-capture-for-file";
 
@@ -17,7 +17,7 @@ const FROM = "Undersigned <no-reply@undersigned.example>";
 const APP_URL = "https://undersigned.example";
 
 // Long enough, and with enough non-ASCII, that nodemailer sends it quoted-printable.
-const greetingEmail: EmailTemplate<{ name: string }> = {
+const greetingEmail: TEmailTemplate<{ name: string }> = {
   name: "test-greeting",
   data: z.object({ name: z.string() }),
   render: async ({ name }, { appUrl }) => ({
@@ -167,7 +167,7 @@ describe("deliverDueEmails", () => {
     const clock = testClock();
     const otherTransport = createSmtpTransport(smtp.capture.url);
 
-    const drain = async (instanceDb: typeof db, instanceTransport: MailTransport) => {
+    const drain = async (instanceDb: typeof db, instanceTransport: TMailTransport) => {
       let total = 0;
       for (;;) {
         const { sent, failed } = await deliverDueEmails(instanceDb, deps(clock, { transport: instanceTransport, batchSize: 3 }));
@@ -207,7 +207,7 @@ describe("deliverDueEmails", () => {
     const clock = testClock();
     // A server so slow that each exchange takes 35 s: any one of the five sends started at once
     // ends past the last moment a send may start (30 s into the 60 s lease), whichever ends first.
-    const slowTransport: MailTransport = {
+    const slowTransport: TMailTransport = {
       send: async (message) => {
         await smtp.transport.send(message);
         clock.advance(35_000);
@@ -230,7 +230,7 @@ describe("deliverDueEmails", () => {
     let otherClaim: ReturnType<typeof claimDueEmails> | undefined;
     // Sends so slow that this run's lease is over when they end; meanwhile another worker
     // claims every email of the batch, the one this run never started among them.
-    const slowTransport: MailTransport = {
+    const slowTransport: TMailTransport = {
       send: async (message) => {
         await smtp.transport.send(message);
         clock.advance(70_000);
@@ -266,7 +266,7 @@ describe("deliverDueEmails", () => {
         });
       },
     });
-    const transport: MailTransport = {
+    const transport: TMailTransport = {
       send: async (message) => {
         await smtp.transport.send(message);
         if (!restarted) {

@@ -1,15 +1,15 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { claimDueEmails, type TClaimedEmail } from "./claim-due-emails";
 import { describeSendError } from "./describe-send-error";
-import type { AnyEmailTemplate } from "./email-template";
+import type { TAnyEmailTemplate } from "./email-template";
 import { isPlausibleAddress } from "./is-plausible-address";
 import { retryDelayMs } from "./retry-delay";
-import { singleLine, type MailTransport } from "./transports";
+import { singleLine, type TMailTransport } from "./transports";
 
 export type TDeliverDueEmailsDeps = {
-  transport: MailTransport;
+  transport: TMailTransport;
   /** By template name, as stored in OutboxEmail.template. */
-  templates: Record<string, AnyEmailTemplate>;
+  templates: Record<string, TAnyEmailTemplate>;
   from: string;
   appUrl: string;
   /** Given to templates that issue sign-in links (see TEmailContext). */
@@ -46,7 +46,7 @@ const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
  * Two failures end the retries, erasing the address: the receiving server refusing this
  * recipient for good (a 5xx answer to RCPT TO: no such mailbox), and a week of failing.
  */
-export async function deliverDueEmails(db: Db, deps: TDeliverDueEmailsDeps): Promise<{ sent: number; failed: number }> {
+export async function deliverDueEmails(db: TDb, deps: TDeliverDueEmailsDeps): Promise<{ sent: number; failed: number }> {
   const clock = deps.now ?? (() => new Date());
   const log = deps.log ?? ((message: string) => console.error(message));
   const claimedAt = clock();
@@ -87,7 +87,7 @@ export async function deliverDueEmails(db: Db, deps: TDeliverDueEmailsDeps): Pro
  * Rows being sent are left alone: a claim clears the error (see claimDueEmails). An email that
  * fails for reasons of its own is simply tried once more, and backs off further.
  */
-async function releaseHeldBackEmails(db: Db, now: Date, log: (message: string) => void): Promise<void> {
+async function releaseHeldBackEmails(db: TDb, now: Date, log: (message: string) => void): Promise<void> {
   try {
     await db.outboxEmail.updateMany({
       where: { sentAt: null, abandonedAt: null, lastError: { not: null }, nextAttemptAt: { gt: now } },
@@ -105,7 +105,7 @@ async function releaseHeldBackEmails(db: Db, now: Date, log: (message: string) =
  * still this run's (their lease, to the millisecond): the last sends may have ended after it,
  * and another worker may hold them now.
  */
-async function handBack(db: Db, emails: TClaimedEmail[], leaseUntil: Date, now: Date, log: (message: string) => void): Promise<void> {
+async function handBack(db: TDb, emails: TClaimedEmail[], leaseUntil: Date, now: Date, log: (message: string) => void): Promise<void> {
   try {
     await db.outboxEmail.updateMany({
       where: { id: { in: emails.map((email) => email.id) }, sentAt: null, nextAttemptAt: leaseUntil },
@@ -119,7 +119,7 @@ async function handBack(db: Db, emails: TClaimedEmail[], leaseUntil: Date, now: 
 
 /** Returns null once sent, or why it failed (no address in it). */
 async function deliverOne(
-  db: Db,
+  db: TDb,
   deps: TDeliverDueEmailsDeps,
   email: TClaimedEmail,
   clock: () => Date,
@@ -164,7 +164,7 @@ const RECORD_RETRY_MAX_MS = 2_000;
  * so giving up at the first refusal turned every send of a database restart into a duplicate.
  */
 async function recordSent(
-  db: Db,
+  db: TDb,
   email: TClaimedEmail,
   clock: () => Date,
   log: (message: string) => void,
@@ -188,7 +188,7 @@ async function recordSent(
   }
 }
 
-async function renderAndSend(db: Db, deps: TDeliverDueEmailsDeps, email: TClaimedEmail, clock: () => Date): Promise<void> {
+async function renderAndSend(db: TDb, deps: TDeliverDueEmailsDeps, email: TClaimedEmail, clock: () => Date): Promise<void> {
   // Own properties only: a stored name such as "constructor" must not find Object's prototype.
   const template = Object.hasOwn(deps.templates, email.template) ? deps.templates[email.template] : undefined;
   if (!template) throw new Error(`Unknown email template "${email.template}"`);

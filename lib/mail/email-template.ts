@@ -1,11 +1,11 @@
 import type { z } from "zod";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 export type TRenderedEmail = { subject: string; text: string; html: string };
 
 /** What a template may use while rendering, at send time (not at enqueue time). */
 export type TEmailContext = {
-  db: Db;
+  db: TDb;
   appUrl: string;
   now: Date;
   /** For sign-in links, whose tokens are hashed the way Auth.js checks them. */
@@ -18,7 +18,7 @@ export type TEmailContext = {
  * (for a verification email, a signature id: the token is created at send time and never rests
  * in the database in plain text).
  */
-export type EmailTemplate<TData> = {
+export type TEmailTemplate<TData> = {
   name: string;
   data: z.ZodType<TData>;
   render: (data: TData, context: TEmailContext) => Promise<TRenderedEmail>;
@@ -26,4 +26,4 @@ export type EmailTemplate<TData> = {
 
 // The registry is heterogeneous by design; each template validates its own data before use.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyEmailTemplate = EmailTemplate<any>;
+export type TAnyEmailTemplate = TEmailTemplate<any>;

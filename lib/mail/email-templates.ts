@@ -1,8 +1,8 @@
 import { organiserEmailTemplates } from "@/lib/auth/emails/organiser-emails";
 import { signatureEmailTemplates } from "@/lib/signatures/emails/signature-emails";
-import type { AnyEmailTemplate } from "./email-template";
+import type { TAnyEmailTemplate } from "./email-template";
 
 /** Every kind of email the outbox can deliver, by name. */
-export const emailTemplates: Record<string, AnyEmailTemplate> = Object.fromEntries(
+export const emailTemplates: Record<string, TAnyEmailTemplate> = Object.fromEntries(
   [...signatureEmailTemplates, ...organiserEmailTemplates].map((template) => [template.name, template]),
 );

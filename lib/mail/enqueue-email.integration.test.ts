@@ -1,19 +1,19 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { EmailTemplate } from "./email-template";
+import type { TEmailTemplate } from "./email-template";
 import { enqueueEmail } from "./enqueue-email";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";
 
 const db = connectTestDb();
 
-const greetingEmail: EmailTemplate<{ name: string }> = {
+const greetingEmail: TEmailTemplate<{ name: string }> = {
   name: "test-greeting",
   data: z.object({ name: z.string().min(1) }),
   render: async ({ name }) => ({ subject: `Hello ${name}`, text: `Hi ${name}`, html: `<p>Hi ${name}</p>` }),
 };
 
 // A template whose data JSON cannot carry: a Date comes back from the outbox as a string.
-const datedEmail: EmailTemplate<{ at: Date }> = {
+const datedEmail: TEmailTemplate<{ at: Date }> = {
   name: "test-dated",
   data: z.object({ at: z.date() }),
   render: async ({ at }) => ({ subject: "Dated", text: at.toISOString(), html: at.toISOString() }),

@@ -1,5 +1,5 @@
-import type { Db, Prisma } from "@/lib/db/prisma";
-import type { EmailTemplate } from "./email-template";
+import type { TDb, Prisma } from "@/lib/db/prisma";
+import type { TEmailTemplate } from "./email-template";
 import { isPlausibleAddress } from "./is-plausible-address";
 
 /**
@@ -11,7 +11,7 @@ import { isPlausibleAddress } from "./is-plausible-address";
  * are bugs in the caller (the signing form vets addresses first), and refusing here keeps a
  * line break or a second recipient from ever reaching a mail header.
  */
-export async function enqueueEmail<T>(tx: Prisma.TransactionClient | Db, template: EmailTemplate<T>, to: string, data: T): Promise<void> {
+export async function enqueueEmail<T>(tx: Prisma.TransactionClient | TDb, template: TEmailTemplate<T>, to: string, data: T): Promise<void> {
   assertPlainRecipient(template, to);
   const stored = toStoredData(template, template.data.parse(data));
   await tx.outboxEmail.create({ data: { to, template: template.name, data: stored } });
@@ -29,7 +29,7 @@ export function assertPlainRecipient(template: { name: string }, to: string): vo
  * round trip, so a value JSON cannot carry (a Date, undefined, a class) fails now, in the
  * caller's transaction, rather than at every delivery attempt for ever.
  */
-function toStoredData<T>(template: EmailTemplate<T>, data: T): Prisma.InputJsonObject {
+function toStoredData<T>(template: TEmailTemplate<T>, data: T): Prisma.InputJsonObject {
   const json: unknown = JSON.parse(JSON.stringify(data) ?? "null");
   if (json === null || typeof json !== "object" || Array.isArray(json) || !template.data.safeParse(json).success) {
     throw new Error(`Refusing to queue "${template.name}": its data must be a JSON object that the template accepts as read back.`);

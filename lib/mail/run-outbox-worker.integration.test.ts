@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import type { EmailTemplate } from "./email-template";
+import type { TEmailTemplate } from "./email-template";
 import { enqueueEmail } from "./enqueue-email";
 import { startOutboxWorker, type TOutboxWorkerOptions } from "./run-outbox-worker";
 import { createPrismaClient } from "@/lib/db/prisma";
@@ -9,7 +9,7 @@ import { smtpCaptureForFile } from "@/tests/support/smtp-capture-for-file";
 
 const db = connectTestDb();
 
-const greetingEmail: EmailTemplate<{ name: string }> = {
+const greetingEmail: TEmailTemplate<{ name: string }> = {
   name: "test-greeting",
   data: z.object({ name: z.string() }),
   render: async ({ name }) => ({ subject: `Hello ${name}`, text: `Hi ${name}`, html: `<p>Hi ${name}</p>` }),

@@ -1,16 +1,16 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { startRepeatingJob } from "@/lib/jobs/repeating-job";
 import { DEFAULT_BATCH_SIZE, deliverDueEmails, type TDeliverDueEmailsDeps } from "./deliver-due-emails";
 
 export type TOutboxWorkerOptions = TDeliverDueEmailsDeps & {
-  db: Db;
+  db: TDb;
   /** Pause between runs when nothing more is due; 1 s by default. */
   intervalMs?: number;
   /** The pause after a run in which nothing got through: first, doubling up to max (2 s to 60 s by default). */
   outagePauseMs?: { first: number; max: number };
 };
 
-export type OutboxWorker = {
+export type TOutboxWorker = {
   /** Runs a delivery now (or right after the current one): call after committing a queued email. */
   kick(): void;
   /** Stops the loop, waiting for a delivery in progress to finish. Does not close the transport. */
@@ -22,7 +22,7 @@ export type OutboxWorker = {
  * while batches come back full, never two deliveries at once, and through database or SMTP
  * outages (logged, then retried). Safe to run in every instance: rows are claimed, not shared.
  */
-export function startOutboxWorker(options: TOutboxWorkerOptions): OutboxWorker {
+export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker {
   const { db, intervalMs = 1_000, outagePauseMs = { first: 2_000, max: 60_000 }, ...deps } = options;
   const batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
   // While the mail server is down (a run in which every send failed), the worker does not claim

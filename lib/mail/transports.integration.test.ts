@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { deliverDueEmails } from "./deliver-due-emails";
-import type { EmailTemplate } from "./email-template";
+import type { TEmailTemplate } from "./email-template";
 import { enqueueEmail } from "./enqueue-email";
 import { createDevMailboxTransport, createMailTransport, createSmtpTransport, listDevMailbox, readDevMailboxMessage } from "./transports";
 import { ConfigError, parseEnv } from "@/lib/config/env";
@@ -93,7 +93,7 @@ describe("the dev mailbox", () => {
   it("receives what the outbox delivers when no SMTP server is configured", async () => {
     await resetDatabase(db);
     const dir = path.join(scratch, "outbox", "mailbox");
-    const template: EmailTemplate<{ name: string }> = {
+    const template: TEmailTemplate<{ name: string }> = {
       name: "test-hello",
       data: z.object({ name: z.string() }),
       render: async ({ name }) => ({ subject: `Hello ${name}`, text: `Hi ${name}`, html: `<p>Hi ${name}</p>` }),

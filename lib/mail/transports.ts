@@ -8,7 +8,7 @@ import { ConfigError, type TEnv } from "@/lib/config/env";
 export type TOutgoingMessage = { from: string; to: string; subject: string; text: string; html: string };
 
 /** Where the outbox hands messages. `send` resolves once the message is accepted, and throws otherwise. */
-export type MailTransport = {
+export type TMailTransport = {
   send(message: TOutgoingMessage): Promise<void>;
   close?(): Promise<void>;
 };
@@ -18,7 +18,7 @@ export type MailTransport = {
  * app shows on a page of its own, so a trial run needs no mail server. Never the dev mailbox in
  * production: a signer there would see "check your inbox" and receive nothing.
  */
-export function createMailTransport(env: TEnv): MailTransport {
+export function createMailTransport(env: TEnv): TMailTransport {
   if (env.SMTP_URL) return createSmtpTransport(env.SMTP_URL);
   if (env.mode === "production") {
     throw new ConfigError("SMTP_URL is required in production: without it, no signer could confirm a signature.");
@@ -30,7 +30,7 @@ export function createMailTransport(env: TEnv): MailTransport {
 // later, and a hung send would hold its whole batch (and the batch's lease) hostage.
 const SMTP_TIMEOUT_MS = 10_000;
 
-export function createSmtpTransport(smtpUrl: string): MailTransport {
+export function createSmtpTransport(smtpUrl: string): TMailTransport {
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
     // A few connections kept open and reused: a new TCP and SMTP handshake per message was most
@@ -110,7 +110,7 @@ const MESSAGE_FILE = /^(\d{13}-[0-9a-f]{12})\.json$/;
  * Writes each message as a JSON file in `dir`, named so that names sort by time, and says so in
  * the log (by subject and id: addresses never go into logs).
  */
-export function createDevMailboxTransport(dir: string, log: (line: string) => void = console.info): MailTransport {
+export function createDevMailboxTransport(dir: string, log: (line: string) => void = console.info): TMailTransport {
   return {
     async send(message) {
       await mkdir(dir, { recursive: true });

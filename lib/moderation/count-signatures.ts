@@ -1,5 +1,5 @@
 import type { SignatureState } from "@/lib/db/generated/enums";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 export type TStateCounts = Record<SignatureState, number>;
 export type TDomainStateCounts = { domain: string } & TStateCounts;
@@ -15,7 +15,7 @@ const emptyCounts = (): TStateCounts => ({ PENDING: 0, CONFIRMED: 0, WITHDRAWN: 
  * - pending, withdrawn, invalidated: counted from the rows, through the (letterId, state, …)
  *   index, so the cost follows how many there are, not the letter's size.
  */
-export async function countSignatures(db: Db, letterId: string): Promise<TSignatureCounts> {
+export async function countSignatures(db: TDb, letterId: string): Promise<TSignatureCounts> {
   const rows = await db.$queryRaw<{ domain: string; state: SignatureState; count: bigint }[]>`
     SELECT domain, 'CONFIRMED' AS state, SUM(total)::bigint AS count FROM (
       SELECT domain, total::bigint AS total FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/db/prisma";
 import type { TSignatureFilter } from "./signature-filter";
 import { sourceLabel } from "./source-label";
@@ -84,7 +84,7 @@ type TBurstRow = { letterId: string; sourceKey: string | null; domain: string | 
  * signatures of the last day and ten minutes (a range of the letterId/createdAt index), counted
  * per source and per domain at once; only groups over a floor come back to the app.
  */
-export async function detectSignatureBursts(db: Db, letterIds: readonly string[], now: Date): Promise<TSignatureBurst[]> {
+export async function detectSignatureBursts(db: TDb, letterIds: readonly string[], now: Date): Promise<TSignatureBurst[]> {
   if (letterIds.length === 0) return [];
   const windowStart = new Date(now.getTime() - BURST_WINDOW_MS);
   const baselineStart = new Date(windowStart.getTime() - BASELINE_MS);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { TLetterActionContext, TOrganiserCodeChecks } from "@/lib/auth/organiser-action";
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { formatOrganiserCode, hashOrganiserCode, parseOrganiserCode } from "@/lib/signatures/organiser-code";
 
@@ -38,7 +38,7 @@ export function requireCodeChecks(checks: TOrganiserCodeChecks | undefined): TOr
  */
 export async function findOrganiserClaim(
   context: Pick<TLetterActionContext, "db" | "now" | "actor" | "letter" | "organiserCodes">,
-  tx: Prisma.TransactionClient | Db,
+  tx: Prisma.TransactionClient | TDb,
   rawCode: string,
 ): Promise<TOrganiserClaimRow> {
   const checks = requireCodeChecks(context.organiserCodes);

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { listDeliverySigners, type TDeliverySigners } from "./list-delivery-signers";
 
 export type TDeliverySheet = {
@@ -18,7 +18,7 @@ export type TDeliverySheet = {
 export const DELIVERY_INLINE_NAMES = 1_000;
 
 /** Everything the printed letter carries: its text and demands, and who signed it. */
-export async function getDeliverySheet(db: Db, letterId: string, options: { minPublicGroup: number }): Promise<TDeliverySheet | null> {
+export async function getDeliverySheet(db: TDb, letterId: string, options: { minPublicGroup: number }): Promise<TDeliverySheet | null> {
   const letter = await db.letter.findUnique({
     where: { id: letterId },
     select: {

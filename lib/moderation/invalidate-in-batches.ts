@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/db/prisma";
 import { burnTokensSql, uncountEndedSql } from "@/lib/signatures/lifecycle";
 import { bulkTargetSql, filterParams, type TSignatureFilter } from "./signature-filter";
@@ -32,7 +32,7 @@ export type TBulkInvalidationJob = {
  * The activity entry is written by the first batch and brought up to date by each later one, in
  * that batch's transaction: whatever happens to the run, the log says exactly what was ended.
  */
-export async function invalidateInBatches(db: Db, job: TBulkInvalidationJob): Promise<TBulkInvalidationResult> {
+export async function invalidateInBatches(db: TDb, job: TBulkInvalidationJob): Promise<TBulkInvalidationResult> {
   const batchSize = job.batchSize ?? INVALIDATION_BATCH;
   const totals = { pending: 0, confirmed: 0 };
   let activityId: bigint | null = null;

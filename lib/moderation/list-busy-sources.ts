@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { sourceLabel } from "./source-label";
 
 export type TBusySource = { label: string; signatures: number; domains: string[] };
@@ -11,7 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * people at many domains is a flood worth a look. Only sources with at least `minimum`
  * signatures are listed. The stored source key never leaves this function, only its label.
  */
-export async function listBusySources(db: Db, letterId: string, now: Date, options: { limit?: number; minimum?: number } = {}): Promise<TBusySource[]> {
+export async function listBusySources(db: TDb, letterId: string, now: Date, options: { limit?: number; minimum?: number } = {}): Promise<TBusySource[]> {
   const rows = await db.$queryRaw<{ sourceKey: string; signatures: bigint; domains: string[] }[]>`
     SELECT "sourceKey", COUNT(*) AS signatures, array_agg(DISTINCT domain ORDER BY domain) AS domains
     FROM "Signature"

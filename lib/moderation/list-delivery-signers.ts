@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 import { Prisma as P } from "@/lib/db/prisma";
 import { foldSmallGroups, hasClosedDomainList, isSingleDomainLetter } from "@/lib/privacy/small-groups";
 
@@ -33,7 +33,7 @@ export type TDeliverySigners = TSignerSummary & {
   firstNamed: TNamedSigner[];
 };
 
-type TReader = Db | Prisma.TransactionClient;
+type TReader = TDb | Prisma.TransactionClient;
 
 /**
  * Who signed, as the letter is delivered: confirmed signatures only, named where the signer chose
@@ -109,7 +109,7 @@ export async function pageNamedSigners(
 }
 
 /** The summary and the first `namedLimit` named signers, for the delivery page. */
-export async function listDeliverySigners(db: Db, letterId: string, options: { namedLimit: number; minPublicGroup: number }): Promise<TDeliverySigners> {
+export async function listDeliverySigners(db: TDb, letterId: string, options: { namedLimit: number; minPublicGroup: number }): Promise<TDeliverySigners> {
   const [summary, firstNamed] = await Promise.all([summariseSigners(db, letterId, options), pageNamedSigners(db, letterId, { limit: options.namedLimit })]);
   return { ...summary, firstNamed };
 }

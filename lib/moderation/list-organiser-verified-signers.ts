@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 export type TOrganiserVerifiedSigner = { displayName: string; anonymous: boolean; domain: string; confirmedAt: Date };
 
@@ -7,7 +7,7 @@ export type TOrganiserVerifiedSigner = { displayName: string; anonymous: boolean
  * learnt them when checking), for the next check: this path has no address to refuse a second
  * signature on, so a name seen twice is the only clue.
  */
-export async function listOrganiserVerifiedSigners(db: Db, letterId: string, options: { limit: number }): Promise<TOrganiserVerifiedSigner[]> {
+export async function listOrganiserVerifiedSigners(db: TDb, letterId: string, options: { limit: number }): Promise<TOrganiserVerifiedSigner[]> {
   const rows = await db.signature.findMany({
     where: { letterId, verificationMethod: "ORGANISER", state: "CONFIRMED" },
     orderBy: [{ confirmedAt: "desc" }, { id: "desc" }],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { SignatureState } from "@/lib/db/generated/enums";
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 import { sourceLabel } from "./source-label";
 
 export type TOrganiserSignature = {
@@ -39,7 +39,7 @@ export type TSignaturePage = { signatures: TOrganiserSignature[]; nextCursor: st
  * who signed anonymously.
  */
 export async function listSignaturesForOrganisers(
-  db: Db,
+  db: TDb,
   letterId: string,
   options: { q?: string; after?: string; limit?: number } = {},
 ): Promise<TSignaturePage> {

@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { performLetterAction, type TOrganiserCodeChecks } from "@/lib/auth/organiser-action";
 import type { TActor } from "@/lib/auth/actor";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { getPublishedLetter } from "@/lib/letters/get-published-letter";
 import { updateOpenLetter } from "@/lib/letters/update-open-letter";
 import { createSigningRateLimits } from "@/lib/security/rate-limits";
@@ -88,7 +88,7 @@ function act<TInput, TResult>(
   );
 }
 
-async function dumpAll(database: Db): Promise<string> {
+async function dumpAll(database: TDb): Promise<string> {
   const rows = await database.$queryRaw<{ rows: unknown }[]>`
     SELECT json_agg(x) AS rows FROM (
       SELECT row_to_json(s)::text AS x FROM "Signature" s UNION ALL SELECT row_to_json(t)::text FROM "SignatureToken" t

@@ -1,10 +1,10 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { bulkTargetSql, type TSignatureFilter } from "./signature-filter";
 
 export type TBulkPreview = { pending: number; confirmed: number; total: number };
 
 /** How many signatures, by state, a bulk invalidation with this filter would end right now. */
-export async function previewBulkInvalidation(db: Db, letterId: string, filter: TSignatureFilter): Promise<TBulkPreview> {
+export async function previewBulkInvalidation(db: TDb, letterId: string, filter: TSignatureFilter): Promise<TBulkPreview> {
   const [row] = await db.$queryRaw<{ pending: bigint; confirmed: bigint }[]>`
     SELECT COUNT(*) FILTER (WHERE s.state = 'PENDING') AS pending,
            COUNT(*) FILTER (WHERE s.state = 'CONFIRMED') AS confirmed

@@ -1,8 +1,8 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { getExactLetterTotal } from "@/lib/counts/get-letter-total";
 
 /** Everything the organiser pages show of one letter (never a signer's details: see moderation). */
-export async function getLetterForOrganiser(db: Db, letterId: string) {
+export async function getLetterForOrganiser(db: TDb, letterId: string) {
   const letter = await db.letter.findUniqueOrThrow({
     where: { id: letterId },
     include: {

@@ -1,7 +1,7 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 /** The letter's team as its owner manages it: organisers and pending invitations. */
-export async function getLetterTeam(db: Db, letterId: string, now: Date) {
+export async function getLetterTeam(db: TDb, letterId: string, now: Date) {
   const [organisers, invitations] = await Promise.all([
     db.letterOrganiser.findMany({
       where: { letterId },

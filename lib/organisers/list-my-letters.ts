@@ -1,6 +1,6 @@
 import type { TActor } from "@/lib/auth/actor";
 import type { LetterStatus, OrganiserRole } from "@/lib/db/generated/enums";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 export type TMyLetter = {
   id: string;
@@ -15,7 +15,7 @@ export type TMyLetter = {
 };
 
 /** The letters an organiser works on, most recently changed first. */
-export async function listMyLetters(db: Db, actor: TActor): Promise<TMyLetter[]> {
+export async function listMyLetters(db: TDb, actor: TActor): Promise<TMyLetter[]> {
   const rows = await db.letterOrganiser.findMany({
     where: { userId: actor.userId },
     select: {

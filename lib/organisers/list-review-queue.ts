@@ -1,7 +1,7 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 /** The admins' review queue, oldest request first: first come, first reviewed. */
-export async function listReviewQueue(db: Db) {
+export async function listReviewQueue(db: TDb) {
   return db.letter.findMany({
     where: { status: "IN_REVIEW" },
     orderBy: { reviewRequestedAt: "asc" },

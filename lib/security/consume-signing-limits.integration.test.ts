@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from "vitest";
-import { createSigningRateLimits, type SigningRateLimits, type TSigningDecision, type TSigningRateLimitsEnv } from "./rate-limits";
+import { createSigningRateLimits, type TSigningRateLimits, type TSigningDecision, type TSigningRateLimitsEnv } from "./rate-limits";
 
 /*
  * consumeSigning decides a submission's three limits (client, letter, address's emails) in one
@@ -33,7 +33,7 @@ afterEach(() => vi.useRealTimers());
 
 const allowed = (decisions: TSigningDecision[]) => decisions.filter((decision) => decision.allowed).length;
 
-const stores: [string, () => Promise<SigningRateLimits>][] = [
+const stores: [string, () => Promise<TSigningRateLimits>][] = [
   [
     "PostgreSQL",
     async () => {

@@ -34,7 +34,7 @@ export type TSigningRateLimitsEnv = Pick<
 const CODE_GUESSES_PER_ORGANISER_PER_HOUR = 120;
 const CODE_GUESSES_PER_LETTER_PER_HOUR = 600;
 
-export interface SigningRateLimits {
+export interface TSigningRateLimits {
   /**
    * consumeIp, then consumeLetter, then consumeAddressEmail, with their exact meaning (a later
    * limit counts only what the earlier ones allowed), in one round trip to the store.
@@ -76,7 +76,7 @@ const MAX_KEY_LENGTH = 255;
  * rejects with the underlying error: signing must not quietly go on without limits, and the
  * caller maps the outage to SERVICE_UNAVAILABLE like any other database failure.
  */
-export function createSigningRateLimits(options: { env: TSigningRateLimitsEnv } & ({ pool: Pool } | { redis: Redis })): SigningRateLimits {
+export function createSigningRateLimits(options: { env: TSigningRateLimitsEnv } & ({ pool: Pool } | { redis: Redis })): TSigningRateLimits {
   const { env } = options;
   // Redis, where the operator provides one, takes the counters' writes off PostgreSQL.
   const store: TStore = "redis" in options ? { kind: "redis", client: options.redis } : { kind: "postgres", pool: options.pool };

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { AppErrorCode } from "@/lib/errors/app-error";
+import type { TAppErrorCode } from "@/lib/errors/app-error";
 
 /**
  * Refusals made before a request reaches any handler (the production server applies them), so
@@ -27,7 +27,7 @@ export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
 
 export type TGuardedRequest = { method: string; pathname: string; headers: IncomingHttpHeaders };
 
-export function refusalFor(request: TGuardedRequest, appUrl: string): AppErrorCode | undefined {
+export function refusalFor(request: TGuardedRequest, appUrl: string): TAppErrorCode | undefined {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return undefined;
   if (!OPEN_TO_OTHER_SITES.test(request.pathname) && isCrossSite(request.headers, appUrl)) return "CROSS_SITE_REQUEST";
   return sizeRefusal(request);
@@ -43,7 +43,7 @@ function isCrossSite(headers: TGuardedRequest["headers"], appUrl: string): boole
   return originHost === undefined || !ownHosts.includes(originHost);
 }
 
-function sizeRefusal(request: TGuardedRequest): AppErrorCode | undefined {
+function sizeRefusal(request: TGuardedRequest): TAppErrorCode | undefined {
   const length = request.headers["content-length"];
   if (length === undefined) return request.headers["transfer-encoding"] ? "LENGTH_REQUIRED" : undefined;
   const limit = request.pathname.startsWith("/api/") ? API_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;

@@ -2,11 +2,11 @@ import "server-only";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { startBackgroundJobs, type BackgroundJobs } from "@/lib/jobs/background-jobs";
+import { startBackgroundJobs, type TBackgroundJobs } from "@/lib/jobs/background-jobs";
 
 const OUTBOX_POOL_SIZE = 2;
 const globalForJobs = globalThis as typeof globalThis & {
-  undersignedJobs?: BackgroundJobs;
+  undersignedJobs?: TBackgroundJobs;
   /** Set by scripts/production-server.ts when the jobs run in a child process it supervises. */
   undersignedKickJobsProcess?: () => void;
 };

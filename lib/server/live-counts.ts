@@ -4,9 +4,9 @@ import { getDb } from "@/lib/db/client";
 import { createCountStreams, type TCountStreams } from "@/lib/counts/count-event-stream";
 import { CountHub } from "@/lib/counts/count-hub";
 import { loadChangedCountSnapshots, loadCountSnapshot } from "@/lib/counts/count-snapshots";
-import { startRepeatingJob, type RepeatingJob } from "@/lib/jobs/repeating-job";
+import { startRepeatingJob, type TRepeatingJob } from "@/lib/jobs/repeating-job";
 
-type LiveCounts = { hub: CountHub; streams: TCountStreams; poll: RepeatingJob };
+type LiveCounts = { hub: CountHub; streams: TCountStreams; poll: TRepeatingJob };
 
 const globalForCounts = globalThis as typeof globalThis & { undersignedLiveCounts?: LiveCounts };
 

@@ -2,9 +2,9 @@ import "server-only";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { getEnv } from "@/lib/config/env";
-import { createSigningRateLimits, type SigningRateLimits } from "@/lib/security/rate-limits";
+import { createSigningRateLimits, type TSigningRateLimits } from "@/lib/security/rate-limits";
 
-const globalForLimits = globalThis as typeof globalThis & { undersignedSigningLimits?: SigningRateLimits };
+const globalForLimits = globalThis as typeof globalThis & { undersignedSigningLimits?: TSigningRateLimits };
 
 /**
  * The process's signing limits: on Redis when REDIS_URL is set, else on a small PostgreSQL pool
@@ -12,7 +12,7 @@ const globalForLimits = globalThis as typeof globalThis & { undersignedSigningLi
  * is one hot row, and losing a few milliseconds of counts in a crash costs nothing, while
  * waiting for fsync capped it near 1,400 checks a second here.
  */
-export function getSigningLimits(): SigningRateLimits {
+export function getSigningLimits(): TSigningRateLimits {
   if (!globalForLimits.undersignedSigningLimits) {
     const env = getEnv();
     if (env.REDIS_URL) {

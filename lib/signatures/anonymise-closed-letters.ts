@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,7 +26,7 @@ export type TRetentionResult = { letters: number; erased: number; reduced: numbe
  * is still to do) and idempotent. A letter is marked once nothing is left, so later runs skip
  * it instead of scanning its rows again.
  */
-export async function anonymiseClosedLetters(db: Db, now: Date, retentionDays: number, options: { batchSize?: number } = {}): Promise<TRetentionResult> {
+export async function anonymiseClosedLetters(db: TDb, now: Date, retentionDays: number, options: { batchSize?: number } = {}): Promise<TRetentionResult> {
   const batchSize = options.batchSize ?? RETENTION_BATCH;
   const closedBefore = new Date(now.getTime() - retentionDays * DAY_MS);
   const letters = await db.letter.findMany({
@@ -48,7 +48,7 @@ export async function anonymiseClosedLetters(db: Db, now: Date, retentionDays: n
  * the unsent queue (the sentAt index), each row looked up by its signature's primary key: its
  * cost follows the queue, not the letter.
  */
-async function forgetQueuedEmails(db: Db, letterId: string): Promise<void> {
+async function forgetQueuedEmails(db: TDb, letterId: string): Promise<void> {
   await db.$executeRaw`
     DELETE FROM "OutboxEmail" o WHERE o."sentAt" IS NULL AND EXISTS (
       SELECT 1 FROM "Signature" s
@@ -57,7 +57,7 @@ async function forgetQueuedEmails(db: Db, letterId: string): Promise<void> {
 }
 
 /** One batch of signatures that never counted, deleted (their tokens go with them). */
-async function eraseNeverCounted(db: Db, letterId: string, batchSize: number): Promise<number> {
+async function eraseNeverCounted(db: TDb, letterId: string, batchSize: number): Promise<number> {
   return db.$executeRaw`
     DELETE FROM "Signature" WHERE id IN (
       SELECT id FROM "Signature"
@@ -71,7 +71,7 @@ async function eraseNeverCounted(db: Db, letterId: string, batchSize: number): P
  * letter's rows once. A reduced row's new key sorts elsewhere in that index and is skipped by
  * its prefix if it comes round again.
  */
-async function reduceCounted(db: Db, letterId: string, batchSize: number): Promise<number> {
+async function reduceCounted(db: TDb, letterId: string, batchSize: number): Promise<number> {
   let reduced = 0;
   let afterKey = "";
   for (;;) {

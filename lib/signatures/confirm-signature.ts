@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { utcDay } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
 import { letterTakesSignatures } from "./count-confirmation";
@@ -23,7 +23,7 @@ export type TConfirmOutcome = {
  * work mailbox, and can submit the address, must not be able to change how someone signed), and
  * an ended one (withdrawn, or invalidated by the organisers) is not revived.
  */
-export async function confirmSignature(db: Db, rawToken: string, now: Date): Promise<TConfirmOutcome> {
+export async function confirmSignature(db: TDb, rawToken: string, now: Date): Promise<TConfirmOutcome> {
   const token = await findSignatureToken(db, rawToken, "CONFIRM");
   if (!token) throw new AppError("TOKEN_INVALID");
   const { signature } = token;
@@ -68,7 +68,7 @@ function alreadyConfirmedOr(code: "TOKEN_USED" | "SIGNATURE_ENDED", state: strin
  * CONFIRMED_NOW, or the state that stopped it (GONE: the signature no longer exists).
  */
 async function confirmInOneStatement(
-  db: Db,
+  db: TDb,
   change: { tokenId: string; signatureId: string; letterId: string; domain: string; proposal: TSignatureProposal | null; receiptHash: string; now: Date },
 ): Promise<string> {
   const { proposal, now } = change;

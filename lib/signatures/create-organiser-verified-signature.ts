@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { describeAllowedDomains, isDomainAllowed, parseDomainName } from "@/lib/letters/domain-policy";
 import { ZSlug } from "@/lib/letters/slug";
@@ -11,7 +11,7 @@ import { newReceipt } from "./receipt/issue-receipt";
 import type { TSigningLimits } from "./sign-letter";
 
 export type TCreateOrganiserVerifiedDeps = {
-  db: Db;
+  db: TDb;
   now: Date;
   /** Key of the code's keyed hash (the server's EMAIL_HMAC_KEY). */
   codeKey: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { describeAllowedDomains, isDomainAllowed } from "@/lib/letters/domain-policy";
 import { loadSigningPolicy, type TSigningPolicyLoader } from "@/lib/letters/signing-policy";
@@ -11,7 +11,7 @@ import { ZSignatureInput } from "./signature-input";
 import type { TSignatureProposal } from "./signature-proposal";
 
 export type TCreateSignatureDeps = {
-  db: Db;
+  db: TDb;
   now: Date;
   emailHmacKey: string;
   /** False when this address was emailed for this letter too often lately: we then stay silent. */
@@ -118,7 +118,7 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
  * a letter still open as it runs: the policy that was checked may be a second old.
  */
 async function insertFirstSignature(
-  db: Db,
+  db: TDb,
   row: {
     letterId: string;
     emailKey: string;

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
 /** Claims deleted per statement: a bounded statement, however many codes lapsed at once. */
 export const EXPIRED_CLAIMS_BATCH = 1_000;
@@ -9,7 +9,7 @@ export const EXPIRED_CLAIMS_BATCH = 1_000;
  * A pending claim never counted, so no count changes. Batched, oldest first, each batch one short
  * statement; returns how many went, so the housekeeping job knows to come back for more.
  */
-export async function deleteExpiredOrganiserClaims(db: Db, now: Date, batch = EXPIRED_CLAIMS_BATCH): Promise<number> {
+export async function deleteExpiredOrganiserClaims(db: TDb, now: Date, batch = EXPIRED_CLAIMS_BATCH): Promise<number> {
   // SKIP LOCKED: a claim an organiser is verifying right now is left to the next run, not waited on.
   return db.$executeRaw`
     DELETE FROM "Signature" WHERE id IN (

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import type { TokenPurpose } from "@/lib/db/generated/enums";
 import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
 import { readStoredProposal } from "./signature-proposal";
@@ -18,7 +18,7 @@ export type TTokenLinkView =
  * what its own submission asked to publish; a withdraw link shows nothing about the signature
  * (its address may be someone's confirmed signature, and its email anyone's submission).
  */
-export async function describeTokenLink(db: Db, rawToken: string, purpose: TokenPurpose, now: Date): Promise<TTokenLinkView> {
+export async function describeTokenLink(db: TDb, rawToken: string, purpose: TokenPurpose, now: Date): Promise<TTokenLinkView> {
   const token = await findSignatureToken(db, rawToken, purpose);
   if (!token) return { kind: "invalid" };
   const { signature } = token;

@@ -1,12 +1,12 @@
 import type { TokenPurpose } from "@/lib/db/generated/enums";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { hashToken, isTokenShaped } from "@/lib/security/tokens";
 
 /**
  * The token behind a link with what its pages need, or null for anything we never issued for
  * `purpose` (a withdraw link cannot confirm, nor the reverse).
  */
-export async function findSignatureToken(db: Db, rawToken: string, purpose: TokenPurpose) {
+export async function findSignatureToken(db: TDb, rawToken: string, purpose: TokenPurpose) {
   if (!isTokenShaped(rawToken)) return null;
   const token = await db.signatureToken.findUnique({
     where: { tokenHash: hashToken(rawToken) },

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import type { TokenPurpose } from "@/lib/db/generated/enums";
 import { generateToken, hashToken } from "@/lib/security/tokens";
 import { ORGANISER_CODE_TTL_MS } from "./organiser-code";
@@ -16,7 +16,7 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
  * Creates a single-use token for a signature and returns it; only its hash is stored. A confirm
  * token carries the proposal of the submission it answers (see signature-proposal.ts).
  */
-export async function issueSignatureToken(db: Db, signatureId: string, purpose: TokenPurpose, now: Date, proposal?: TSignatureProposal): Promise<string> {
+export async function issueSignatureToken(db: TDb, signatureId: string, purpose: TokenPurpose, now: Date, proposal?: TSignatureProposal): Promise<string> {
   const token = generateToken();
   await db.signatureToken.create({
     data: {

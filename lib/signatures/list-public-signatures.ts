@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 import { afterCursor, type TCursor } from "@/lib/pagination/cursor";
 
 export type TPublicSignature = {
@@ -28,7 +28,7 @@ export function verificationOf(method: "EMAIL" | "ORGANISER"): TVerification {
  * also keeps a small domain from singling out an anonymous signer.
  */
 export async function listPublicSignatures(
-  db: Db | Prisma.TransactionClient,
+  db: TDb | Prisma.TransactionClient,
   letterId: string,
   options: { limit?: number; after?: TCursor | null } = {},
 ): Promise<TPublicSignature[]> {

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { TDb, Prisma } from "@/lib/db/prisma";
 import { toPage, type TCursor } from "@/lib/pagination/cursor";
 import { isSingleDomainLetter, showsAnonymousDomain } from "@/lib/privacy/small-groups";
 import { listPublicSignatures, type TPublicSignature } from "./list-public-signatures";
@@ -10,7 +10,7 @@ import { listPublicSignatures, type TPublicSignature } from "./list-public-signa
  * signatures on a letter several domains may sign (lib/privacy/small-groups.ts).
  */
 export async function pagePublicSignatures(
-  db: Db | Prisma.TransactionClient,
+  db: TDb | Prisma.TransactionClient,
   letterId: string,
   options: { limit: number; cursor: TCursor | null; minPublicGroup: number },
 ): Promise<{ items: TPublicSignature[]; nextCursor: string | null }> {
@@ -20,7 +20,7 @@ export async function pagePublicSignatures(
 }
 
 async function withoutSmallAnonymousDomains(
-  db: Db | Prisma.TransactionClient,
+  db: TDb | Prisma.TransactionClient,
   letterId: string,
   items: TPublicSignature[],
   min: number,

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { burnSignatureTokens } from "./burn-signature-tokens";
 import { endSignature } from "./end-signature";
@@ -16,7 +16,7 @@ const hasEnded = (state: string | undefined) => state === "WITHDRAWN" || state =
  * is replaced by a value unique to the row, so signing again later starts afresh. Like
  * confirming, only a POST does it, and doing it twice is harmless.
  */
-export async function withdrawSignature(db: Db, rawToken: string, now: Date): Promise<TWithdrawOutcome> {
+export async function withdrawSignature(db: TDb, rawToken: string, now: Date): Promise<TWithdrawOutcome> {
   const token = await findSignatureToken(db, rawToken, "WITHDRAW");
   if (!token) throw new AppError("TOKEN_INVALID");
   const { signature } = token;

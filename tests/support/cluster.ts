@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import net from "node:net";
 import { applyMigrations } from "@/lib/db/migrate";
-import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-database";
+import { createPrismaClient, type TDb } from "@/lib/db/prisma";
+import { createThrowawayDatabase, type TThrowawayDatabase } from "./throwaway-database";
 
 /**
  * `npm run start:cluster -- --instances 2` (production build and server) as tests drive it:
@@ -24,7 +24,7 @@ export type TTestCluster = {
 };
 
 /** A throwaway database with the migrations applied, and a client on it for the test's own reads. */
-export async function createClusterDatabase(serverUrl: string): Promise<{ database: ThrowawayDatabase; db: Db }> {
+export async function createClusterDatabase(serverUrl: string): Promise<{ database: TThrowawayDatabase; db: TDb }> {
   const database = await createThrowawayDatabase("undersigned_cluster", serverUrl);
   await applyMigrations(database.url, path.resolve("prisma/migrations"));
   return { database, db: createPrismaClient(database.url, { poolSize: 2 }) };

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import type { DemandStatus, LetterStatus, StatusUpdateKind } from "@/lib/db/generated/enums";
 
 type LetterOverrides = {
@@ -18,7 +18,7 @@ type LetterOverrides = {
 };
 
 /** A letter of the test's own, unique per call, with whatever the test cares about overridden. */
-export async function createLetter(db: Db, overrides: LetterOverrides = {}) {
+export async function createLetter(db: TDb, overrides: LetterOverrides = {}) {
   const suffix = randomBytes(4).toString("hex");
   const status = overrides.status ?? "OPEN";
   return db.letter.create({
@@ -55,7 +55,7 @@ type SignatureOverrides = {
  * Confirmed signatures as confirmations leave them: the signature rows and their count events,
  * which the aggregator (the app's, in e2e runs; `foldCountEvents` in integration tests) folds.
  */
-export async function addConfirmedSignatures(db: Db, letterId: string, signatures: SignatureOverrides[]) {
+export async function addConfirmedSignatures(db: TDb, letterId: string, signatures: SignatureOverrides[]) {
   for (const signature of signatures) {
     const confirmedAt = signature.confirmedAt ?? new Date();
     const domain = signature.domain ?? "example.com";

@@ -4,11 +4,11 @@ import type { TActor } from "@/lib/auth/actor";
 import { performLetterAction, type TLetterAction } from "@/lib/auth/organiser-action";
 import type { TLetterRole } from "@/lib/auth/roles";
 import type { SignatureState } from "@/lib/db/generated/enums";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { recordCountChange } from "@/lib/counts/record-count-change";
 
 /** A signed-in user, optionally an organiser of `letterId` with `role` ("ADMIN": a platform admin). */
-export async function createActor(db: Db, letterId?: string, role?: TLetterRole): Promise<TActor> {
+export async function createActor(db: TDb, letterId?: string, role?: TLetterRole): Promise<TActor> {
   const actor = await createUserActor(db, { isAdmin: role === "ADMIN" });
   if (letterId && role && role !== "ADMIN") await addOrganiser(db, letterId, actor, role);
   return actor;
@@ -16,7 +16,7 @@ export async function createActor(db: Db, letterId?: string, role?: TLetterRole)
 
 /** Runs an organiser action the only way the app does: authorisation, validation, then the action. */
 export function perform<TInput, TResult>(
-  db: Db,
+  db: TDb,
   actor: TActor | null,
   action: TLetterAction<TInput, TResult>,
   letterId: string,
@@ -47,7 +47,7 @@ type SignatureRow = {
  * clocks) would only obscure. A confirmed one is counted too, as confirming would have done, so
  * that invalidating it later leaves the letter's total where it was before it signed.
  */
-export async function createSignatureRow(db: Db, letterId: string, row: SignatureRow = {}) {
+export async function createSignatureRow(db: TDb, letterId: string, row: SignatureRow = {}) {
   const state = row.state ?? "CONFIRMED";
   const createdAt = row.createdAt ?? new Date();
   const signature = await db.signature.create({
@@ -79,7 +79,7 @@ export async function createSignatureRow(db: Db, letterId: string, row: Signatur
  * [from, to), in one statement: burst detection needs hundreds of rows at exact times.
  */
 export async function createPendingSignatures(
-  db: Db,
+  db: TDb,
   letterId: string,
   count: number,
   rows: { from: Date; to: Date; sourceKey?: string | null; domain?: string | ((index: number) => string) },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EmailTemplate, TEmailContext } from "@/lib/mail/email-template";
+import type { TEmailTemplate, TEmailContext } from "@/lib/mail/email-template";
 import { renderLinkEmail } from "@/lib/mail/render-link-email";
 import { ZOrganiserEmail } from "../actor";
 import { issueSignInLink, ZCallbackPath } from "../sign-in-link";
@@ -11,7 +11,7 @@ function requireAuthSecret(context: TEmailContext): string {
 
 const ZSignInEmailData = z.object({ email: ZOrganiserEmail, callbackPath: ZCallbackPath });
 
-export const signInEmail: EmailTemplate<z.infer<typeof ZSignInEmailData>> = {
+export const signInEmail: TEmailTemplate<z.infer<typeof ZSignInEmailData>> = {
   name: "organiser-sign-in",
   data: ZSignInEmailData,
   async render(data, context) {
@@ -27,7 +27,7 @@ export const signInEmail: EmailTemplate<z.infer<typeof ZSignInEmailData>> = {
 
 const ZInvitationEmailData = z.object({ invitationId: z.uuid() });
 
-export const invitationEmail: EmailTemplate<z.infer<typeof ZInvitationEmailData>> = {
+export const invitationEmail: TEmailTemplate<z.infer<typeof ZInvitationEmailData>> = {
   name: "organiser-invitation",
   data: ZInvitationEmailData,
   async render({ invitationId }, context) {

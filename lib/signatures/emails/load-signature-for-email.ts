@@ -1,6 +1,6 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 
-export async function loadSignatureForEmail(db: Db, signatureId: string) {
+export async function loadSignatureForEmail(db: TDb, signatureId: string) {
   return db.signature.findUniqueOrThrow({
     where: { id: signatureId },
     select: {

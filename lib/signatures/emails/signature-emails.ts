@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EmailTemplate } from "@/lib/mail/email-template";
+import type { TEmailTemplate } from "@/lib/mail/email-template";
 import { issueSignatureToken } from "../issue-token";
 import { renderLinkEmail } from "@/lib/mail/render-link-email";
 import { ZSignatureProposal, type TSignatureProposal } from "../signature-proposal";
@@ -53,7 +53,7 @@ function proposalForLegacyEmail(signature: {
 
 async function renderSignatureEmail(
   { signatureId, proposal }: TSignatureEmailData,
-  { db, appUrl, now }: Parameters<EmailTemplate<TSignatureEmailData>["render"]>[1],
+  { db, appUrl, now }: Parameters<TEmailTemplate<TSignatureEmailData>["render"]>[1],
 ) {
   const signature = await loadSignatureForEmail(db, signatureId);
   const confirmToken = await issueSignatureToken(db, signature.id, "CONFIRM", now, proposal ?? proposalForLegacyEmail(signature));
@@ -71,13 +71,13 @@ async function renderSignatureEmail(
   });
 }
 
-export const confirmSignatureEmail: EmailTemplate<TSignatureEmailData> = {
+export const confirmSignatureEmail: TEmailTemplate<TSignatureEmailData> = {
   name: "signature-confirm",
   data: ZSignatureEmailData,
   render: renderSignatureEmail,
 };
 
 /** The name the "already signed" email had: rows queued under it before an upgrade go out as the one email. */
-const legacyAlreadySignedEmail: EmailTemplate<TSignatureEmailData> = { ...confirmSignatureEmail, name: "signature-already-signed" };
+const legacyAlreadySignedEmail: TEmailTemplate<TSignatureEmailData> = { ...confirmSignatureEmail, name: "signature-already-signed" };
 
 export const signatureEmailTemplates = [confirmSignatureEmail, legacyAlreadySignedEmail];

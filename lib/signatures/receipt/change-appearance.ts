@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { findReceipt } from "./find-receipt";
 
@@ -14,7 +14,7 @@ export type TAppearanceChange = z.infer<typeof ZAppearanceChange>;
  * Only the receipt can do this, never an emailed link, so whoever reads the work mailbox cannot
  * turn an anonymous signer into a named one.
  */
-export async function changeAppearance(db: Db, rawToken: string, rawInput: unknown): Promise<{ letterSlug: string; showName: boolean }> {
+export async function changeAppearance(db: TDb, rawToken: string, rawInput: unknown): Promise<{ letterSlug: string; showName: boolean }> {
   const parsed = ZAppearanceChange.safeParse(rawInput);
   if (!parsed.success) throw new AppError("INVALID_INPUT", { fields: z.flattenError(parsed.error).fieldErrors });
   const signature = await findReceipt(db, rawToken);

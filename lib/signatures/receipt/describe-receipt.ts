@@ -1,5 +1,5 @@
 import type { StatusUpdateKind } from "@/lib/db/generated/enums";
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import type { TAppearance } from "../describe-token-link";
 import { findReceipt } from "./find-receipt";
 
@@ -29,7 +29,7 @@ const STATE_OF = { CONFIRMED: "counted", PENDING: "pending", WITHDRAWN: "withdra
  * What a signer's receipt page shows. Opening it changes nothing (a scanner, a browser's
  * prefetch): every change is a POST from the page.
  */
-export async function describeReceipt(db: Db, rawToken: string): Promise<TReceiptView> {
+export async function describeReceipt(db: TDb, rawToken: string): Promise<TReceiptView> {
   const signature = await findReceipt(db, rawToken);
   if (!signature) return { kind: "invalid" };
   const { letter } = signature;

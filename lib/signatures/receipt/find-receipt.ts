@@ -1,8 +1,8 @@
-import type { Db } from "@/lib/db/prisma";
+import type { TDb } from "@/lib/db/prisma";
 import { hashToken, isTokenShaped } from "@/lib/security/tokens";
 
 /** The signature a receipt token belongs to, with what its page and actions need, or null. */
-export async function findReceipt(db: Db, rawToken: string) {
+export async function findReceipt(db: TDb, rawToken: string) {
   if (!isTokenShaped(rawToken)) return null;
   return db.signature.findUnique({
     where: { receiptHash: hashToken(rawToken) },
