@@ -1,11 +1,10 @@
 import { AppError } from "@/lib/errors/app-error";
 import { ZSlug } from "@/lib/letters/slug";
-import type { TSigningCheck, TSigningDecision } from "@/lib/security/rate-limits";
+import type { TSigningCheck, TSigningRateLimits } from "@/lib/security/rate-limits";
 import { createSignature, type TCreateSignatureDeps } from "./create-signature";
 
-export type TSigningLimits = {
-  consumeSigning(check: TSigningCheck): Promise<TSigningDecision>;
-};
+/** What signing needs of the rate limits (lib/security/rate-limits.ts): their one-round-trip check. */
+export type TSigningLimits = Pick<TSigningRateLimits, "consumeSigning">;
 
 /**
  * The one entry point for a signature submission, shared by the form's server action and the
