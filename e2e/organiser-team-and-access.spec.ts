@@ -50,7 +50,7 @@ test("an editor invited by email joins through the link, can edit, but cannot pu
   // The letter is discreet (the default): the invitation, often to a work address, names it nowhere.
   expect(`${invitation.subject}\n${invitation.text}`).not.toContain(letter.title);
   const link = invitation.text.match(/https?:\/\/\S+\/sign-in\/verify\?\S+/)?.[0];
-  expect(link).toBeDefined();
+  expect(link).toMatch(/^https?:\/\/\S+\/sign-in\/verify\?\S+$/);
 
   const editorPage = await (await browser.newContext()).newPage();
   await editorPage.goto(link!);

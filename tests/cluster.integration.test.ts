@@ -72,7 +72,7 @@ describe("two instances on one database", () => {
     expect((await sign(A, email, clientIp())).status).toBe(202);
     const message = await smtp.waitForMessage((mail) => mail.envelope.to.includes(email), 15_000);
     const confirmPath = message.text?.match(/\/confirm\/[A-Za-z0-9_-]+/)?.[0];
-    expect(confirmPath).toBeDefined();
+    expect(confirmPath).toMatch(/^\/confirm\/[A-Za-z0-9_-]{43}$/);
     const before = await verifiedTotal(B);
 
     const browser = await chromium.launch(chromiumLaunchOptions());
