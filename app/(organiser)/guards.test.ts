@@ -61,7 +61,7 @@ function exportedFunctions(source: ts.SourceFile): TExportedFunction[] {
 }
 
 /** The exported functions of a file that call none of `guards`. */
-export function unguardedExports(file: string, guards: string[], source?: string): string[] {
+function unguardedExports(file: string, guards: string[], source?: string): string[] {
   return exportedFunctions(parse(file, source))
     .filter((fn) => !guards.some((guard) => calledNames(fn.node).has(guard)))
     .map((fn) => fn.name);

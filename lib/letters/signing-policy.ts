@@ -1,21 +1,20 @@
 import type { TDb } from "@/lib/db/prisma";
 
 /** What signing needs to know of a letter: whether it is open, who may sign, what it collects. */
+export const SIGNING_POLICY_SELECT = {
+  id: true,
+  status: true,
+  closesAt: true,
+  openToAnyDomain: true,
+  collectJobTitle: true,
+  collectTeam: true,
+  allowComments: true,
+  allowPublicNames: true,
+  domainRules: { select: { domain: true, includeSubdomains: true } },
+} as const;
+
 export async function loadSigningPolicy(db: TDb, slug: string) {
-  return db.letter.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      status: true,
-      closesAt: true,
-      openToAnyDomain: true,
-      collectJobTitle: true,
-      collectTeam: true,
-      allowComments: true,
-      allowPublicNames: true,
-      domainRules: { select: { domain: true, includeSubdomains: true } },
-    },
-  });
+  return db.letter.findUnique({ where: { slug }, select: SIGNING_POLICY_SELECT });
 }
 
 export type TSigningPolicy = Awaited<ReturnType<typeof loadSigningPolicy>>;

@@ -81,9 +81,9 @@ export function serveNotFoundWithoutScripts(response: ServerResponse, options: {
     if (chunks === null) return end(chunk, encoding, callback);
     const done = typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : callback;
     if (chunk != null && typeof chunk !== "function") chunks.push(asBuffer(chunk, encoding));
-    const body = release().toString("utf8");
-    if (body.includes(options.placeholder)) return end(Buffer.from(body), done);
-    const stripped = Buffer.from(withoutScripts(body));
+    const body = release();
+    if (body.includes(options.placeholder)) return end(body, done);
+    const stripped = Buffer.from(withoutScripts(body.toString("utf8")));
     response.setHeader("Content-Security-Policy", options.policy);
     if (response.hasHeader("content-length")) response.setHeader("Content-Length", stripped.length);
     return end(stripped, done);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { TDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { describeAllowedDomains, isDomainAllowed, parseDomainName } from "@/lib/letters/domain-policy";
+import { SIGNING_POLICY_SELECT } from "@/lib/letters/signing-policy";
 import { ZSlug } from "@/lib/letters/slug";
 import { letterTakesSignatures } from "./count-confirmation";
 import { ZOrganiserClaimInput } from "./organiser-claim-input";
@@ -51,21 +52,8 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
 
   const letter = await db.letter.findUnique({
     where: { slug: letterSlug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      status: true,
-      closesAt: true,
-      openToAnyDomain: true,
-      collectJobTitle: true,
-      collectTeam: true,
-      allowComments: true,
-      allowPublicNames: true,
-      organiserVerification: true,
-      organiserVerificationInstructions: true,
-      domainRules: { select: { domain: true, includeSubdomains: true } },
-    },
+    // What ordinary signing reads of a letter, plus what this path needs.
+    select: { ...SIGNING_POLICY_SELECT, slug: true, title: true, organiserVerification: true, organiserVerificationInstructions: true },
   });
   if (!letter || letter.status === "DRAFT" || letter.status === "IN_REVIEW") throw new AppError("LETTER_NOT_FOUND");
   if (!letterTakesSignatures(letter, now)) throw new AppError("LETTER_NOT_OPEN");
