@@ -15,8 +15,8 @@ export async function register() {
     const { registerHotPosts } = await import("@/lib/server/hot-posts");
     registerHotPosts();
     // Loaded here so that the hook below runs synchronously, before Next sends the 500 it is
-    // about to turn into a 503 (lib/errors/page-outage-status.ts).
-    ({ noteRequestError } = await import("@/lib/errors/page-outage-status"));
+    // about to turn into a 503 (lib/pipeline/page-outage-status.ts).
+    ({ noteRequestError } = await import("@/lib/pipeline/page-outage-status"));
   }
 }
 

@@ -5,7 +5,7 @@ import { E2E_ADMIN_EMAIL, signInAs } from "./support/organiser-session";
 
 // Another website must not be able to make a signed-in organiser's browser change anything
 // (server actions, the JSON API, Auth.js), and nobody may make us read a huge body. Both are
-// refused by the production server before any route runs (lib/security/request-guard.ts).
+// refused by the production server before any route runs (lib/pipeline/request-guard.ts).
 
 const EVIL = "https://evil.example";
 const baseURL = () => new URL(process.env.E2E_BASE_URL ?? "http://localhost:3100");

@@ -23,7 +23,7 @@ import { unhandledErrorsInServerLog } from "./support/server-log";
 // our internals); a refusal must be a 4xx whose JSON body says what was wrong. Each endpoint
 // gets FUZZ_RUNS generated requests (1,000 by default) from a fixed seed. A state change comes
 // mostly from no site or this one, so that it reaches its handler, and now and then from
-// another, which the production server must refuse first (lib/security/request-guard.ts).
+// another, which the production server must refuse first (lib/pipeline/request-guard.ts).
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -55,7 +55,7 @@ test("GET /api/v1/letters/{slug}", async ({}, testInfo) => {
 
 test("GET /api/v1/letters/{slug}/count, by the route and by the fast path", async ({}, testInfo) => {
   // The first request for a letter goes to the route handler and loads its counts; later ones
-  // are answered by the production server's fast path (lib/api/count-fast-path.ts).
+  // are answered by the production server's fast path (lib/pipeline/count-fast-path.ts).
   const cases = fc.record({
     slug: segmentOr(letterSlug),
     trailing: fc.constantFrom("", "/", "?x=1", "?%ZZ"),

@@ -30,7 +30,7 @@ test("every response carries the security headers; only the badge may be framed"
     expect((await request.get(json)).headers()["content-security-policy"], json).toBe("default-src 'none'; frame-ancestors 'none'");
   const badge = (await request.get(`${LETTER}/badge.svg`)).headers();
   expect(badge["x-frame-options"]).toBeUndefined();
-  // Framing allowed on purpose, and said so (lib/security/security-headers.ts).
+  // Framing allowed on purpose, and said so (lib/pipeline/security-headers.ts).
   expect(badge["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *");
   expect(badge["x-content-type-options"]).toBe("nosniff");
 });

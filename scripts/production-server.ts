@@ -1,10 +1,8 @@
 /**
  * The production web process: Next's request handler behind a Node `http` server of our own,
- * which answers the hot endpoints itself (the count; signature and confirmation POSTs, through
- * the route handlers' own functions: lib/api/hot-post-fast-path.ts). GET /api/v1/letters/{slug}/count is served straight
- * from the process's in-memory counts (see lib/api/count-fast-path.ts), because the framework's
- * pipeline alone costs ~50× a bare Node response, and a viral letter's count is polled by every
- * page and embed. Everything else is Next's, unchanged.
+ * whose steps in front of Next (security headers, refusals, the client's address, the hot
+ * endpoints answered without Next, nonces) are lib/pipeline/request-pipeline.ts, in their order.
+ * This file only wires them: configuration, the jobs process, start and shutdown.
  *
  * `node --import tsx scripts/production-server.ts [--port N]` (PORT and HOSTNAME otherwise), on a
  * production build; started by `npm start`, `npm run start:cluster`, the e2e tests and the bench.
@@ -13,22 +11,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import compression from "compression";
 import next from "next";
-import { serveCountFromMemory, type TCountPeek } from "@/lib/api/count-fast-path";
-import { serveHotPost, type THotPostHandlers } from "@/lib/api/hot-post-fast-path";
 import { appUrlPortWarning } from "@/lib/config/app-url-check";
 import { localAppUrl, ZRawEnv } from "@/lib/config/env";
-import { handleWithOutageStatus } from "@/lib/errors/page-outage-status";
 import { superviseJobsProcess } from "@/lib/jobs/supervise-jobs-process";
-import { refuseBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
-import { writeAppError } from "@/lib/http/write-app-error";
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/security/client-address";
-import { dropUntrustedForwardedHost } from "@/lib/security/forwarded-host";
-import { forwardedOverHttps } from "@/lib/security/forwarded-proto";
-import { substituteNonceInHtml } from "@/lib/security/nonce-response";
-import { refusalFor } from "@/lib/security/request-guard";
-import { freshNonce, placeholderNonce } from "@/lib/security/script-nonces";
-import { serveNotFoundWithoutScripts } from "@/lib/security/scriptless-not-found";
-import { createSecurityHeaders, mayBePage, STRICT_TRANSPORT_SECURITY } from "@/lib/security/security-headers";
+import type { TCountPeek } from "@/lib/pipeline/count-fast-path";
+import type { THotPostHandlers } from "@/lib/pipeline/hot-post-fast-path";
+import { createRequestPipeline } from "@/lib/pipeline/request-pipeline";
+import { placeholderNonce } from "@/lib/pipeline/script-nonces";
+import { createSecurityHeaders } from "@/lib/pipeline/security-headers";
 
 const portFlag = process.argv.indexOf("--port");
 const port = Number(portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? 3000));
@@ -74,33 +64,18 @@ const app = next({ dev: false, dir: process.cwd(), hostname: hostname === "0.0.0
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((request, response) => {
-  const pathname = (request.url ?? "/").split("?", 1)[0] ?? "/";
-  for (const [name, value] of securityHeaders.forPath(pathname)) response.setHeader(name, value);
-  if (forwardedOverHttps(request.headers, trustedProxyHops)) response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-  if (refuseBrokenPathEscape(request, response)) return;
-  if (serveCountFromMemory(request, response, peekCounts())) return;
-  const refusal = refusalFor({ method: request.method ?? "GET", pathname, headers: request.headers }, appUrl);
-  // The connection closes, so a body left unread is not read after all.
-  if (refusal) return writeAppError(response, refusal, { Connection: "close" });
-  // Resolved here, where the TCP peer is known, and overwriting any header of that name the
-  // client sent: the app's rate limits key on it.
-  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxyHops);
-  dropUntrustedForwardedHost(request.headers, trustedProxyHops);
-  // Signatures and confirmations, with the route handlers' own functions (see the module).
-  if (serveHotPost(request, response, hotPosts())) return;
-  // Next renders (or has cached) every page with the placeholder nonce, which it reads from
-  // this request header; the response carries a fresh one in its place (lib/security/script-nonces.ts).
-  request.headers["content-security-policy"] = `script-src 'nonce-${noncePlaceholder}'`;
-  compress(request, response, noop);
-  if (mayBePage(pathname)) {
-    const nonce = freshNonce();
-    response.setHeader("Content-Security-Policy", securityHeaders.pagePolicy(nonce));
-    substituteNonceInHtml(response, noncePlaceholder, nonce);
-    serveNotFoundWithoutScripts(response, { placeholder: noncePlaceholder, policy: securityHeaders.scriptlessPagePolicy() });
-  }
-  handleWithOutageStatus(response, () => void handle(request, response));
-});
+const server = createServer(
+  createRequestPipeline({
+    appUrl,
+    trustedProxyHops,
+    securityHeaders,
+    noncePlaceholder,
+    peekCounts,
+    hotPosts,
+    compress: (request, response) => compress(request, response, noop),
+    next: handle,
+  }),
+);
 
 server.listen(port, hostname, () => {
   console.log(`[undersigned] Serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);

@@ -5,7 +5,7 @@ import { createPrismaClient, type TDb } from "@/lib/db/prisma";
  * Playwright's `test`, plus `db`: the same throwaway database the app under test is serving.
  * Its `page` fails the test when the browser refuses anything under the Content-Security-Policy,
  * so every spec also shows that the policy lets our own pages work (their scripts carry the
- * response's nonce; see lib/security/script-nonces.ts).
+ * response's nonce; see lib/pipeline/script-nonces.ts).
  */
 export const test = base.extend<object, { db: TDb }>({
   page: async ({ page }, provide) => {

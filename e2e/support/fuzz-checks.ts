@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { TestInfo } from "@playwright/test";
 import { APP_ERRORS, type TAppErrorCode } from "@/lib/errors/app-error";
-import { hasBrokenPathEscape } from "@/lib/http/refuse-broken-path-escape";
+import { hasBrokenPathEscape } from "@/lib/pipeline/refuse-broken-path-escape";
 import { describeExchange, headBytes, send, type TFuzzRequest, type TFuzzResponse } from "./fuzz-http";
 
 /**
@@ -145,7 +145,7 @@ async function exchange(request: TFuzzRequest, headerLimit: "under" | "over", ju
 
 /**
  * The statuses a request may get. A path that does not decode gets the production server's
- * 400 before anything else looks at it (lib/http/refuse-broken-path-escape.ts). Otherwise
+ * 400 before anything else looks at it (lib/pipeline/refuse-broken-path-escape.ts). Otherwise
  * `expected`, plus the redirects any request may meet whatever its endpoint: Next sends a
  * request marked as a React Server Components fetch (`RSC: 1`) that lacks its cache-busting
  * `_rsc` parameter to the same URL with one (307), and an empty path segment makes a trailing
@@ -158,7 +158,7 @@ function statusesFor(request: TFuzzRequest, expected: number[]): number[] {
   return [...expected, ...rsc, ...trailingSlash];
 }
 
-// The refusals the production server makes before any route runs (lib/security/request-guard.ts),
+// The refusals the production server makes before any route runs (lib/pipeline/request-guard.ts),
 // by status: each is answered in the JSON API's error shape, on pages too. (The JSON API's own
 // 413 for a body over its limit has the same code.)
 const GUARD_REFUSALS: Partial<Record<number, TAppErrorCode>> = { 403: "CROSS_SITE_REQUEST", 411: "LENGTH_REQUIRED", 413: "PAYLOAD_TOO_LARGE" };

@@ -272,7 +272,7 @@ export const stateChangeHeaders: fc.Arbitrary<TStateChange> = fc
 
 /**
  * The status the production server's guard answers a state change with before its handler runs
- * (lib/security/request-guard.ts), if any: another site's (unless the endpoint is open to other
+ * (lib/pipeline/request-guard.ts), if any: another site's (unless the endpoint is open to other
  * sites), then a body without a length.
  */
 export function guardRefusal(change: TStateChange, options: { openToOtherSites?: boolean } = {}): number[] | undefined {

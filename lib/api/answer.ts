@@ -5,7 +5,7 @@ import { explainError } from "@/lib/errors/to-app-error";
 /**
  * A JSON API answer as plain data, so one function can decide it and either side can send it:
  * the route handler as a `Response`, the production server's fast path straight to Node's
- * response (lib/api/hot-post-fast-path.ts). Neither side adds or changes anything.
+ * response (lib/pipeline/hot-post-fast-path.ts). Neither side adds or changes anything.
  */
 export type TApiAnswer = { status: number; headers: Record<string, string>; body: unknown };
 

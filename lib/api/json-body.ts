@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { API_BODY_LIMIT_BYTES } from "@/lib/security/request-guard";
+import { API_BODY_LIMIT_BYTES } from "@/lib/pipeline/request-guard";
 
 // Far above any honest submission (a name, an address, a comment of 1,000 characters); the
 // production server refuses a longer Content-Length before reading a byte (request-guard.ts).

@@ -1,6 +1,6 @@
 import "server-only";
 import { errorAnswer, type TApiAnswer } from "@/lib/api/answer";
-import type { THotPostHandlers } from "@/lib/api/hot-post-fast-path";
+import type { THotPostHandlers } from "@/lib/pipeline/hot-post-fast-path";
 import { parseJsonObject } from "@/lib/api/json-body";
 import { CORS_HEADERS } from "@/lib/api/respond";
 import { ZConfirmationRequest, type TConfirmationResult } from "@/lib/api/schemas";
@@ -14,7 +14,7 @@ import { submitSignature } from "./submit-signature";
 /**
  * The two hot POSTs of the JSON API, each decided by ONE function whatever answers it: the
  * route handler (app/api/v1/…/route.ts) and the production server's fast path, which calls
- * these through `registerHotPosts` without Next's request pipeline (lib/api/hot-post-fast-path.ts).
+ * these through `registerHotPosts` without Next's request pipeline (lib/pipeline/hot-post-fast-path.ts).
  * Validation, limits, the domain call and the error mapping live here or below, once.
  */
 

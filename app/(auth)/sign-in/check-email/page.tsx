@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: "Check your inbox", robots: { index: 
 
 export default async function CheckEmailPage() {
   // Rendered per request, not at build time: a page built once has no script nonce (see
-  // lib/security/script-nonces.ts), and the policy would block its scripts.
+  // lib/pipeline/script-nonces.ts), and the policy would block its scripts.
   await connection();
   return (
     <>

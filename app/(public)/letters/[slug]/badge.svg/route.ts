@@ -1,6 +1,6 @@
 import { apiError, CACHE_CONTROL, parseSlug } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors/app-error";
-import { BADGE_CONTENT_SECURITY_POLICY } from "@/lib/security/security-headers";
+import { BADGE_CONTENT_SECURITY_POLICY } from "@/lib/pipeline/security-headers";
 import { liveCounts } from "@/lib/server/live-counts";
 import { renderCountBadge } from "@/app/_components/count-badge";
 

@@ -4,7 +4,7 @@
  *
  * The Content-Security-Policy set here up front allows nothing at all (`default-src 'none'`):
  * right for JSON and the count. A response that may be a page (`mayBePage`) gets `pagePolicy(nonce)`
- * instead, with the nonce of that one response (see lib/security/script-nonces.ts): scripts
+ * instead, with the nonce of that one response (see lib/pipeline/script-nonces.ts): scripts
  * run only when they carry it, so no `unsafe-inline`, and scripts those load are trusted in
  * turn (`strict-dynamic`), which is how Next loads its chunks. The embeddable badge keeps a
  * policy of its own that lets any site frame it.
@@ -71,7 +71,7 @@ export const BADGE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'uns
 
 /**
  * HTTPS only, for two years, subdomains too. Sent when APP_URL is https, and on a response whose
- * request a trusted proxy says came over HTTPS (lib/security/forwarded-proto.ts).
+ * request a trusted proxy says came over HTTPS (lib/pipeline/forwarded-proto.ts).
  */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { writeAppError } from "@/lib/http/write-app-error";
-import { MAX_JSON_BODY_BYTES } from "./json-body";
-import { writeAnswer, type TApiAnswer } from "./answer";
+import { writeAppError } from "@/lib/pipeline/write-app-error";
+import { MAX_JSON_BODY_BYTES } from "@/lib/api/json-body";
+import { writeAnswer, type TApiAnswer } from "@/lib/api/answer";
 
 const SIGNATURE_PATH = /^\/api\/v1\/letters\/([a-z0-9]+(?:-[a-z0-9]+)*)\/signatures(?:\?.*)?$/;
 const CONFIRMATION_PATH = /^\/api\/v1\/confirmations(?:\?.*)?$/;

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ServerResponse } from "node:http";
-import { toAppError } from "./to-app-error";
+import { toAppError } from "@/lib/errors/to-app-error";
 
 /**
  * Pages cannot choose their status in the App Router: a page whose render fails because the

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TCountSnapshot } from "@/lib/counts/count-snapshots";
-import { CACHE_CONTROL, CORS_HEADERS } from "./respond";
+import { CACHE_CONTROL, CORS_HEADERS } from "@/lib/api/respond";
 
 const COUNT_PATH = /^\/api\/v1\/letters\/([a-z0-9]+(?:-[a-z0-9]+)*)\/count\/?(?:\?.*)?$/;
 
