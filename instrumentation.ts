@@ -12,7 +12,7 @@ export async function register() {
     const { startInProcessJobs } = await import("@/lib/server/background-jobs");
     startInProcessJobs();
     // The production server answers the hot POSTs with these, without Next's pipeline.
-    const { registerHotPosts } = await import("@/lib/server/hot-posts");
+    const { registerHotPosts } = await import("@/lib/adapters/hot-posts");
     registerHotPosts();
     // Loaded here so that the hook below runs synchronously, before Next sends the 500 it is
     // about to turn into a 503 (lib/pipeline/page-outage-status.ts).

@@ -55,7 +55,7 @@ if (jobs) {
   (globalThis as { undersignedKickJobsProcess?: () => void }).undersignedKickJobsProcess = jobs.kickOutbox;
 }
 
-// Registered from inside Next's bundle at start-up (lib/server/hot-posts.ts).
+// Registered from inside Next's bundle at start-up (lib/adapters/hot-posts.ts).
 const hotPosts = () => (globalThis as { undersignedHotPosts?: THotPostHandlers }).undersignedHotPosts;
 
 // Next builds request URLs (and so Auth.js its redirects) from these, as `next start` does:

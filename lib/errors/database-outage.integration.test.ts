@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type TDb } from "@/lib/db/prisma";
-import { errorResponse } from "./error-response";
+import { errorResponse } from "@/lib/adapters/api-answer";
 import { toAppError } from "./to-app-error";
 
 // While PostgreSQL restarts, its port first refuses connections, then answers every new session

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CACHE_CONTROL } from "@/lib/api/respond";
+import { CACHE_CONTROL } from "@/lib/adapters/api-answer";
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 export const ICALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveCountFromMemory, type TCountPeek } from "./count-fast-path";
-import { CACHE_CONTROL } from "@/lib/api/respond";
+import { CACHE_CONTROL } from "@/lib/adapters/api-answer";
 
 const snapshot = { total: 42, byDomain: { "example.com": 40 }, otherDomains: 2, updatedAt: "2026-11-29T10:00:00.000Z" };
 const peek: TCountPeek = (slug) => (slug === "known-letter" ? snapshot : undefined);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TCountSnapshot } from "@/lib/counts/count-snapshots";
-import { CACHE_CONTROL, CORS_HEADERS } from "@/lib/api/respond";
+import { CACHE_CONTROL, CORS_HEADERS } from "@/lib/adapters/api-answer";
 
 const COUNT_PATH = /^\/api\/v1\/letters\/([a-z0-9]+(?:-[a-z0-9]+)*)\/count\/?(?:\?.*)?$/;
 

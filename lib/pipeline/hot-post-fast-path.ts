@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { writeAppError } from "@/lib/pipeline/write-app-error";
-import { MAX_JSON_BODY_BYTES } from "@/lib/api/json-body";
-import { writeAnswer, type TApiAnswer } from "@/lib/api/answer";
+import { API_BODY_LIMIT_BYTES } from "./request-guard";
+import { writeAnswer, type TApiAnswer } from "@/lib/adapters/api-answer";
 
 const SIGNATURE_PATH = /^\/api\/v1\/letters\/([a-z0-9]+(?:-[a-z0-9]+)*)\/signatures(?:\?.*)?$/;
 const CONFIRMATION_PATH = /^\/api\/v1\/confirmations(?:\?.*)?$/;
 
-/** What lib/server/hot-posts.ts registers from inside Next's bundle (see registerHotPosts). */
+/** What lib/adapters/hot-posts.ts registers from inside Next's bundle (see registerHotPosts). */
 export type THotPostHandlers = {
   signature(slug: string, rawBody: string, headers: Headers): Promise<TApiAnswer>;
   confirmation(rawBody: string): Promise<TApiAnswer>;
@@ -34,7 +34,7 @@ export function serveHotPost(request: IncomingMessage, response: ServerResponse,
   request.on("data", (chunk: Buffer) => {
     size += chunk.length;
     // The guard checked Content-Length; this holds whatever the client actually sends.
-    if (size > MAX_JSON_BODY_BYTES && !refused) {
+    if (size > API_BODY_LIMIT_BYTES && !refused) {
       refused = true;
       writeAppError(response, "PAYLOAD_TOO_LARGE", { Connection: "close" });
       request.destroy();

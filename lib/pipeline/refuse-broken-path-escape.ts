@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CORS_HEADERS } from "@/lib/api/respond";
+import { UNCACHED_API_HEADERS } from "@/lib/adapters/api-answer";
 import { APP_ERRORS } from "@/lib/errors/app-error";
 import { writeAppError } from "./write-app-error";
 
@@ -23,7 +23,7 @@ export function refuseBrokenPathEscape(request: IncomingMessage, response: Serve
   const target = request.url ?? "/";
   if (!hasBrokenPathEscape(target)) return false;
   if (target.startsWith("/api/")) {
-    writeAppError(response, "MALFORMED_URL", { ...CORS_HEADERS, "Cache-Control": "no-store" });
+    writeAppError(response, "MALFORMED_URL", UNCACHED_API_HEADERS);
     return true;
   }
   const { message } = APP_ERRORS.MALFORMED_URL;

@@ -20,7 +20,7 @@ import type { TAppErrorCode } from "@/lib/errors/app-error";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const OPEN_TO_OTHER_SITES = /^\/api\/v1\/letters\/[^/]+\/signatures\/?$/;
 
-/** The JSON API takes small objects (a name, an address, a comment); see lib/server/read-json-body.ts. */
+/** The JSON API takes small objects (a name, an address, a comment); its parser is lib/adapters/json-body.ts. */
 export const API_BODY_LIMIT_BYTES = 16 * 1024;
 /** Pages' forms: the largest is a letter draft (20,000 characters of body, 20 demands), encoded. */
 export const FORM_BODY_LIMIT_BYTES = 256 * 1024;

@@ -2,7 +2,7 @@ import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { APP_ERRORS, type TAppErrorCode } from "@/lib/errors/app-error";
 
 /**
- * The JSON API's error body (`{ "error": { code, message } }`, as lib/errors/error-response.ts
+ * The JSON API's error body (`{ "error": { code, message } }`, as lib/adapters/api-answer.ts
  * gives route handlers) written straight to a Node response, for refusals the production server
  * makes before Next runs.
  */

@@ -1,6 +1,6 @@
 import "server-only";
 import { performLetterAction, type TLetterAction } from "@/lib/auth/organiser-action";
-import { errorResponse } from "@/lib/errors/error-response";
+import { errorResponse } from "@/lib/adapters/api-answer";
 import { getActor, organiserDeps } from "./organiser";
 
 /**

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { errorResponse } from "@/lib/errors/error-response";
+import { errorResponse } from "@/lib/adapters/api-answer";
 import { createSigningRateLimits } from "@/lib/security/rate-limits";
 import { signLetter } from "./sign-letter";
 import { connectTestDb, resetDatabase } from "@/tests/support/db";

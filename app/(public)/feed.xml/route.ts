@@ -1,4 +1,4 @@
-import { apiGet } from "@/lib/api/respond";
+import { publicRoute } from "@/lib/adapters/api-route";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { ATOM_CONTENT_TYPE, feedResponse } from "@/lib/feeds/feed-response";
@@ -9,6 +9,6 @@ import { renderAtomFeed } from "@/lib/feeds/render-atom-feed";
 export const dynamic = "force-dynamic";
 
 /** GET /feed.xml — newly published letters, as an Atom feed. */
-export async function GET(request: Request) {
-  return apiGet("GET /feed.xml", async () => feedResponse(request, renderAtomFeed(await getSiteFeed(getDb(), getEnv().APP_URL)), ATOM_CONTENT_TYPE));
-}
+export const GET = publicRoute("GET /feed.xml", async (request) =>
+  feedResponse(request, renderAtomFeed(await getSiteFeed(getDb(), getEnv().APP_URL)), ATOM_CONTENT_TYPE),
+);

@@ -1,25 +1,24 @@
-import { apiGet, apiJson, CACHE_CONTROL, parseLimit, preflight } from "@/lib/api/respond";
-import { AppError } from "@/lib/errors/app-error";
+import { jsonAnswer } from "@/lib/adapters/api-answer";
+import { parseLimit, preflight, publicRoute } from "@/lib/adapters/api-route";
 import { presentLetterSummary } from "@/lib/api/present";
 import type { TLetterList } from "@/lib/api/schemas";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import { pagePublishedLetters } from "@/lib/letters/page-published-letters";
 import { decodeCursor } from "@/lib/pagination/cursor";
 
 /** GET /api/v1/letters — published letters, newest first, `?status=open|closed&cursor=&limit=`. */
-export function GET(request: Request) {
-  return apiGet("GET /api/v1/letters", async () => {
-    const params = new URL(request.url).searchParams;
-    const page = await pagePublishedLetters(getDb(), {
-      limit: parseLimit(params, 20, 100),
-      cursor: decodeCursor(params.get("cursor")),
-      status: parseStatus(params.get("status")),
-    });
-    const body: TLetterList = { letters: page.items.map((letter) => presentLetterSummary(letter, getEnv().APP_URL)), nextCursor: page.nextCursor };
-    return apiJson(body, CACHE_CONTROL.standard);
+export const GET = publicRoute("GET /api/v1/letters", async (request) => {
+  const params = new URL(request.url).searchParams;
+  const page = await pagePublishedLetters(getDb(), {
+    limit: parseLimit(params, 20, 100),
+    cursor: decodeCursor(params.get("cursor")),
+    status: parseStatus(params.get("status")),
   });
-}
+  const body: TLetterList = { letters: page.items.map((letter) => presentLetterSummary(letter, getEnv().APP_URL)), nextCursor: page.nextCursor };
+  return jsonAnswer(body, "standard");
+});
 
 export const OPTIONS = preflight;
 

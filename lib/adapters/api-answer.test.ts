@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AppError } from "./app-error";
-import { errorResponse } from "./error-response";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "./api-answer";
 
 describe("errorResponse", () => {
   afterEach(() => vi.restoreAllMocks());

@@ -1,15 +1,14 @@
 import "server-only";
-import { errorAnswer, type TApiAnswer } from "@/lib/api/answer";
 import type { THotPostHandlers } from "@/lib/pipeline/hot-post-fast-path";
-import { parseJsonObject } from "@/lib/api/json-body";
-import { CORS_HEADERS } from "@/lib/api/respond";
 import { ZConfirmationRequest, type TConfirmationResult } from "@/lib/api/schemas";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
-import { submitSignature } from "./submit-signature";
+import { submitSignature } from "@/lib/server/submit-signature";
+import { errorAnswer, publicErrorAnswer, UNCACHED_API_HEADERS, type TApiAnswer } from "./api-answer";
+import { parseJsonObject } from "./json-body";
 
 /**
  * The two hot POSTs of the JSON API, each decided by ONE function whatever answers it: the
@@ -17,8 +16,6 @@ import { submitSignature } from "./submit-signature";
  * these through `registerHotPosts` without Next's request pipeline (lib/pipeline/hot-post-fast-path.ts).
  * Validation, limits, the domain call and the error mapping live here or below, once.
  */
-
-const SIGNATURE_HEADERS = { ...CORS_HEADERS, "Cache-Control": "no-store" };
 
 /**
  * POST /api/v1/letters/{slug}/signatures: 202 `{ "status": "pending" }` whether or not the
@@ -28,9 +25,9 @@ const SIGNATURE_HEADERS = { ...CORS_HEADERS, "Cache-Control": "no-store" };
 export async function answerSignaturePost(slug: string, readBody: () => Promise<unknown>, headers: Headers): Promise<TApiAnswer> {
   try {
     const result = await submitSignature(slug, await readBody(), headers);
-    return { status: 202, headers: SIGNATURE_HEADERS, body: result };
+    return { status: 202, headers: UNCACHED_API_HEADERS, body: result };
   } catch (error) {
-    return errorAnswer(error, "POST /api/v1/letters/{slug}/signatures", SIGNATURE_HEADERS);
+    return publicErrorAnswer(error, "POST /api/v1/letters/{slug}/signatures");
   }
 }
 
