@@ -9,7 +9,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { exitOnInvalidConfig } = await import("@/lib/config/exit-on-invalid-config");
     exitOnInvalidConfig();
-    const { startInProcessJobs } = await import("@/lib/server/background-jobs");
+    const { startInProcessJobs } = await import("@/lib/wiring/background-jobs");
     startInProcessJobs();
     // The production server answers the hot POSTs with these, without Next's pipeline.
     const { registerHotPosts } = await import("@/lib/adapters/hot-posts");

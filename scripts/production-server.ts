@@ -36,7 +36,7 @@ const noncePlaceholder = placeholderNonce(process.env.AUTH_SECRET);
 const compress = compression() as unknown as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 const noop = () => {};
 
-// The counts are created inside Next's bundle (lib/server/live-counts.ts) on the first request
+// The counts are created inside Next's bundle (lib/wiring/live-counts.ts) on the first request
 // that needs them and kept on globalThis; until then the route handler answers.
 const peekCounts = (): TCountPeek | undefined => {
   const hub = (globalThis as { undersignedLiveCounts?: { hub: { peek: TCountPeek } } }).undersignedLiveCounts?.hub;
@@ -45,7 +45,7 @@ const peekCounts = (): TCountPeek | undefined => {
 
 // The background jobs run in a child process of their own by default, so that delivering a
 // signing spike's emails (or failing to, while the mail server is down) takes nothing from the
-// requests. This process's Next app then runs none itself (lib/server/background-jobs.ts).
+// requests. This process's Next app then runs none itself (lib/wiring/background-jobs.ts).
 const jobs =
   (process.env.BACKGROUND_JOBS || "separate-process") === "separate-process"
     ? superviseJobsProcess({ script: path.join(import.meta.dirname, "jobs-process.ts"), env: { ...process.env, BACKGROUND_JOBS: "in-process" } })

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
-import { submitSignature } from "@/lib/server/submit-signature";
+import { submitSignature } from "@/lib/wiring/submit-signature";
 import { errorAnswer, publicErrorAnswer, UNCACHED_API_HEADERS, type TApiAnswer } from "./api-answer";
 import { parseJsonObject } from "./json-body";
 

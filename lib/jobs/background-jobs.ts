@@ -31,7 +31,7 @@ export function startBackgroundJobs(db: TDb, env: TEnv, options: { log?: (messag
     authSecret: env.AUTH_SECRET,
     log,
   });
-  // Twice a second, as the live-count poll (lib/server/live-counts.ts): a confirmation reaches
+  // Twice a second, as the live-count poll (lib/wiring/live-counts.ts): a confirmation reaches
   // every open page within about a second, and still within two under a signing spike (at 1 s
   // each, the benchmark's 5,000 subscribers waited 2.3 s while submissions ran).
   const counts = startRepeatingJob({

@@ -165,7 +165,7 @@ const REDIS_READY_WAIT_MS = 2_000;
 /**
  * Waits, briefly, for a Redis client that is connecting. A load balancer sends a new instance
  * requests as soon as it answers, while its client is still connecting; with no offline queue
- * (lib/server/signing-limits.ts) the library would refuse them at once, as errors that read like
+ * (lib/wiring/signing-limits.ts) the library would refuse them at once, as errors that read like
  * bugs (500s). A connection that does not come within the wait is an outage: SERVICE_UNAVAILABLE,
  * a 503 with Retry-After. Concurrent callers share one wait.
  */

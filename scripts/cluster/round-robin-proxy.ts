@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 /**
  * A small round-robin HTTP reverse proxy for `npm run start:cluster`: it spreads requests over
  * the instances on this machine and appends the client's address to X-Forwarded-For, so the
- * per-client rate limit (which reads the last entry, lib/server/client-address.ts) still sees
+ * per-client rate limit (which reads the last entry, lib/wiring/client-address.ts) still sees
  * each client rather than the proxy. Responses are streamed, so server-sent events pass through.
  * It is a local convenience, not a production load balancer: no health checks, no WebSockets.
  */

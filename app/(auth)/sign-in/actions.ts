@@ -5,9 +5,9 @@ import { appUrlOriginMismatch } from "@/lib/config/app-url-check";
 import { getEnv } from "@/lib/config/env";
 import type { TActionState } from "@/lib/errors/action-state";
 import { AppError } from "@/lib/errors/app-error";
-import { explainError } from "@/lib/errors/to-app-error";
-import { queueSignInLink } from "@/lib/server/auth";
-import { requireFormData } from "@/lib/server/require-form-data";
+import { formText, requireFormData } from "@/lib/adapters/form-fields";
+import { formFailure } from "@/lib/adapters/public-action";
+import { queueSignInLink } from "@/lib/wiring/auth";
 
 /** Queues a sign-in link; every address gets the same answer (see requestSignInLink). */
 export async function requestSignInAction(_state: TActionState, posted: FormData): Promise<TActionState> {
@@ -17,10 +17,9 @@ export async function requestSignInAction(_state: TActionState, posted: FormData
     // this address would fail after the token was spent (see lib/config/app-url-check.ts).
     const mismatch = appUrlOriginMismatch(getEnv().APP_URL, (await headers()).get("origin"));
     if (mismatch) throw new AppError("WRONG_SITE_ADDRESS", { message: mismatch });
-    const { email } = await queueSignInLink({ email: formData.get("email"), callbackPath: formData.get("callbackUrl") });
+    const { email } = await queueSignInLink({ email: formText(formData, "email"), callbackPath: formText(formData, "callbackUrl") });
     return { status: "done", message: `We have sent a sign-in link to ${email}. It works once, for one hour.` };
   } catch (error) {
-    const known = explainError(error, "Sign-in request");
-    return { status: "error", message: known.message, fields: known.fields ?? {} };
+    return formFailure(error, "Sign-in request");
   }
 }

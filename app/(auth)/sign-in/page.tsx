@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/auth/sign-in-link";
-import { getActor } from "@/lib/server/organiser";
+import { getActor } from "@/lib/adapters/organiser-page";
 import { requestSignInAction } from "./actions";
 import { SignInForm } from "./sign-in-form";
 

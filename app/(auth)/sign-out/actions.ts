@@ -1,7 +1,7 @@
 "use server";
 
 import type { TActionState } from "@/lib/errors/action-state";
-import { signOut } from "@/lib/server/auth";
+import { signOut } from "@/lib/wiring/auth";
 
 /**
  * Ends the session in the database as well as in the browser. Shaped for `useActionState` (see

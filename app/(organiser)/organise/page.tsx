@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
 import { detectSignatureBursts, type TSignatureBurst } from "@/lib/moderation/detect-signature-bursts";
 import { listMyLetters } from "@/lib/organisers/list-my-letters";
-import { requireSignedInPage } from "@/lib/server/organiser";
+import { requireSignedInPage } from "@/lib/adapters/organiser-page";
 import { SignOutForm } from "@/app/(auth)/sign-out/sign-out-form";
 import { ActionForm } from "../_components/action-form";
 import { createLetterAction } from "./actions";

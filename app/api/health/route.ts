@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { isDatabaseReachable } from "@/lib/db/check-database";
-import { liveCountStats } from "@/lib/server/live-counts";
+import { liveCountStats } from "@/lib/wiring/live-counts";
 
 // A load balancer's readiness probe: an instance that cannot reach its database takes no traffic.
 export async function GET() {

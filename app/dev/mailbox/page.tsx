@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { listDevMailbox } from "@/lib/mail/transports";
-import { devMailboxDirOr404 } from "@/lib/server/dev-mailbox";
+import { devMailboxDirOr404 } from "@/lib/wiring/dev-mailbox";
 import { MailList } from "./_components/mail-view";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { listReviewQueue } from "@/lib/organisers/list-review-queue";
-import { requireAdminPage } from "@/lib/server/organiser";
+import { requireAdminPage } from "@/lib/adapters/organiser-page";
 import { formatDate } from "@/app/_components/format";
 import { ReviewForm } from "../letters/[id]/review-form";
 

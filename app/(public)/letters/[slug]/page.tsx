@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getEnv } from "@/lib/config/env";
-import { loadPublishedLetter } from "@/app/_server/load-published-letter";
+import { loadPublishedLetter } from "@/lib/adapters/load-published-letter";
 import { badgeEmbedCode } from "@/lib/letters/badge-embed-code";
 import { describeAllowedDomains } from "@/lib/letters/domain-policy";
 import { letterUrls } from "@/lib/letters/letter-urls";

@@ -1,6 +1,6 @@
 "use server";
 
-import { changeAppearanceFromReceipt, withdrawFromReceipt, type TReceiptActionState } from "@/app/_server/receipt-actions";
+import { changeAppearanceFromReceipt, withdrawFromReceipt, type TReceiptActionState } from "@/app/_actions/receipt-actions";
 
 export async function changeAppearanceAction(_state: TReceiptActionState, posted: FormData): Promise<TReceiptActionState> {
   return changeAppearanceFromReceipt(posted);

@@ -2,7 +2,7 @@
 
 import type { Ref } from "react";
 import { useResultForm } from "@/app/_components/use-result-form";
-import type { TReceiptActionState } from "@/app/_server/receipt-actions";
+import type { TReceiptActionState } from "@/app/_actions/receipt-actions";
 import { changeAppearanceAction, withdrawAction } from "./actions";
 
 type Props = { token: string; showName: boolean; mayShowName: boolean };

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { isAuthRoute } from "@/lib/auth/auth-routes";
 import { hasAcceptableCallbackUrls } from "@/lib/auth/callback-url";
-import { handlers } from "@/lib/server/auth";
+import { handlers } from "@/lib/wiring/auth";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 type Handler = (request: NextRequest) => Promise<Response>;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { readDevMailboxMessage } from "@/lib/mail/transports";
-import { devMailboxDirOr404 } from "@/lib/server/dev-mailbox";
+import { devMailboxDirOr404 } from "@/lib/wiring/dev-mailbox";
 import { MailBody } from "../_components/mail-view";
 
 type Props = { params: Promise<{ id: string }> };

@@ -12,8 +12,9 @@ import { reviewLetter } from "@/lib/letters/review-letter";
 import { saveDraft } from "@/lib/letters/save-draft";
 import { updateOpenLetter } from "@/lib/letters/update-open-letter";
 import { getLetterForOrganiser } from "@/lib/organisers/get-letter-for-organiser";
-import { runLetterAction } from "@/lib/server/organiser";
-import { formFields, jsonPayload, revalidateLetter } from "../../../_server/form-input";
+import { runLetterAction } from "@/lib/adapters/organiser-action";
+import { formFields, formText, jsonPayload } from "@/lib/adapters/form-fields";
+import { revalidateLetter } from "@/lib/adapters/revalidate-letter";
 import { toDraftState, type TDraftActionState } from "./draft-state";
 
 export async function saveDraftAction(letterId: string, _state: TDraftActionState, formData: FormData): Promise<TDraftActionState> {
@@ -49,8 +50,8 @@ export async function reviewLetterAction(letterId: string, _state: TActionState,
 }
 
 export async function updateOpenLetterAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
-  const closesOn = String(formData.get("closesOn") ?? "");
-  const goal = String(formData.get("goal") ?? "").trim();
+  const closesOn = formText(formData, "closesOn");
+  const goal = formText(formData, "goal").trim();
   const state = await runLetterAction(
     updateOpenLetter,
     letterId,
@@ -59,9 +60,9 @@ export async function updateOpenLetterAction(letterId: string, _state: TActionSt
       closesAt: closesOn ? `${closesOn}T23:59:59.000Z` : "",
       // Only on letters that offer organiser verification does the form carry this field.
       organiserVerificationInstructions: formData.has("organiserVerificationInstructions")
-        ? String(formData.get("organiserVerificationInstructions"))
+        ? formText(formData, "organiserVerificationInstructions")
         : undefined,
-      version: formData.get("version"),
+      version: formText(formData, "version"),
     },
     () => "Saved.",
   );

@@ -11,7 +11,7 @@ import { describeAllowedDomains } from "@/lib/letters/domain-policy";
 import { publishRequirements } from "@/lib/letters/publish-requirements";
 import { getLetterForOrganiser, type TOrganiserLetter } from "@/lib/organisers/get-letter-for-organiser";
 import { hasRole, type TLetterRole } from "@/lib/auth/roles";
-import { requireOrganiserPage } from "@/lib/server/organiser";
+import { requireOrganiserPage } from "@/lib/adapters/organiser-page";
 import { ActionForm } from "../../../_components/action-form";
 import { closeLetterAction, publishLetterAction, saveDraftAction, updateOpenLetterAction, withdrawFromReviewAction } from "./actions";
 import { toDraftState } from "./draft-state";

@@ -2,7 +2,7 @@ import { CACHE_CONTROL } from "@/lib/adapters/api-answer";
 import { letterRoute } from "@/lib/adapters/api-route";
 import { AppError } from "@/lib/errors/app-error";
 import { BADGE_CONTENT_SECURITY_POLICY } from "@/lib/pipeline/security-headers";
-import { liveCounts } from "@/lib/server/live-counts";
+import { liveCounts } from "@/lib/wiring/live-counts";
 import { renderCountBadge } from "@/app/_components/count-badge";
 
 /** GET /letters/{slug}/badge.svg — the embeddable count badge, from this process's count snapshot. */

@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getPublishedLetter } from "@/lib/letters/get-published-letter";
-import { liveCounts } from "@/lib/server/live-counts";
+import { liveCounts } from "@/lib/wiring/live-counts";
 import { LetterPreviewImage } from "@/app/_components/letter-preview-image";
 
 /** GET /letters/{slug}/og.png — the link preview image, with the current verified total. */

@@ -2,29 +2,17 @@
 
 import { headers } from "next/headers";
 import { getEnv } from "@/lib/config/env";
-import { explainError } from "@/lib/errors/to-app-error";
 import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
-import { requireFormData } from "@/lib/server/require-form-data";
-import { submitOrganiserClaim } from "@/lib/server/submit-organiser-claim";
+import { formTexts, requireFormData } from "@/lib/adapters/form-fields";
+import { formFailure } from "@/lib/adapters/public-action";
+import { submitOrganiserClaim } from "@/lib/wiring/submit-organiser-claim";
 import { formatOrganiserCode } from "@/lib/signatures/organiser-code";
 import type { TClaimFormState, TClaimFormValues } from "./claim-form-state";
 
-const text = (formData: FormData | undefined, name: string) => {
-  const value = formData?.get(name);
-  return typeof value === "string" ? value : "";
-};
-
 /** The organiser-verification form's server action: a claim and its code, or the form's errors. */
 export async function claimOrganiserVerificationAction(slug: string, _state: TClaimFormState, posted: FormData): Promise<TClaimFormState> {
-  const formData = posted instanceof FormData ? posted : undefined;
-  const values: TClaimFormValues = {
-    name: text(formData, "name"),
-    anonymous: text(formData, "anonymous") === "true",
-    domain: text(formData, "domain"),
-    title: text(formData, "title"),
-    team: text(formData, "team"),
-    comment: text(formData, "comment"),
-  };
+  const typed = formTexts(posted, ["name", "anonymous", "domain", "title", "team", "comment"]);
+  const values: TClaimFormValues = { ...typed, anonymous: typed.anonymous === "true" };
   try {
     requireFormData(posted);
     const claim = await submitOrganiserClaim(
@@ -47,12 +35,7 @@ export async function claimOrganiserVerificationAction(slug: string, _state: TCl
       receiptUrl: `${getEnv().APP_URL}${receiptPath(claim.receipt)}`,
     };
   } catch (error) {
-    const known = explainError(error, "Organiser-verification claim");
-    return {
-      status: "error",
-      message: known.code === "INTERNAL" ? "Something went wrong on our side. Nothing was recorded; please try again." : known.message,
-      fields: known.fields ?? {},
-      values,
-    };
+    const bugMessage = "Something went wrong on our side. Nothing was recorded; please try again.";
+    return { ...formFailure(error, "Organiser-verification claim", { bugMessage }), values };
   }
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadPublishedLetter } from "@/app/_server/load-published-letter";
+import { loadPublishedLetter } from "@/lib/adapters/load-published-letter";
 import { normaliseDomain } from "@/lib/letters/domain-policy";
 import { claimOrganiserVerificationAction } from "./actions";
 import { ClaimForm } from "./claim-form";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
-import { loadPublishedLetter } from "@/app/_server/load-published-letter";
+import { loadPublishedLetter } from "@/lib/adapters/load-published-letter";
 import { decodeCursor, type TCursor } from "@/lib/pagination/cursor";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
 import { countOf, NOUNS } from "@/app/_components/plural";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { describeActivity } from "@/lib/activity/describe-activity";
 import { listActivity, ZActivityCursor } from "@/lib/activity/list-activity";
 import { getDb } from "@/lib/db/client";
-import { requireOrganiserPage } from "@/lib/server/organiser";
+import { requireOrganiserPage } from "@/lib/adapters/organiser-page";
 import { formatDateTimeUtc } from "../format-time";
 import { LetterNav } from "../letter-nav";
 import { TableHead } from "../table-head";

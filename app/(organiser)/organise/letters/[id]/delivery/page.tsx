@@ -7,7 +7,7 @@ import { countOf, NOUNS } from "@/app/_components/plural";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { getDeliverySheet } from "@/lib/moderation/get-delivery-sheet";
-import { requireOrganiserPage } from "@/lib/server/organiser";
+import { requireOrganiserPage } from "@/lib/adapters/organiser-page";
 import { LetterNav } from "../letter-nav";
 import { ExportCsvButton } from "../export-csv-button";
 import { PrintButton } from "./print-button";

@@ -1,5 +1,5 @@
 import { exportSignatures } from "@/lib/moderation/export-signatures";
-import { runLetterRoute } from "@/lib/server/organiser-route";
+import { runLetterRoute } from "@/lib/adapters/organiser-route";
 
 export const dynamic = "force-dynamic";
 

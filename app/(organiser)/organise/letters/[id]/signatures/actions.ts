@@ -5,19 +5,15 @@ import type { TActionState } from "@/lib/errors/action-state";
 import { bulkInvalidateSignatures } from "@/lib/moderation/bulk-invalidate-signatures";
 import { invalidateSignature } from "@/lib/moderation/invalidate-signature";
 import { setSignatureCommentHidden, setSignatureNameHidden } from "@/lib/moderation/set-signature-visibility";
-import { runLetterAction } from "@/lib/server/organiser";
-import { revalidateLetter } from "../../../../_server/form-input";
-
-// Only the named fields reach the action: the form also carries React's own hidden inputs.
-function pick(formData: FormData, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")]));
-}
+import { runLetterAction } from "@/lib/adapters/organiser-action";
+import { formText, formTexts } from "@/lib/adapters/form-fields";
+import { revalidateLetter } from "@/lib/adapters/revalidate-letter";
 
 // A hidden name or an invalidated signature changes the public list and total at once.
 const refresh = (letterId: string) => revalidateLetter(letterId, { publicPage: true });
 
 export async function setNameHiddenAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
-  const state = await runLetterAction(setSignatureNameHidden, letterId, pick(formData, ["signatureId", "hidden"]), ({ hidden }) =>
+  const state = await runLetterAction(setSignatureNameHidden, letterId, formTexts(formData, ["signatureId", "hidden"]), ({ hidden }) =>
     hidden ? "Name hidden: the public list shows “Anonymous”." : "Name shown again.",
   );
   refresh(letterId);
@@ -25,7 +21,7 @@ export async function setNameHiddenAction(letterId: string, _state: TActionState
 }
 
 export async function setCommentHiddenAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
-  const state = await runLetterAction(setSignatureCommentHidden, letterId, pick(formData, ["signatureId", "hidden"]), ({ hidden }) =>
+  const state = await runLetterAction(setSignatureCommentHidden, letterId, formTexts(formData, ["signatureId", "hidden"]), ({ hidden }) =>
     hidden ? "Comment hidden." : "Comment shown again.",
   );
   refresh(letterId);
@@ -33,7 +29,7 @@ export async function setCommentHiddenAction(letterId: string, _state: TActionSt
 }
 
 export async function invalidateSignatureAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
-  const state = await runLetterAction(invalidateSignature, letterId, pick(formData, ["signatureId", "reason"]), ({ outcome, wasCounted }) =>
+  const state = await runLetterAction(invalidateSignature, letterId, formTexts(formData, ["signatureId", "reason"]), ({ outcome, wasCounted }) =>
     outcome === "already-invalidated" ? "It was already invalidated." : wasCounted ? "Invalidated: it no longer counts." : "Invalidated.",
   );
   refresh(letterId);
@@ -41,7 +37,7 @@ export async function invalidateSignatureAction(letterId: string, _state: TActio
 }
 
 export async function bulkInvalidateAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
-  const input = { filter: pick(formData, ["domain", "from", "to", "source"]), reason: String(formData.get("reason") ?? "") };
+  const input = { filter: formTexts(formData, ["domain", "from", "to", "source"]), reason: formText(formData, "reason") };
   const state = await runLetterAction(
     bulkInvalidateSignatures,
     letterId,

@@ -8,7 +8,7 @@ import { listBusySources } from "@/lib/moderation/list-busy-sources";
 import { listSignaturesForOrganisers, ZSignatureSearch } from "@/lib/moderation/list-signatures-for-organisers";
 import { previewBulkInvalidation } from "@/lib/moderation/preview-bulk-invalidation";
 import { ZSignatureFilter } from "@/lib/moderation/signature-filter";
-import { requireOrganiserPage } from "@/lib/server/organiser";
+import { requireOrganiserPage } from "@/lib/adapters/organiser-page";
 import { ExportCsvButton } from "../export-csv-button";
 import { LetterNav } from "../letter-nav";
 import { BulkInvalidationPanel } from "./bulk-invalidation-panel";

@@ -4,8 +4,9 @@ import type { TActionState } from "@/lib/errors/action-state";
 import { postStatusUpdate } from "@/lib/letters/post-status-update";
 import { deleteStatusUpdate } from "@/lib/letters/delete-status-update";
 import { setDemandStatus } from "@/lib/letters/set-demand-status";
-import { runLetterAction } from "@/lib/server/organiser";
-import { formFields, revalidateLetter } from "../../../../_server/form-input";
+import { runLetterAction } from "@/lib/adapters/organiser-action";
+import { formFields } from "@/lib/adapters/form-fields";
+import { revalidateLetter } from "@/lib/adapters/revalidate-letter";
 
 export async function postStatusUpdateAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
   const state = await runLetterAction(postStatusUpdate, letterId, formFields(formData), () => "Update posted.");

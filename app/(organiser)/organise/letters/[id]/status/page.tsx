@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { isPublic } from "@/lib/letters/lifecycle";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
 import { getLetterForOrganiser } from "@/lib/organisers/get-letter-for-organiser";
-import { requireOrganiserPage } from "@/lib/server/organiser";
+import { requireOrganiserPage } from "@/lib/adapters/organiser-page";
 import { RespondBy } from "@/app/_components/respond-by";
 import { ActionForm } from "../../../../_components/action-form";
 import { LetterNav } from "../letter-nav";

@@ -4,8 +4,9 @@ import type { TActionState } from "@/lib/errors/action-state";
 import { inviteEditor } from "@/lib/organisers/invite-editor";
 import { revokeInvitation } from "@/lib/organisers/revoke-invitation";
 import { removeEditor, transferOwnership } from "@/lib/organisers/manage-organisers";
-import { runLetterAction } from "@/lib/server/organiser";
-import { formFields, revalidateLetter } from "../../../../_server/form-input";
+import { runLetterAction } from "@/lib/adapters/organiser-action";
+import { formFields } from "@/lib/adapters/form-fields";
+import { revalidateLetter } from "@/lib/adapters/revalidate-letter";
 
 export async function inviteEditorAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
   const state = await runLetterAction(inviteEditor, letterId, formFields(formData), () => "Invitation sent.");

@@ -3,7 +3,7 @@ import { formatDate } from "@/app/_components/format";
 import { hasRole } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getLetterTeam } from "@/lib/organisers/get-letter-team";
-import { requireOrganiserPage } from "@/lib/server/organiser";
+import { requireOrganiserPage } from "@/lib/adapters/organiser-page";
 import { ActionForm } from "../../../../_components/action-form";
 import { deleteLetterAction } from "../actions";
 import { LetterNav } from "../letter-nav";

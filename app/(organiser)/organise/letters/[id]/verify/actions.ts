@@ -4,13 +4,12 @@ import { revalidatePath } from "next/cache";
 import type { TActionState } from "@/lib/errors/action-state";
 import { rejectOrganiserCode, verifyOrganiserCode } from "@/lib/moderation/decide-organiser-code";
 import { lookUpOrganiserCode } from "@/lib/moderation/look-up-organiser-code";
-import { runLetterAction, runLetterActionForResult } from "@/lib/server/organiser";
+import { formText } from "@/lib/adapters/form-fields";
+import { runLetterAction, runLetterActionForResult } from "@/lib/adapters/organiser-action";
 import type { TLookupState } from "./verify-state";
 
-const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
-
 export async function lookUpCodeAction(letterId: string, _state: TLookupState, formData: FormData): Promise<TLookupState> {
-  const outcome = await runLetterActionForResult(lookUpOrganiserCode, letterId, { code: field(formData, "code") });
+  const outcome = await runLetterActionForResult(lookUpOrganiserCode, letterId, { code: formText(formData, "code") });
   if (!outcome.ok) return outcome.state;
   const { claim, recentlyVerified } = outcome.result;
   return {
@@ -24,7 +23,7 @@ export async function verifyCodeAction(letterId: string, _state: TActionState, f
   const state = await runLetterAction(
     verifyOrganiserCode,
     letterId,
-    { code: field(formData, "code") },
+    { code: formText(formData, "code") },
     ({ domain }) => `Verified: the signature at @${domain} counts now, shown as “verified by organisers”.`,
   );
   revalidatePath(`/organise/letters/${letterId}/verify`);
@@ -35,7 +34,7 @@ export async function rejectCodeAction(letterId: string, _state: TActionState, f
   const state = await runLetterAction(
     rejectOrganiserCode,
     letterId,
-    { code: field(formData, "code"), reason: field(formData, "reason") },
+    { code: formText(formData, "code"), reason: formText(formData, "reason") },
     () => "Rejected: the claim will never count, and its code is spent.",
   );
   revalidatePath(`/organise/letters/${letterId}/verify`);

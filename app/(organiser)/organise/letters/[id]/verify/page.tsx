@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/lib/db/client";
-import { requireOrganiserPage } from "@/lib/server/organiser";
+import { requireOrganiserPage } from "@/lib/adapters/organiser-page";
 import { LetterNav } from "../letter-nav";
 import { lookUpCodeAction, rejectCodeAction, verifyCodeAction } from "./actions";
 import { VerifyPanel } from "./verify-panel";

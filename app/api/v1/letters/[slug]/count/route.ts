@@ -2,7 +2,7 @@ import { jsonAnswer } from "@/lib/adapters/api-answer";
 import { letterRoute, preflight } from "@/lib/adapters/api-route";
 import type { TLetterCountBody } from "@/lib/api/schemas";
 import { AppError } from "@/lib/errors/app-error";
-import { liveCounts } from "@/lib/server/live-counts";
+import { liveCounts } from "@/lib/wiring/live-counts";
 
 /**
  * GET /api/v1/letters/{slug}/count — the hot path: answered from this process's snapshot of the

@@ -1,12 +1,12 @@
 import { CORS_HEADERS } from "@/lib/adapters/api-answer";
 import { letterRoute } from "@/lib/adapters/api-route";
 import { AppError } from "@/lib/errors/app-error";
-import { liveCounts } from "@/lib/server/live-counts";
+import { liveCounts } from "@/lib/wiring/live-counts";
 
 /**
  * GET /api/v1/letters/{slug}/count/stream — the counts as server-sent events: the current ones
  * at once, then each change. Every stream of a process is fed by the same one-query-a-second
- * poll (see lib/server/live-counts.ts).
+ * poll (see lib/wiring/live-counts.ts).
  */
 export const GET = letterRoute("GET /api/v1/letters/{slug}/count/stream", async (request, slug) => {
   const { hub, streams } = liveCounts();

@@ -3,19 +3,19 @@ import type { TTokenActionState } from "@/app/_components/token-action-state";
 import { getExactLetterTotal } from "@/lib/counts/get-letter-total";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/config/env";
-import { explainError } from "@/lib/errors/to-app-error";
-import { requireFormData } from "@/lib/server/require-form-data";
+import { formText, requireFormData } from "@/lib/adapters/form-fields";
+import { formFailure } from "@/lib/adapters/public-action";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 import { countOf, NOUNS } from "@/app/_components/plural";
 
 function failure(error: unknown, context: string): TTokenActionState {
-  return { status: "error", message: explainError(error, context).message };
+  return { status: "error", message: formFailure(error, context).message };
 }
 
 /** The token a confirm or withdraw button posts back. */
-const postedToken = (posted: unknown) => String(requireFormData(posted).get("token") ?? "");
+const postedToken = (posted: unknown) => formText(requireFormData(posted), "token");
 
 export async function confirmFromLink(posted: FormData): Promise<TTokenActionState> {
   try {

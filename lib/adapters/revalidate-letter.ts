@@ -1,20 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 
-/** A form's fields as a plain object for an action's schema, without React's own `$ACTION_…` fields. */
-export function formFields(formData: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries([...formData].filter(([key]) => !key.startsWith("$")));
-}
-
-/** The JSON a client-side form (the letter editor) puts in its `payload` field; null if it is not JSON. */
-export function jsonPayload(formData: FormData): unknown {
-  try {
-    return JSON.parse(String(formData.get("payload") ?? "null"));
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The cached public pages of every letter, by file path. Next tags a cached page with its URL
  * and with its file path, route group included (`/(public)/letters/[slug]/page`): a pattern
@@ -24,9 +10,9 @@ export function jsonPayload(formData: FormData): unknown {
 const PUBLIC_LETTER_PAGES = ["/(public)/letters/[slug]", "/(public)/letters/[slug]/signatures", "/(public)/letters/[slug]/sign-with-organisers"];
 
 /**
- * After a change: the letter's organiser pages, and its public pages where the change shows
- * there. The letter page is served from Next's cache (it revalidates every few seconds on its
- * own); this makes the next view after an organiser's change show it.
+ * After an organiser's change: the letter's organiser pages, and its public pages where the
+ * change shows there. The letter page is served from Next's cache (it revalidates every few
+ * seconds on its own); this makes the next view after an organiser's change show it.
  */
 export function revalidateLetter(letterId: string, options: { publicPage?: boolean } = {}): void {
   revalidatePath(`/organise/letters/${letterId}`, "layout");

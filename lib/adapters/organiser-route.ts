@@ -1,7 +1,8 @@
 import "server-only";
 import { performLetterAction, type TLetterAction } from "@/lib/auth/organiser-action";
-import { errorResponse } from "@/lib/adapters/api-answer";
-import { getActor, organiserDeps } from "./organiser";
+import { errorResponse } from "./api-answer";
+import { organiserDeps } from "./organiser-action";
+import { getActor } from "./organiser-page";
 
 /**
  * The adapter every route handler under app/(organiser) goes through, as runLetterAction is for

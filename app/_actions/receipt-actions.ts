@@ -2,8 +2,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
-import { explainError } from "@/lib/errors/to-app-error";
-import { requireFormData } from "@/lib/server/require-form-data";
+import { formText, requireFormData } from "@/lib/adapters/form-fields";
+import { formFailure } from "@/lib/adapters/public-action";
 import { changeAppearance } from "@/lib/signatures/receipt/change-appearance";
 import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 import { withdrawByReceipt } from "@/lib/signatures/receipt/withdraw-by-receipt";
@@ -16,7 +16,7 @@ function revalidateLetterPages(slug: string) {
   revalidatePath(`/letters/${slug}/signatures`);
 }
 
-const postedToken = (posted: FormData) => String(posted.get("token") ?? "");
+const postedToken = (posted: FormData) => formText(posted, "token");
 
 /**
  * Each success ends in a redirect back to the receipt (303, with or without JavaScript): the page
@@ -27,11 +27,11 @@ export async function changeAppearanceFromReceipt(posted: unknown): Promise<TRec
   try {
     const form = requireFormData(posted);
     const token = postedToken(form);
-    const { letterSlug, showName } = await changeAppearance(getDb(), token, { display: form.get("display") });
+    const { letterSlug, showName } = await changeAppearance(getDb(), token, { display: formText(form, "display") });
     revalidateLetterPages(letterSlug);
     done = `${receiptPath(token)}?saved=${showName ? "named" : "anonymous"}`;
   } catch (error) {
-    return { status: "error", message: explainError(error, "Changing a signature's appearance").message };
+    return { status: "error", message: formFailure(error, "Changing a signature's appearance").message };
   }
   redirect(done);
 }
@@ -45,7 +45,7 @@ export async function withdrawFromReceipt(posted: unknown): Promise<TReceiptActi
     revalidateLetterPages(letterSlug);
     done = `${receiptPath(token)}?saved=withdrawn`;
   } catch (error) {
-    return { status: "error", message: explainError(error, "Withdrawing a signature from its receipt").message };
+    return { status: "error", message: formFailure(error, "Withdrawing a signature from its receipt").message };
   }
   redirect(done);
 }

@@ -1,25 +1,19 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
-import { actorFor, parseAdminEmails, type TActor } from "@/lib/auth/actor";
-import { findLetterAccess, type TLetterAccess } from "@/lib/auth/authorise-letter";
 import { performAccountAction, performLetterAction, type TAccountAction, type TLetterAction, type TOrganiserDeps } from "@/lib/auth/organiser-action";
-import { hasRole, type TLetterRole } from "@/lib/auth/roles";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import type { TActionState } from "@/lib/errors/action-state";
-import { explainError } from "@/lib/errors/to-app-error";
 import { LetterChangedError } from "@/lib/letters/letter-version";
-import { auth } from "./auth";
-import { kickOutbox } from "./background-jobs";
-import { getSigningLimits } from "./signing-limits";
+import { kickOutbox } from "@/lib/wiring/background-jobs";
+import { getSigningLimits } from "@/lib/wiring/signing-limits";
+import { getActor } from "./organiser-page";
+import { formFailure } from "./public-action";
 
-/** The signed-in user, or null. Admin status comes from ADMIN_EMAILS now, not at sign-in. */
-export async function getActor(): Promise<TActor | null> {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id || !user.email) return null;
-  return actorFor({ id: user.id, email: user.email }, parseAdminEmails(getEnv().ADMIN_EMAILS));
-}
+/*
+ * The adapter every organiser server action goes through (runLetterAction and its two
+ * siblings below): the session's actor, the one authorisation path (lib/auth/organiser-action.ts,
+ * which says who may do what), the action, and the outcome as form state.
+ */
 
 export function organiserDeps(): TOrganiserDeps {
   const env = getEnv();
@@ -33,31 +27,9 @@ export function organiserDeps(): TOrganiserDeps {
   };
 }
 
-/** For organiser pages: the actor, or a trip to the sign-in page that comes back here. */
-export async function requireSignedInPage(returnPath: string): Promise<TActor> {
-  const actor = await getActor();
-  if (!actor) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnPath })}`);
-  return actor;
-}
-
-/** For a letter's organiser pages: anyone without the role gets the same 404 as for no letter. */
-export async function requireOrganiserPage(letterId: string, required: TLetterRole, returnPath: string): Promise<TLetterAccess & { actor: TActor }> {
-  const actor = await requireSignedInPage(returnPath);
-  const access = await findLetterAccess(getDb(), actor, letterId);
-  if (!access || !hasRole(access.role, required)) notFound();
-  return { ...access, actor };
-}
-
-export async function requireAdminPage(returnPath: string): Promise<TActor> {
-  const actor = await requireSignedInPage(returnPath);
-  if (!actor.isAdmin) notFound();
-  return actor;
-}
-
 function toActionState(error: unknown, context: string): TActionState {
-  const known = explainError(error, context);
-  const conflict = known instanceof LetterChangedError ? { version: known.currentVersion, changes: known.changes } : undefined;
-  return { status: "error", message: known.message, fields: known.fields ?? {}, ...(conflict ? { conflict } : {}) };
+  const conflict = error instanceof LetterChangedError ? { version: error.currentVersion, changes: error.changes } : undefined;
+  return { ...formFailure(error, context), ...(conflict ? { conflict } : {}) };
 }
 
 /** The letter's version after an action that reports one (edits checked against a version do). */
