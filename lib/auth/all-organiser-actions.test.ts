@@ -78,6 +78,8 @@ describe("the list of organiser actions", () => {
       const exported = (await import(action.file)) as Record<string, unknown>;
       const list: unknown[] = action.definer === "defineLetterAction" ? LETTER_ACTIONS : ACCOUNT_ACTIONS;
       expect(list).toContain(exported[action.name]);
+      // One naming style: an action is named as it is exported, which is how logs name it too.
+      expect((exported[action.name] as { name: string }).name).toBe(action.name);
     },
   );
 });

@@ -34,14 +34,14 @@ const VALID_INPUT: Record<string, (fixture: TFixture) => unknown> = {
   transferOwnership: (f) => ({ userId: f.editorUserId }),
   deleteLetter: (f) => ({ confirmSlug: f.slug }),
   createLetter: () => ({ title: "A new letter" }),
-  "signature.set-name-hidden": (f) => ({ signatureId: f.signatureId, hidden: true }),
-  "signature.set-comment-hidden": (f) => ({ signatureId: f.signatureId, hidden: true }),
-  "signature.invalidate": (f) => ({ signatureId: f.signatureId, reason: "A fake signature." }),
-  "signatures.bulk-invalidate": () => ({ filter: { domain: "example.com" }, reason: "A flood of fakes." }),
-  "signatures.export": () => ({}),
-  "organiserCode.lookUp": () => ({ code: generateOrganiserCode() }),
-  "organiserCode.verify": () => ({ code: generateOrganiserCode() }),
-  "organiserCode.reject": () => ({ code: generateOrganiserCode(), reason: "Not an employee." }),
+  setSignatureNameHidden: (f) => ({ signatureId: f.signatureId, hidden: true }),
+  setSignatureCommentHidden: (f) => ({ signatureId: f.signatureId, hidden: true }),
+  invalidateSignature: (f) => ({ signatureId: f.signatureId, reason: "A fake signature." }),
+  bulkInvalidateSignatures: () => ({ filter: { domain: "example.com" }, reason: "A flood of fakes." }),
+  exportSignatures: () => ({}),
+  lookUpOrganiserCode: () => ({ code: generateOrganiserCode() }),
+  verifyOrganiserCode: () => ({ code: generateOrganiserCode() }),
+  rejectOrganiserCode: () => ({ code: generateOrganiserCode(), reason: "Not an employee." }),
 };
 
 async function snapshot(database: TDb): Promise<string> {

@@ -1,6 +1,6 @@
 import { deleteExpiredCredentials } from "@/lib/auth/delete-expired-credentials";
 import type { TDb } from "@/lib/db/prisma";
-import { CLOSE_BATCH, closeDueLetters } from "@/lib/letters/close-letter";
+import { CLOSE_BATCH, closeDueLetters } from "@/lib/letters/close-due-letters";
 import { anonymiseClosedLetters } from "@/lib/signatures/anonymise-closed-letters";
 import { deleteExpiredOrganiserClaims, EXPIRED_CLAIMS_BATCH } from "@/lib/signatures/delete-expired-organiser-claims";
 

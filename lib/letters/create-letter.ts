@@ -1,22 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { defineAccountAction } from "@/lib/auth/organiser-action";
 import { LETTER_LIMITS } from "./letter-limits";
-
-/** "Cancel ICE contracts!" → "cancel-ice-contracts-4f2a": readable, and unique without a lookup. */
-export function slugFromTitle(title: string): string {
-  const words = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  const suffix = randomBytes(2).toString("hex");
-  return words.length >= 3 ? `${words}-${suffix}` : `letter-${suffix}`;
-}
+import { slugFromTitle } from "./slug";
 
 export const ZNewLetter = z.object({
   title: z.string().trim().min(1, "Give the letter a title.").max(LETTER_LIMITS.title, `The title must be at most ${LETTER_LIMITS.title} characters.`),

@@ -4,7 +4,8 @@ import { describeSendError } from "./describe-send-error";
 import type { TAnyEmailTemplate } from "./email-template";
 import { isPlausibleAddress } from "./is-plausible-address";
 import { retryDelayMs } from "./retry-delay";
-import { singleLine, type TMailTransport } from "./transports";
+import { singleLine } from "./single-line";
+import type { TMailTransport } from "./transports";
 
 export type TDeliverDueEmailsDeps = {
   transport: TMailTransport;

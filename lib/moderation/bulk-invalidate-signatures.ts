@@ -18,7 +18,7 @@ export type { TBulkInvalidationResult };
  * the letter (or a platform admin), not to every co-editor. Single invalidations stay EDITOR.
  */
 export const bulkInvalidateSignatures = defineLetterAction({
-  name: "signatures.bulk-invalidate",
+  name: "bulkInvalidateSignatures",
   requires: "OWNER",
   input: ZBulkInvalidation,
   async run({ db, now, actor, letter }, { filter, reason }): Promise<TBulkInvalidationResult> {

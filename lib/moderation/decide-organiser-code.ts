@@ -23,7 +23,7 @@ async function spendCode(tx: Parameters<Parameters<TLetterActionContext["db"]["$
  * (countConfirmation), and shows as "verified by organisers". Any editor may, like invalidating.
  */
 export const verifyOrganiserCode = defineLetterAction({
-  name: "organiserCode.verify",
+  name: "verifyOrganiserCode",
   requires: "EDITOR",
   input: z.object({ code: ZOrganiserCodeField }),
   async run(context, { code }): Promise<{ domain: string; anonymous: boolean }> {
@@ -49,7 +49,7 @@ export const verifyOrganiserCode = defineLetterAction({
 
 /** Refuses a claim, with a reason for the co-organisers: it never counts and its code is spent. */
 export const rejectOrganiserCode = defineLetterAction({
-  name: "organiserCode.reject",
+  name: "rejectOrganiserCode",
   requires: "EDITOR",
   input: z.object({ code: ZOrganiserCodeField, reason: ZInvalidationReason }),
   async run(context, { code, reason }): Promise<{ domain: string }> {

@@ -30,7 +30,7 @@ const isoMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " 
  * counts before the first byte is sent: what the file holds, read in the same snapshot.
  */
 export const exportSignatures = defineLetterAction({
-  name: "signatures.export",
+  name: "exportSignatures",
   requires: "EDITOR",
   input: z.object({}),
   async run({ db, now, actor, letter, settings }): Promise<TSignatureExport> {

@@ -17,7 +17,7 @@ export type TInvalidateOutcome = { outcome: "invalidated" | "already-invalidated
  * Any editor may: it is a single, recorded, explained act, like hiding a name.
  */
 export const invalidateSignature = defineLetterAction({
-  name: "signature.invalidate",
+  name: "invalidateSignature",
   requires: "EDITOR",
   input: ZInvalidateSignature,
   async run({ db, now, actor, letter }, { signatureId, reason }): Promise<TInvalidateOutcome> {

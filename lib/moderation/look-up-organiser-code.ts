@@ -14,7 +14,7 @@ export type TOrganiserCodeLookup = { claim: Omit<TOrganiserClaimRow, "tokenId">;
  * control. Looking changes nothing but the guess count and the activity log.
  */
 export const lookUpOrganiserCode = defineLetterAction({
-  name: "organiserCode.lookUp",
+  name: "lookUpOrganiserCode",
   requires: "EDITOR",
   input: z.object({ code: ZOrganiserCodeField }),
   async run(context, { code }): Promise<TOrganiserCodeLookup> {

@@ -45,13 +45,13 @@ async function setVisibility(
 const visibilityAction = (name: string, part: TPart) =>
   defineLetterAction({ name, requires: "EDITOR", input: ZSignatureVisibility, run: (context, input) => setVisibility(context, part, input) });
 
-export const setSignatureNameHidden = visibilityAction("signature.set-name-hidden", {
+export const setSignatureNameHidden = visibilityAction("setSignatureNameHidden", {
   flag: "nameHidden",
   hiddenAction: "signature.name-hidden",
   shownAction: "signature.name-shown",
 });
 
-export const setSignatureCommentHidden = visibilityAction("signature.set-comment-hidden", {
+export const setSignatureCommentHidden = visibilityAction("setSignatureCommentHidden", {
   flag: "commentHidden",
   hiddenAction: "signature.comment-hidden",
   shownAction: "signature.comment-shown",

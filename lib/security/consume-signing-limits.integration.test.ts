@@ -61,12 +61,12 @@ describe.each(stores)("consumeSigning on %s", (_store, open) => {
   it("allows a client exactly its limit across two instances under concurrency, and says when to come back", async () => {
     const [a, b] = [await open(), await open()];
     const clientKey = randomUUID();
-    const letterKey = `letter-${randomUUID()}`;
-    const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).consumeSigning({ clientKey, letterKey })));
+    const letterSlug = `letter-${randomUUID()}`;
+    const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).consumeSigning({ clientKey, letterSlug })));
     expect(allowed(decisions)).toBe(ENV.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE);
     expect(decisions).toContainEqual({ allowed: false, retryAfterSeconds: 60 });
     // The refused client used up nothing of the letter's budget: other clients get all the rest.
-    const others = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).consumeSigning({ clientKey: randomUUID(), letterKey })));
+    const others = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).consumeSigning({ clientKey: randomUUID(), letterSlug })));
     expect(allowed(others)).toBe(ENV.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND - ENV.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE);
   });
 
@@ -74,17 +74,17 @@ describe.each(stores)("consumeSigning on %s", (_store, open) => {
     const limits = await open();
     const clientKey = randomUUID();
     const decisions = [];
-    for (let i = 0; i < 9; i++) decisions.push(await limits.consumeSigning({ clientKey, clientPerMinute: 8, letterKey: `letter-${randomUUID()}` }));
+    for (let i = 0; i < 9; i++) decisions.push(await limits.consumeSigning({ clientKey, clientPerMinute: 8, letterSlug: `letter-${randomUUID()}` }));
     expect(allowed(decisions)).toBe(8);
   });
 
   it("emails an address only within its limit, and counts no email for a refused submission", async () => {
     const limits = await open();
-    const letterKey = `letter-${randomUUID()}`;
+    const letterSlug = `letter-${randomUUID()}`;
     const address = { letterId: randomUUID(), emailKey: "k".repeat(64) };
-    const first = await limits.consumeSigning({ clientKey: randomUUID(), letterKey, address });
-    const second = await limits.consumeSigning({ clientKey: randomUUID(), letterKey, address });
-    const third = await limits.consumeSigning({ clientKey: randomUUID(), letterKey, address });
+    const first = await limits.consumeSigning({ clientKey: randomUUID(), letterSlug, address });
+    const second = await limits.consumeSigning({ clientKey: randomUUID(), letterSlug, address });
+    const third = await limits.consumeSigning({ clientKey: randomUUID(), letterSlug, address });
     expect([first, second, third]).toEqual([
       { allowed: true, mayEmail: true },
       { allowed: true, mayEmail: true },
@@ -93,14 +93,14 @@ describe.each(stores)("consumeSigning on %s", (_store, open) => {
 
     // A client over its limit: refused, and the next address's email is not used up by it.
     const flooder = randomUUID();
-    for (let i = 0; i < ENV.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE; i++) await limits.consumeSigning({ clientKey: flooder, letterKey: `letter-${randomUUID()}` });
+    for (let i = 0; i < ENV.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE; i++) await limits.consumeSigning({ clientKey: flooder, letterSlug: `letter-${randomUUID()}` });
     const other = { letterId: randomUUID(), emailKey: "m".repeat(64) };
-    expect(await limits.consumeSigning({ clientKey: flooder, letterKey, address: other })).toMatchObject({ allowed: false });
-    expect(await limits.consumeSigning({ clientKey: randomUUID(), letterKey: `letter-${randomUUID()}`, address: other })).toEqual({
+    expect(await limits.consumeSigning({ clientKey: flooder, letterSlug, address: other })).toMatchObject({ allowed: false });
+    expect(await limits.consumeSigning({ clientKey: randomUUID(), letterSlug: `letter-${randomUUID()}`, address: other })).toEqual({
       allowed: true,
       mayEmail: true,
     });
-    expect(await limits.consumeSigning({ clientKey: randomUUID(), letterKey: `letter-${randomUUID()}`, address: other })).toEqual({
+    expect(await limits.consumeSigning({ clientKey: randomUUID(), letterSlug: `letter-${randomUUID()}`, address: other })).toEqual({
       allowed: true,
       mayEmail: true,
     });
@@ -111,10 +111,10 @@ describe.each(stores)("consumeSigning on %s", (_store, open) => {
 it("opens a new window on PostgreSQL once the old one has passed", async () => {
   const limits = await stores[0]![1]();
   const clientKey = randomUUID();
-  for (let i = 0; i < ENV.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE; i++) await limits.consumeSigning({ clientKey, letterKey: `letter-${randomUUID()}` });
-  expect(await limits.consumeSigning({ clientKey, letterKey: "x" })).toEqual({ allowed: false, retryAfterSeconds: 60 });
+  for (let i = 0; i < ENV.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE; i++) await limits.consumeSigning({ clientKey, letterSlug: `letter-${randomUUID()}` });
+  expect(await limits.consumeSigning({ clientKey, letterSlug: "x" })).toEqual({ allowed: false, retryAfterSeconds: 60 });
   vi.setSystemTime(new Date(START.getTime() + 45_000));
-  expect(await limits.consumeSigning({ clientKey, letterKey: "x" })).toEqual({ allowed: false, retryAfterSeconds: 15 });
+  expect(await limits.consumeSigning({ clientKey, letterSlug: "x" })).toEqual({ allowed: false, retryAfterSeconds: 15 });
   vi.setSystemTime(new Date(START.getTime() + 61_000));
-  expect(await limits.consumeSigning({ clientKey, letterKey: `letter-${randomUUID()}` })).toMatchObject({ allowed: true });
+  expect(await limits.consumeSigning({ clientKey, letterSlug: `letter-${randomUUID()}` })).toMatchObject({ allowed: true });
 });

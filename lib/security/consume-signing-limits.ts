@@ -23,7 +23,7 @@ export type TSigningCheck = {
   clientKey: string;
   clientPerMinute?: number;
   /** The letter's slug, as consumeLetter takes it. */
-  letterKey: string;
+  letterSlug: string;
   /** The address whose verification email this submission would send; absent when none would be. */
   address?: { letterId: string; emailKey: string };
 };
@@ -146,7 +146,7 @@ export function createCombinedSigningCheck(
     const now = Date.now();
     const request: TSigningLimitRequest = {
       ip: { key: keyOf.ip(check.clientKey), points: check.clientPerMinute ?? env.RATE_LIMIT_SIGN_PER_IP_PER_MINUTE, durationMs: 60_000 },
-      letter: { key: keyOf.letter(check.letterKey), points: env.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND, durationMs: 1_000 },
+      letter: { key: keyOf.letter(check.letterSlug), points: env.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND, durationMs: 1_000 },
       address: check.address
         ? {
             key: keyOf.address(`${check.address.letterId}:${check.address.emailKey}`),

@@ -89,17 +89,17 @@ describe("signing rate limits on PostgreSQL", () => {
   it("caps one letter's submissions per second across instances and clients", async () => {
     const instanceA = createSigningRateLimits({ pool: openPool(), env: ENV });
     const instanceB = createSigningRateLimits({ pool: openPool(), env: ENV });
-    const letterId = randomUUID();
+    const letterSlug = `letter-${randomUUID()}`;
     const limit = ENV.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND;
 
-    const decisions = await Promise.all(Array.from({ length: 3 * limit }, (_, i) => (i % 2 === 0 ? instanceA : instanceB).consumeLetter(letterId)));
+    const decisions = await Promise.all(Array.from({ length: 3 * limit }, (_, i) => (i % 2 === 0 ? instanceA : instanceB).consumeLetter(letterSlug)));
 
     expect(allowedCount(decisions)).toBe(limit);
     expect(decisions).toContainEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(await instanceA.consumeLetter(randomUUID()), "another letter").toEqual({ allowed: true });
+    expect(await instanceA.consumeLetter(`letter-${randomUUID()}`), "another letter").toEqual({ allowed: true });
 
     advanceClock(1_000);
-    expect(await instanceB.consumeLetter(letterId)).toEqual({ allowed: true });
+    expect(await instanceB.consumeLetter(letterSlug)).toEqual({ allowed: true });
   });
 
   it("sends an address at most N verification emails per letter per hour", async () => {
@@ -133,10 +133,11 @@ describe("signing rate limits on PostgreSQL", () => {
       env: { ...ENV, RATE_LIMITS_ENABLED: false },
     });
     const letterId = randomUUID();
+    const letterSlug = `letter-${letterId}`;
 
     for (let attempt = 0; attempt < 10 * ENV.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND; attempt++) {
       expect(await limits.consumeIp("one-client")).toEqual({ allowed: true });
-      expect(await limits.consumeLetter(letterId)).toEqual({ allowed: true });
+      expect(await limits.consumeLetter(letterSlug)).toEqual({ allowed: true });
       expect(await limits.consumeAddressEmail(letterId, "a".repeat(64))).toBe(true);
     }
   });
@@ -145,7 +146,7 @@ describe("signing rate limits on PostgreSQL", () => {
     const limits = createSigningRateLimits({ pool: openPool(UNREACHABLE_DATABASE), env: ENV });
 
     await expect(limits.consumeIp(randomUUID())).rejects.toThrow(/ECONNREFUSED/);
-    await expect(limits.consumeLetter(randomUUID())).rejects.toThrow(/ECONNREFUSED/);
+    await expect(limits.consumeLetter(`letter-${randomUUID()}`)).rejects.toThrow(/ECONNREFUSED/);
     await expect(limits.consumeAddressEmail(randomUUID(), "a".repeat(64))).rejects.toThrow(/ECONNREFUSED/);
   });
 });
@@ -187,7 +188,7 @@ describe("signing rate limits on Redis (REDIS_URL)", () => {
     const redis = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     clients.push(redis);
     const limits = createSigningRateLimits({ redis, env: ENV });
-    const decisions = await Promise.all(Array.from({ length: 20 }, () => limits.consumeLetter(randomUUID())));
+    const decisions = await Promise.all(Array.from({ length: 20 }, () => limits.consumeLetter(`letter-${randomUUID()}`)));
     expect(allowedCount(decisions)).toBe(20);
   });
 });

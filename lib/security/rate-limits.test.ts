@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIpSubject, hashClientIp } from "./rate-limits";
+import { clientIpSubject, hashClientIp } from "./hash-client-ip";
 
 const SECRET = "s".repeat(32);
 

@@ -42,8 +42,11 @@ export interface TSigningRateLimits {
   consumeSigning(check: TSigningCheck): Promise<TSigningDecision>;
   /** One signature submission from a client, keyed by `hashClientIp` (never the raw address). */
   consumeIp(ipKey: string): Promise<TRateLimitDecision>;
-  /** One signature submission to a letter, from anyone. */
-  consumeLetter(letterId: string): Promise<TRateLimitDecision>;
+  /**
+   * One signature submission to a letter, from anyone, keyed by the letter's slug: the signing
+   * path knows it from the URL before any query, so a flood is refused without touching the letter.
+   */
+  consumeLetter(letterSlug: string): Promise<TRateLimitDecision>;
   /**
    * One verification email to an address (its `emailKey`) for a letter. `false` means: do not
    * send it, and answer the signer exactly as if it had been sent, so that the limit reveals
@@ -61,7 +64,6 @@ export interface TSigningRateLimits {
 }
 
 // The client's key lives in its own module; re-exported, as callers have always found it here.
-export { clientIpSubject, clientLimitException, hashClientIp } from "./client-ip-key";
 
 const TABLE_NAME = "rate_limits";
 // The table's `key` column is VARCHAR(255); a longer key would fail as a database error and be
@@ -148,7 +150,7 @@ export function createSigningRateLimits(options: { env: TSigningRateLimitsEnv } 
   return {
     consumeSigning: signing,
     consumeIp: (ipKey) => check(perIp, ipKey),
-    consumeLetter: (letterId) => check(perLetter, letterId),
+    consumeLetter: (letterSlug) => check(perLetter, letterSlug),
     consumeAddressEmail: async (letterId, emailKey) => (await check(perAddress, `${letterId}:${emailKey}`)).allowed,
     consumeSignInEmail: async (addressKey) => (await check(perSignInAddress, addressKey)).allowed,
     consumeOrganiserCodeGuess: async (userId, letterId) => {

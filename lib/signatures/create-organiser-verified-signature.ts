@@ -44,7 +44,7 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
   const { db, now } = deps;
   if (!ZSlug.safeParse(letterSlug).success) throw new AppError("LETTER_NOT_FOUND");
   // The form's per-client and per-letter limits, in the same one round trip (no address: no email is sent).
-  const decision = await deps.limits.consumeSigning({ clientKey: deps.clientKey, clientPerMinute: deps.clientPerMinute, letterKey: letterSlug });
+  const decision = await deps.limits.consumeSigning({ clientKey: deps.clientKey, clientPerMinute: deps.clientPerMinute, letterSlug });
   if (!decision.allowed) throw new AppError("RATE_LIMITED", { retryAfterSeconds: decision.retryAfterSeconds });
   const parsed = ZOrganiserClaimInput.safeParse(rawInput);
   if (!parsed.success) throw new AppError("INVALID_INPUT", { fields: z.flattenError(parsed.error).fieldErrors });

@@ -27,7 +27,7 @@ export async function signLetter(
   // anything that cannot name a letter is refused before it becomes a per-letter counter (a
   // row per made-up slug; past 255 characters, an error the store could not hold).
   if (!ZSlug.safeParse(letterSlug).success) throw new AppError("LETTER_NOT_FOUND");
-  const check: TSigningCheck = { clientKey: deps.clientKey, clientPerMinute: deps.clientPerMinute, letterKey: letterSlug };
+  const check: TSigningCheck = { clientKey: deps.clientKey, clientPerMinute: deps.clientPerMinute, letterSlug };
   const decide = async (address?: TSigningCheck["address"]) => {
     const decision = await deps.limits.consumeSigning({ ...check, address });
     if (!decision.allowed) throw new AppError("RATE_LIMITED", { retryAfterSeconds: decision.retryAfterSeconds });

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/config/env";
-import { clientLimitException, hashClientIp } from "@/lib/security/rate-limits";
+import { clientLimitException, hashClientIp } from "@/lib/security/hash-client-ip";
 import { createOrganiserVerifiedSignature, type TOrganiserClaim } from "@/lib/signatures/create-organiser-verified-signature";
 import { clientAddressFrom } from "./client-address";
 import { emailHmacKey } from "./secrets";

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/config/env";
 import { cachedSigningPolicyLoader, type TSigningPolicyLoader } from "@/lib/letters/signing-policy";
-import { clientLimitException, hashClientIp } from "@/lib/security/rate-limits";
+import { clientLimitException, hashClientIp } from "@/lib/security/hash-client-ip";
 import { signLetter } from "@/lib/signatures/sign-letter";
 import { kickOutbox } from "./background-jobs";
 import { clientAddressFrom } from "./client-address";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { listDevMailbox } from "@/lib/mail/transports";
+import { listDevMailbox } from "@/lib/mail/dev-mailbox";
 import { devMailboxDirOr404 } from "@/lib/wiring/dev-mailbox";
 import { MailList } from "./_components/mail-view";
 

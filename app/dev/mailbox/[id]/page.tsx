@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { readDevMailboxMessage } from "@/lib/mail/transports";
+import { readDevMailboxMessage } from "@/lib/mail/dev-mailbox";
 import { devMailboxDirOr404 } from "@/lib/wiring/dev-mailbox";
 import { MailBody } from "../_components/mail-view";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDateTime } from "@/app/_components/format";
-import type { TDevMailboxMessage } from "@/lib/mail/transports";
+import type { TDevMailboxMessage } from "@/lib/mail/dev-mailbox";
 
 /** When a message arrived, as people read times ("2 Dec 2026, 14:05 UTC"), not an ISO string. */
 export function SentAt({ sentAt }: { sentAt: string }) {
