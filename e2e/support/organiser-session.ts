@@ -5,7 +5,7 @@ import type { TDb } from "@/lib/db/prisma";
 /**
  * Signs a browser context in as `email` the way Auth.js's database sessions work: a Session row
  * and its token in the session cookie. For specs about what organisers do once signed in; the
- * sign-in itself is covered, through the mailbox, by organiser-signs-in.spec.ts.
+ * sign-in itself is covered, through the mailbox, by organiser-publishes-a-letter.spec.ts.
  */
 export async function signInAs(context: BrowserContext, db: TDb, email: string): Promise<{ userId: string }> {
   const user = await db.user.upsert({ where: { email }, create: { email, emailVerified: new Date() }, update: {}, select: { id: true } });

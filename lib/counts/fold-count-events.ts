@@ -44,7 +44,7 @@ export async function foldCountEvents(db: TDb, options: { batchSize?: number } =
       SELECT COUNT(*) AS folded FROM folded`;
       return Number(result?.folded ?? 0);
       // Under a signing spike every pooled connection is busy for a while: the fold waits its turn
-      // rather than fail (Prisma's default is to give up after 2 s, seen in the benchmark).
+      // rather than fail (Prisma's default gives up after 2 s, which `npm run bench`'s signing spike exceeded).
     },
     { maxWait: 10_000 },
   );

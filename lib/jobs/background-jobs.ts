@@ -33,7 +33,8 @@ export function startBackgroundJobs(db: TDb, env: TEnv, options: { log?: (messag
   });
   // Twice a second, as the live-count poll (lib/wiring/live-counts.ts): a confirmation reaches
   // every open page within about a second, and still within two under a signing spike (at 1 s
-  // each, the benchmark's 5,000 subscribers waited 2.3 s while submissions ran).
+  // each, subscribers waited over two seconds while submissions ran: `npm run bench` measures
+  // it, README "Benchmark").
   const counts = startRepeatingJob({
     name: "Count folding",
     intervalMs: 500,

@@ -11,8 +11,8 @@ export type TDeliverySheet = {
  * Named signers printed inline on the delivery page. The print stylesheet sets them in two
  * columns at 10 pt, about 100 to an A4 page, so 1,000 is some ten pages after the letter: still
  * a document a person hands over and leafs through, and about 150 KB of HTML that renders in a
- * blink. Past that nobody reads names on paper (and 500,000 of them were 153 MB of HTML and 100
- * s of rendering); the totals and per-domain counts carry the weight, and the full list goes
+ * blink. Past that nobody reads names on paper (and a million-signature letter's names would be
+ * hundreds of megabytes of HTML: `npm run bench:scale` measures the delivery page); the totals and per-domain counts carry the weight, and the full list goes
  * along as the CSV, which the page links.
  */
 export const DELIVERY_INLINE_NAMES = 1_000;

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/db/prisma";
 /**
  * The one rule by which a pending signature starts to count, whoever vouched for it: the signer
  * pressing Confirm on the emailed link (confirm-signature.ts) or an organiser checking the code
- * the signer showed them (lib/moderation/verify-organiser-code.ts). Run inside the caller's
+ * the signer showed them (verifyOrganiserCode in lib/moderation/decide-organiser-code.ts). Run inside the caller's
  * transaction. The conditional update is the lock: of two concurrent confirmations exactly one
  * sees a PENDING row, and only that one appends the +1 count event. Returns whether it counted.
  *
