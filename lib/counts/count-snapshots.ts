@@ -1,4 +1,5 @@
 import { Prisma, type TDb } from "@/lib/db/prisma";
+import { isPublicSql } from "@/lib/letters/lifecycle";
 import { foldSmallGroups } from "@/lib/privacy/small-groups";
 
 /** What the count endpoint, the live total and the badge show of one letter. */
@@ -39,7 +40,7 @@ const select = (where: Prisma.Sql) => Prisma.sql`
          COALESCE((SELECT json_object_agg(d.domain, d.total ORDER BY d.total DESC, d.domain)
                      FROM "DomainCount" d WHERE d."letterId" = l.id AND d.total > 0), '{}'::json) AS "byDomain"
   FROM "Letter" l LEFT JOIN "LetterCount" c ON c."letterId" = l.id
-  WHERE l.status IN ('OPEN', 'CLOSED') AND ${where}`;
+  WHERE ${isPublicSql("l")} AND ${where}`;
 
 type Row = { slug: string; total: number; closedList: boolean; updatedAt: string | null; byDomain: Record<string, number> };
 

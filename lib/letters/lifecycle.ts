@@ -1,5 +1,7 @@
 import type { LetterStatus } from "@/lib/db/generated/enums";
+import { Prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
+import { PUBLISHED_STATUSES } from "./published-statuses";
 
 /**
  * Everything that moves a letter between states, and the only moves there are:
@@ -56,7 +58,23 @@ export function isEditable(status: LetterStatus): boolean {
   }
 }
 
-/** Whether organisers can post status updates and set demand statuses: once it is public. */
-export function isPublic(status: LetterStatus): boolean {
-  return status === "OPEN" || status === "CLOSED";
+/** Whether visitors may see the letter (and organisers post status updates and set demand statuses). */
+export function isPublic(status: string): boolean {
+  return (PUBLISHED_STATUSES as readonly string[]).includes(status);
+}
+
+/** Whether a letter takes signatures (and confirmations of them) at this moment: open, and not past its closing date. */
+export function takesSignatures(letter: { status: string; closesAt: Date | null }, now: Date): boolean {
+  return letter.status === "OPEN" && !(letter.closesAt && letter.closesAt <= now);
+}
+
+/** takesSignatures as a SQL condition on the letter `letterId`, for statements that write only while it holds. */
+export function takesSignaturesSql(letterId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND status = 'OPEN' AND ("closesAt" IS NULL OR "closesAt" > ${now}))`;
+}
+
+/** isPublic as a SQL condition on a letter row (`alias`.status), with the enum's own type so an index on it serves. */
+export function isPublicSql(alias: string): Prisma.Sql {
+  const statuses = PUBLISHED_STATUSES.map((status) => Prisma.sql`${status}::"LetterStatus"`);
+  return Prisma.sql`${Prisma.raw(`"${alias.replaceAll('"', "")}"`)}.status IN (${Prisma.join(statuses)})`;
 }

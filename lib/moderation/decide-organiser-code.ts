@@ -2,7 +2,8 @@ import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { defineLetterAction, type TLetterActionContext } from "@/lib/auth/organiser-action";
 import { AppError } from "@/lib/errors/app-error";
-import { countConfirmation, letterTakesSignatures } from "@/lib/signatures/count-confirmation";
+import { takesSignatures } from "@/lib/letters/lifecycle";
+import { countConfirmation } from "@/lib/signatures/count-confirmation";
 import { endSignature } from "@/lib/signatures/end-signature";
 import { findOrganiserClaim, ZOrganiserCodeField, type TOrganiserClaimRow } from "./find-organiser-claim";
 import { ZInvalidationReason } from "./invalidation-reason";
@@ -30,8 +31,7 @@ export const verifyOrganiserCode = defineLetterAction({
     const { db, now, actor, letter } = context;
     const claim = await findOrganiserClaim(context, db, code);
     const current = await db.letter.findUniqueOrThrow({ where: { id: letter.id }, select: { status: true, closesAt: true } });
-    if (!letterTakesSignatures(current, now))
-      throw new AppError("LETTER_NOT_OPEN", { message: "This letter is closed: no signature can be verified any more." });
+    if (!takesSignatures(current, now)) throw new AppError("LETTER_NOT_OPEN", { message: "This letter is closed: no signature can be verified any more." });
     await db.$transaction(async (tx) => {
       await spendCode(tx, claim, now);
       if (!(await countConfirmation(tx, { id: claim.signatureId, letterId: letter.id, domain: claim.domain }, now))) throw alreadyDecided();

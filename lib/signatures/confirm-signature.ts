@@ -1,7 +1,7 @@
 import type { TDb } from "@/lib/db/prisma";
 import { utcDay } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
-import { letterTakesSignatures } from "./count-confirmation";
+import { takesSignatures } from "@/lib/letters/lifecycle";
 import { assessSignatureToken, findSignatureToken } from "./find-signature-token";
 import { newReceipt } from "./receipt/issue-receipt";
 import { readStoredProposal, type TSignatureProposal } from "./signature-proposal";
@@ -31,7 +31,7 @@ export async function confirmSignature(db: TDb, rawToken: string, now: Date): Pr
   const usable = assessSignatureToken(token, now);
   if (usable === "used") return alreadyConfirmedOr("TOKEN_USED", signature.state, letter);
   if (usable === "expired") throw new AppError("TOKEN_EXPIRED");
-  if (!letterTakesSignatures(signature.letter, now)) throw new AppError("LETTER_NOT_OPEN");
+  if (!takesSignatures(signature.letter, now)) throw new AppError("LETTER_NOT_OPEN");
 
   // What this link's page showed is what gets published (a later submission's link may have
   // proposed something else; the one pressed wins).

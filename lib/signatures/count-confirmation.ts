@@ -27,8 +27,3 @@ export async function countConfirmation(
   await recordCountChange(tx, { letterId: signature.letterId, domain: signature.domain, confirmedAt: now, delta: 1 });
   return true;
 }
-
-/** Whether a letter takes signatures (and confirmations of them) at this moment. */
-export function letterTakesSignatures(letter: { status: string; closesAt: Date | null }, now: Date): boolean {
-  return letter.status === "OPEN" && !(letter.closesAt && letter.closesAt <= now);
-}

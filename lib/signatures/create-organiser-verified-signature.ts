@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { describeAllowedDomains, isDomainAllowed, parseDomainName } from "@/lib/letters/domain-policy";
 import { SIGNING_POLICY_SELECT } from "@/lib/letters/signing-policy";
 import { ZSlug } from "@/lib/letters/slug";
-import { letterTakesSignatures } from "./count-confirmation";
+import { takesSignatures } from "@/lib/letters/lifecycle";
 import { ZOrganiserClaimInput } from "./organiser-claim-input";
 import { generateOrganiserCode, hashOrganiserCode, ORGANISER_CODE_TTL_MS } from "./organiser-code";
 import { newReceipt } from "./receipt/issue-receipt";
@@ -56,7 +56,7 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
     select: { ...SIGNING_POLICY_SELECT, slug: true, title: true, organiserVerification: true, organiserVerificationInstructions: true },
   });
   if (!letter || letter.status === "DRAFT" || letter.status === "IN_REVIEW") throw new AppError("LETTER_NOT_FOUND");
-  if (!letterTakesSignatures(letter, now)) throw new AppError("LETTER_NOT_OPEN");
+  if (!takesSignatures(letter, now)) throw new AppError("LETTER_NOT_OPEN");
   if (!letter.organiserVerification) {
     throw new AppError("INVALID_TRANSITION", { message: "This letter's signatures are verified by email only." });
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { describeAllowedDomains, isDomainAllowed } from "@/lib/letters/domain-policy";
+import { isPublic, takesSignatures, takesSignaturesSql } from "@/lib/letters/lifecycle";
 import { loadSigningPolicy, type TSigningPolicyLoader } from "@/lib/letters/signing-policy";
 import { assertPlainRecipient, enqueueEmail } from "@/lib/mail/enqueue-email";
 import { keyedHash } from "@/lib/security/tokens";
@@ -41,8 +42,8 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
   }
 
   const letter = await (deps.loadPolicy ?? loadSigningPolicy)(db, letterSlug);
-  if (!letter || letter.status === "DRAFT" || letter.status === "IN_REVIEW") throw new AppError("LETTER_NOT_FOUND");
-  if (letter.status !== "OPEN" || (letter.closesAt && letter.closesAt <= now)) throw new AppError("LETTER_NOT_OPEN");
+  if (!letter || !isPublic(letter.status)) throw new AppError("LETTER_NOT_FOUND");
+  if (!takesSignatures(letter, now)) throw new AppError("LETTER_NOT_OPEN");
 
   const policy = { openToAnyDomain: letter.openToAnyDomain, rules: letter.domainRules };
   if (!isDomainAllowed(email.value.domain, policy)) {
@@ -136,7 +137,7 @@ async function insertFirstSignature(
       INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "sourceKey")
       SELECT ${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
              ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey}
-      WHERE EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND status = 'OPEN' AND ("closesAt" IS NULL OR "closesAt" > ${row.now}))
+      WHERE ${takesSignaturesSql(letterId, row.now)}
       ON CONFLICT ("letterId", "emailKey") DO NOTHING
       RETURNING id`;
     return inserted.length > 0;
@@ -147,7 +148,7 @@ async function insertFirstSignature(
       INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "sourceKey")
       SELECT ${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
              ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey}
-      WHERE EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND status = 'OPEN' AND ("closesAt" IS NULL OR "closesAt" > ${row.now}))
+      WHERE ${takesSignaturesSql(letterId, row.now)}
       ON CONFLICT ("letterId", "emailKey") DO NOTHING
       RETURNING id)
     INSERT INTO "OutboxEmail" ("to", "template", "data")

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/prisma";
-import { uncountEnded } from "./lifecycle";
+import { signatureMove, uncountEnded } from "./lifecycle";
 import { burnSignatureTokens } from "./burn-signature-tokens";
 
 /** How a signature ends: its signer withdraws it, or the letter's organisers invalidate it. */
@@ -32,9 +32,10 @@ export async function endSignature(
     SELECT state::text AS state, domain, "confirmedAt" FROM "Signature"
     WHERE id = ${signatureId}::uuid AND "letterId" = ${letterId}::uuid FOR UPDATE`;
   if (!current) return { ended: false, state: null };
-  if (current.state !== "PENDING" && current.state !== "CONFIRMED") {
+  if (signatureMove(current.state, ending.kind === "withdrawn" ? "withdraw" : "invalidate") === null) {
     return { ended: false, state: current.state === "WITHDRAWN" ? "WITHDRAWN" : "INVALIDATED" };
   }
+  const previousState = current.state as "PENDING" | "CONFIRMED";
   await tx.signature.update({
     where: { id: signatureId },
     data:
@@ -54,5 +55,5 @@ export async function endSignature(
   await burnSignatureTokens(tx, signatureId, now);
   // lifecycle.ts: the one rule for taking an ended signature off the counts, which bulk invalidation runs too.
   const wasCounted = await uncountEnded(tx, { id: signatureId, letterId, domain: current.domain, state: current.state, confirmedAt: current.confirmedAt });
-  return { ended: true, previousState: current.state, domain: current.domain, wasCounted };
+  return { ended: true, previousState, domain: current.domain, wasCounted };
 }

@@ -1,4 +1,32 @@
+import type { SignatureState } from "@/lib/db/generated/enums";
 import { Prisma } from "@/lib/db/prisma";
+
+/**
+ * Everything that moves a signature between states, and the only moves there are:
+ *
+ *   PENDING ──confirm──▶ CONFIRMED        (the emailed link, or an organiser checking a code)
+ *      │                     │
+ *      └──withdraw/invalidate┴──▶ WITHDRAWN | INVALIDATED   (for good)
+ *
+ * Where each move is written: confirm in count-confirmation.ts (and its one-statement twin in
+ * confirm-signature.ts); withdraw and invalidate in end-signature.ts, one at a time, and in
+ * lib/moderation/invalidate-in-batches.ts for many, both with the fragments below. An ended
+ * signature never comes back: signing again after a withdrawal is a new signature.
+ */
+export type TSignatureEvent = "confirm" | "withdraw" | "invalidate";
+
+export const SIGNATURE_TRANSITIONS = {
+  PENDING: { confirm: "CONFIRMED", withdraw: "WITHDRAWN", invalidate: "INVALIDATED" },
+  CONFIRMED: { withdraw: "WITHDRAWN", invalidate: "INVALIDATED" },
+  WITHDRAWN: {},
+  INVALIDATED: {},
+} as const satisfies Record<SignatureState, Partial<Record<TSignatureEvent, SignatureState>>>;
+
+/** Where `event` takes a signature in `state`, or null where it cannot happen. */
+export function signatureMove(state: string, event: TSignatureEvent): SignatureState | null {
+  const moves: Partial<Record<TSignatureEvent, SignatureState>> | undefined = SIGNATURE_TRANSITIONS[state as SignatureState];
+  return moves?.[event] ?? null;
+}
 
 /**
  * How a signature ends, as SQL fragments over a set of ending rows, so that ending one signature
