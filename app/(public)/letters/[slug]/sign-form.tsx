@@ -2,6 +2,7 @@
 
 import { useResultForm } from "@/app/_components/use-result-form";
 import type { TSignFormState, TSignFormValues } from "./sign-form-state";
+import { fieldHelpers, SignerDetailsFields } from "./signer-details";
 
 type Props = {
   action: (state: TSignFormState, formData: FormData) => Promise<TSignFormState>;
@@ -38,19 +39,7 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
 
   const values = state.status === "error" ? state.values : EMPTY;
   const errors = state.status === "error" ? state.fields : {};
-  // A field is described by its hint, if it has one, and by its error once there is one.
-  const field = (name: keyof TSignFormValues, hint?: string) => ({
-    id: `sign-${name}`,
-    name,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": [hint, errors[name] ? `sign-${name}-error` : undefined].filter(Boolean).join(" ") || undefined,
-  });
-  const error = (name: keyof TSignFormValues) =>
-    errors[name] ? (
-      <p id={`sign-${name}-error`} className="field-error">
-        {errors[name].join(" ")}
-      </p>
-    ) : null;
+  const { field, error } = fieldHelpers<keyof TSignFormValues>("sign", errors);
 
   return (
     <form id={anchor} action={formAction} className="sign-form" noValidate>
@@ -76,42 +65,13 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
         {error("email")}
       </div>
 
-      {allowPublicNames ? (
-        <fieldset className="field">
-          <legend>How should your signature appear?</legend>
-          <label className="choice">
-            <input type="radio" name="anonymous" value="false" defaultChecked={!values.anonymous} /> Show my name
-          </label>
-          <label className="choice">
-            <input type="radio" name="anonymous" value="true" defaultChecked={values.anonymous} /> Sign anonymously (shown as &ldquo;Anonymous · verified&rdquo;
-            with your domain)
-          </label>
-        </fieldset>
-      ) : (
-        <input type="hidden" name="anonymous" value="true" />
-      )}
-
-      {collectJobTitle ? (
-        <div className="field">
-          <label htmlFor="sign-title">Job title (optional)</label>
-          <input {...field("title")} type="text" maxLength={120} defaultValue={values.title} />
-          {error("title")}
-        </div>
-      ) : null}
-      {collectTeam ? (
-        <div className="field">
-          <label htmlFor="sign-team">Team (optional)</label>
-          <input {...field("team")} type="text" maxLength={120} defaultValue={values.team} />
-          {error("team")}
-        </div>
-      ) : null}
-      {allowComments ? (
-        <div className="field">
-          <label htmlFor="sign-comment">Why I signed (optional)</label>
-          <textarea {...field("comment")} rows={3} maxLength={1000} defaultValue={values.comment} />
-          {error("comment")}
-        </div>
-      ) : null}
+      <SignerDetailsFields
+        prefix="sign"
+        values={values}
+        errors={errors}
+        letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments }}
+        anonymousAs={<>&ldquo;Anonymous · verified&rdquo;</>}
+      />
 
       <button type="submit" disabled={submitting}>
         {submitting ? "Signing…" : "Sign this letter"}

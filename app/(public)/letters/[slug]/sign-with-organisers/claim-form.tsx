@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { fieldHelpers, SignerDetailsFields } from "../signer-details";
 import type { TClaimFormState, TClaimFormValues } from "./claim-form-state";
 import { CodeScreen } from "./code-screen";
 
@@ -23,18 +24,7 @@ export function ClaimForm({ action, domains, collectJobTitle, collectTeam, allow
 
   const values = state.status === "error" ? state.values : EMPTY;
   const errors = state.status === "error" ? state.fields : {};
-  const field = (name: keyof TClaimFormValues) => ({
-    id: `claim-${name}`,
-    name,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `claim-${name}-error` : undefined,
-  });
-  const error = (name: keyof TClaimFormValues) =>
-    errors[name] ? (
-      <p id={`claim-${name}-error`} className="field-error">
-        {errors[name].join(" ")}
-      </p>
-    ) : null;
+  const { field, error } = fieldHelpers<keyof TClaimFormValues>("claim", errors);
 
   return (
     <form action={formAction} className="sign-form" noValidate>
@@ -78,42 +68,13 @@ export function ClaimForm({ action, domains, collectJobTitle, collectTeam, allow
         {error("domain")}
       </div>
 
-      {allowPublicNames ? (
-        <fieldset className="field">
-          <legend>How should your signature appear?</legend>
-          <label className="choice">
-            <input type="radio" name="anonymous" value="false" defaultChecked={!values.anonymous} /> Show my name
-          </label>
-          <label className="choice">
-            <input type="radio" name="anonymous" value="true" defaultChecked={values.anonymous} /> Sign anonymously (shown as &ldquo;Anonymous · verified by
-            organisers&rdquo; with your domain)
-          </label>
-        </fieldset>
-      ) : (
-        <input type="hidden" name="anonymous" value="true" />
-      )}
-
-      {collectJobTitle ? (
-        <div className="field">
-          <label htmlFor="claim-title">Job title (optional)</label>
-          <input {...field("title")} type="text" maxLength={120} defaultValue={values.title} />
-          {error("title")}
-        </div>
-      ) : null}
-      {collectTeam ? (
-        <div className="field">
-          <label htmlFor="claim-team">Team (optional)</label>
-          <input {...field("team")} type="text" maxLength={120} defaultValue={values.team} />
-          {error("team")}
-        </div>
-      ) : null}
-      {allowComments ? (
-        <div className="field">
-          <label htmlFor="claim-comment">Why I signed (optional)</label>
-          <textarea {...field("comment")} rows={3} maxLength={1000} defaultValue={values.comment} />
-          {error("comment")}
-        </div>
-      ) : null}
+      <SignerDetailsFields
+        prefix="claim"
+        values={values}
+        errors={errors}
+        letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments }}
+        anonymousAs={<>&ldquo;Anonymous · verified by organisers&rdquo;</>}
+      />
 
       <button type="submit" disabled={submitting}>
         {submitting ? "Getting your code…" : "Get my verification code"}

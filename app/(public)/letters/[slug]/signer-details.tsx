@@ -1,0 +1,79 @@
+import type { ReactNode } from "react";
+
+/**
+ * What both ways of signing (an emailed link, or a code shown to the organisers) ask alike, and
+ * how their fields are described: by a hint where there is one, and by their error once there
+ * is one. `prefix` keeps the ids of the two forms apart.
+ */
+export function fieldHelpers<TName extends string>(prefix: string, errors: Partial<Record<TName, string[]>>) {
+  const field = (name: TName, hint?: string) => ({
+    id: `${prefix}-${name}`,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": [hint, errors[name] ? `${prefix}-${name}-error` : undefined].filter(Boolean).join(" ") || undefined,
+  });
+  const error = (name: TName) => {
+    const messages = errors[name];
+    return messages ? (
+      <p id={`${prefix}-${name}-error`} className="field-error">
+        {messages.join(" ")}
+      </p>
+    ) : null;
+  };
+  return { field, error };
+}
+
+type TDetailName = "anonymous" | "title" | "team" | "comment";
+
+type Props = {
+  prefix: string;
+  values: { anonymous: boolean; title: string; team: string; comment: string };
+  errors: Partial<Record<TDetailName, string[]>>;
+  letter: { allowPublicNames: boolean; collectJobTitle: boolean; collectTeam: boolean; allowComments: boolean };
+  /** How an anonymous signature of this kind is shown, for the choice's label. */
+  anonymousAs: ReactNode;
+};
+
+/** How the signature appears, then the optional job title, team and comment the letter asks for. */
+export function SignerDetailsFields({ prefix, values, errors, letter, anonymousAs }: Props) {
+  const { field, error } = fieldHelpers<TDetailName>(prefix, errors);
+  return (
+    <>
+      {letter.allowPublicNames ? (
+        <fieldset className="field">
+          <legend>How should your signature appear?</legend>
+          <label className="choice">
+            <input type="radio" name="anonymous" value="false" defaultChecked={!values.anonymous} /> Show my name
+          </label>
+          <label className="choice">
+            <input type="radio" name="anonymous" value="true" defaultChecked={values.anonymous} /> Sign anonymously (shown as {anonymousAs} with your domain)
+          </label>
+        </fieldset>
+      ) : (
+        <input type="hidden" name="anonymous" value="true" />
+      )}
+
+      {letter.collectJobTitle ? (
+        <div className="field">
+          <label htmlFor={`${prefix}-title`}>Job title (optional)</label>
+          <input {...field("title")} type="text" maxLength={120} defaultValue={values.title} />
+          {error("title")}
+        </div>
+      ) : null}
+      {letter.collectTeam ? (
+        <div className="field">
+          <label htmlFor={`${prefix}-team`}>Team (optional)</label>
+          <input {...field("team")} type="text" maxLength={120} defaultValue={values.team} />
+          {error("team")}
+        </div>
+      ) : null}
+      {letter.allowComments ? (
+        <div className="field">
+          <label htmlFor={`${prefix}-comment`}>Why I signed (optional)</label>
+          <textarea {...field("comment")} rows={3} maxLength={1000} defaultValue={values.comment} />
+          {error("comment")}
+        </div>
+      ) : null}
+    </>
+  );
+}
