@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: one self-contained tool (schema engine in WebAssembly, a PGlite shadow database and their glue) that nothing else imports.
 /**
  * Computes the SQL that takes a database built from `prisma/migrations` to the state described
  * by `prisma/schema.prisma`, entirely in-process: Prisma's schema engine compiled to WebAssembly

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the one owner of the local postmaster (start, share, adopt, stop), whose steps only make sense read together.
 import type { ChildProcess } from "node:child_process";
 import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import net from "node:net";

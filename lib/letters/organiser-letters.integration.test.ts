@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: every organiser action on a letter's lifecycle, against one database, in the order an organiser meets them.
 import { beforeEach, describe, expect, it } from "vitest";
 import { acceptInvitations } from "@/lib/auth/accept-invitations";
 import { performAccountAction, performLetterAction } from "@/lib/auth/organiser-action";

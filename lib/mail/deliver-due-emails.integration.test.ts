@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: every way a delivery can go (sent, refused, down, crashed, raced), each a short case on one outbox.
 import type { AddressObject } from "mailparser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";

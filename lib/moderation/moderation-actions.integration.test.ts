@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: each moderation action with what it changes and what it must leave alone.
 import { beforeEach, describe, expect, it } from "vitest";
 import { foldCountEvents } from "@/lib/counts/fold-count-events";
 import { getExactLetterTotal } from "@/lib/counts/get-letter-total";

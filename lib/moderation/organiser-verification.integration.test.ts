@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the whole path of a signature verified by organisers, claim to count, with its refusals.
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { performLetterAction, type TOrganiserCodeChecks } from "@/lib/auth/organiser-action";

@@ -7,6 +7,7 @@ import { IDLE } from "@/lib/errors/action-state";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
 import { ActionOutcome } from "../../../_components/action-form";
 import { describeDraftChanges, type TDraftActionState, type TDraftState } from "./draft-state";
+import { DemandsFieldset, DomainsFieldset, SigningFieldset, type TSectionProps } from "./letter-editor-sections";
 
 type Props = {
   action: (state: TDraftActionState, formData: FormData) => Promise<TDraftActionState>;
@@ -26,9 +27,6 @@ const LABELS: Record<string, string> = {
   closesAt: "Closing date",
   organiserVerificationInstructions: "Instructions for signers verified by organisers",
 };
-
-let nextKey = 0;
-const newKey = () => `new-${(nextKey += 1)}`;
 
 /** What the server action receives: the draft as JSON, in the shape ZLetterDraft checks. */
 function toPayload(draft: TDraftState, version: number): string {
@@ -119,13 +117,7 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
     ) : null;
   const describedBy = (path: string) => (errors[path] ? { "aria-invalid": true, "aria-describedby": `error-${path.replaceAll(".", "-")}` } : {});
 
-  const moveDemand = (index: number, by: -1 | 1) =>
-    update((current) => {
-      const demands = [...current.demands];
-      const [moved] = demands.splice(index, 1);
-      if (moved) demands.splice(index + by, 0, moved);
-      return { ...current, demands };
-    });
+  const section: TSectionProps = { draft, set, setFrom, errorFor, describedBy };
 
   return (
     <form id={anchor} action={formAction} onSubmit={submit} className="letter-editor">
@@ -187,203 +179,9 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
         </section>
       </fieldset>
 
-      <fieldset>
-        <legend>Demands</legend>
-        {errorFor("demands")}
-        <ol className="editor-list">
-          {draft.demands.map((demand, index) => (
-            <li key={demand.key}>
-              <label htmlFor={`demand-${demand.key}`} className="visually-hidden">
-                Demand {index + 1}
-              </label>
-              <textarea
-                id={`demand-${demand.key}`}
-                rows={2}
-                value={demand.text}
-                maxLength={LETTER_LIMITS.demandText}
-                onChange={(event) =>
-                  setFrom("demands", (current) => current.demands.map((item) => (item.key === demand.key ? { ...item, text: event.target.value } : item)))
-                }
-                {...describedBy(`demands.${index}.text`)}
-              />
-              {errorFor(`demands.${index}.text`)}
-              <div className="organiser-toolbar">
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={index === 0}
-                  onClick={() => moveDemand(index, -1)}
-                  aria-label={`Move demand ${index + 1} up`}
-                >
-                  Up
-                </button>
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={index === draft.demands.length - 1}
-                  onClick={() => moveDemand(index, 1)}
-                  aria-label={`Move demand ${index + 1} down`}
-                >
-                  Down
-                </button>
-                <button
-                  type="button"
-                  className="button-secondary"
-                  onClick={() => setFrom("demands", (current) => current.demands.filter((item) => item.key !== demand.key))}
-                  aria-label={`Remove demand ${index + 1}`}
-                >
-                  Remove
-                </button>
-              </div>
-            </li>
-          ))}
-        </ol>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={draft.demands.length >= LETTER_LIMITS.demands}
-          onClick={() => setFrom("demands", (current) => [...current.demands, { key: newKey(), text: "" }])}
-        >
-          Add a demand
-        </button>
-      </fieldset>
-
-      <fieldset>
-        <legend>Who may sign</legend>
-        <label className="choice">
-          <input type="checkbox" checked={draft.openToAnyDomain} onChange={(event) => set("openToAnyDomain", event.target.checked)} /> Anyone with a verified
-          email address
-        </label>
-        {errorFor("domains")}
-        {draft.openToAnyDomain ? null : (
-          <>
-            <ul className="editor-list">
-              {draft.domains.map((rule, index) => (
-                <li key={rule.key} className="organiser-toolbar">
-                  <label htmlFor={`domain-${rule.key}`} className="visually-hidden">
-                    Domain {index + 1}
-                  </label>
-                  <input
-                    id={`domain-${rule.key}`}
-                    type="text"
-                    placeholder="microsoft.com"
-                    value={rule.domain}
-                    onChange={(event) =>
-                      setFrom("domains", (current) => current.domains.map((item) => (item.key === rule.key ? { ...item, domain: event.target.value } : item)))
-                    }
-                    {...describedBy(`domains.${index}.domain`)}
-                  />
-                  <label className="choice">
-                    <input
-                      type="checkbox"
-                      checked={rule.includeSubdomains}
-                      onChange={(event) =>
-                        setFrom("domains", (current) =>
-                          current.domains.map((item) => (item.key === rule.key ? { ...item, includeSubdomains: event.target.checked } : item)),
-                        )
-                      }
-                    />{" "}
-                    and its subdomains
-                  </label>
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    onClick={() => setFrom("domains", (current) => current.domains.filter((item) => item.key !== rule.key))}
-                    aria-label={`Remove domain ${index + 1}`}
-                  >
-                    Remove
-                  </button>
-                  {errorFor(`domains.${index}.domain`)}
-                </li>
-              ))}
-            </ul>
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={draft.domains.length >= LETTER_LIMITS.domains}
-              onClick={() => setFrom("domains", (current) => [...current.domains, { key: newKey(), domain: "", includeSubdomains: false }])}
-            >
-              Add a domain
-            </button>
-          </>
-        )}
-      </fieldset>
-
-      <fieldset>
-        <legend>Signing</legend>
-        <div className="field">
-          <label htmlFor="letter-goal">Signature goal (optional)</label>
-          <input
-            id="letter-goal"
-            type="number"
-            min={1}
-            max={LETTER_LIMITS.goal}
-            value={draft.goal}
-            onChange={(event) => set("goal", event.target.value)}
-            {...describedBy("goal")}
-          />
-          {errorFor("goal")}
-        </div>
-        <div className="field">
-          <label htmlFor="letter-closes">Closing date (optional)</label>
-          <input id="letter-closes" type="date" value={draft.closesAt} onChange={(event) => set("closesAt", event.target.value)} {...describedBy("closesAt")} />
-          <p className="hint">Signing closes at the end of this day (UTC).</p>
-          {errorFor("closesAt")}
-        </div>
-        <fieldset className="choice-group">
-          <legend>Signing options</legend>
-          <ul className="choice-list">
-            {(
-              [
-                ["collectJobTitle", "Ask signers for their job title"],
-                ["collectTeam", "Ask signers for their team"],
-                ["allowComments", "Let signers add a comment"],
-                ["allowPublicNames", "Let signers show their name publicly (otherwise every signature is anonymous)"],
-                [
-                  "discreetEmails",
-                  "Discreet emails: verification emails name neither the letter nor its addressee (recommended when signers use work addresses)",
-                ],
-              ] as const
-            ).map(([key, label]) => (
-              <li key={key}>
-                <label className="choice">
-                  <input type="checkbox" checked={draft[key]} onChange={(event) => set(key, event.target.checked)} /> {label}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      </fieldset>
-
-      <fieldset>
-        <legend>Signers who will not receive mail at work</legend>
-        <label className="choice">
-          <input type="checkbox" checked={draft.organiserVerification ?? false} onChange={(event) => set("organiserVerification", event.target.checked)} /> Let
-          signers be verified by the organisers instead of by a work email
-        </label>
-        <p className="hint">
-          Such a signer names the domain they claim and gets a code on screen; they show it to you with proof of employment (a staff badge, say), and you verify
-          it on the letter&rsquo;s &ldquo;Verify a code&rdquo; page. You will learn who they are. No address ties these signatures together: your check is the
-          only guard against someone signing twice. The public sees them as &ldquo;verified by organisers&rdquo;, counted apart.
-        </p>
-        {draft.organiserVerification ? (
-          <div className="field">
-            <label htmlFor="letter-organiser-instructions">How signers reach you with their code</label>
-            <textarea
-              id="letter-organiser-instructions"
-              rows={3}
-              maxLength={LETTER_LIMITS.organiserVerificationInstructions}
-              value={draft.organiserVerificationInstructions ?? ""}
-              onChange={(event) => set("organiserVerificationInstructions", event.target.value)}
-              {...describedBy("organiserVerificationInstructions")}
-            />
-            <p className="hint">
-              Shown with the code. For example: &ldquo;Send a photo of your staff badge with this code to our Signal number +1 555 0100.&rdquo;
-            </p>
-            {errorFor("organiserVerificationInstructions")}
-          </div>
-        ) : null}
-      </fieldset>
+      <DemandsFieldset {...section} />
+      <DomainsFieldset {...section} />
+      <SigningFieldset {...section} />
 
       <div className="organiser-toolbar">
         <button type="submit" disabled={saving}>
