@@ -1,15 +1,8 @@
 import type { TActionState } from "@/lib/errors/action-state";
+import type { TOrganiserClaimRow } from "@/lib/moderation/find-organiser-claim";
 
-export type TClaimView = {
-  code: string;
-  displayName: string;
-  anonymous: boolean;
-  jobTitle: string | null;
-  team: string | null;
-  domain: string;
-  submittedAt: string;
-  expiresAt: string;
-};
+/** A claim as the page shows it: the row, without its ids, its times as text (it crosses to the client). */
+export type TClaimView = Omit<TOrganiserClaimRow, "tokenId" | "signatureId" | "submittedAt" | "expiresAt"> & { submittedAt: string; expiresAt: string };
 
 export type TVerifiedView = { displayName: string; anonymous: boolean; domain: string; confirmedAt: string };
 
