@@ -48,6 +48,7 @@ export function presentLetterDetail(letter: TPublishedLetter, appUrl: string): T
     byVerification: letter.byVerification,
     daily: letter.daily,
     countsUpdatedAt: iso(letter.countsUpdatedAt),
+    namesHeldUntilDelivery: letter.namesHeld,
     links: { count: urls.count, signatures: urls.signatures, badge: urls.badge, image: urls.image, feed: urls.feed, calendar: urls.calendar },
   };
 }

@@ -81,6 +81,11 @@ export const ZLetterDetail = z
       .array(ZDayTotal)
       .describe("Oldest first; days without confirmations are left out. Empty while the letter has fewer than MIN_PUBLIC_GROUP signatures."),
     countsUpdatedAt: ZTimestamp.nullable(),
+    namesHeldUntilDelivery: z
+      .boolean()
+      .describe(
+        "True while the organisers hold every signer's name until the letter is delivered: until then each signature is listed as anonymous. Posting the Delivered update publishes the names of the signers who chose to show theirs.",
+      ),
     links: z.object({
       count: z.url(),
       signatures: z.url(),

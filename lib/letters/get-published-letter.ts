@@ -1,6 +1,7 @@
 import type { TDb, Prisma } from "@/lib/db/prisma";
 import { foldSmallGroups, hasClosedDomainList, publicDaily } from "@/lib/privacy/small-groups";
 import { countOrganiserVerified } from "@/lib/signatures/count-organiser-verified";
+import { heldNamesPolicy, namesHeld } from "@/lib/privacy/held-names";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
 /**
@@ -36,6 +37,7 @@ export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, sl
       collectTeam: true,
       allowComments: true,
       allowPublicNames: true,
+      holdNamesUntilDelivery: true,
       organiserVerification: true,
       organiserVerificationInstructions: true,
       demands: { orderBy: { position: "asc" }, select: { id: true, text: true, status: true } },
@@ -57,6 +59,7 @@ export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, sl
   const organiser = letter.organiserVerification ? await countOrganiserVerified(db, letter.id) : 0;
   return {
     ...rest,
+    namesHeld: namesHeld(heldNamesPolicy(letter)),
     total,
     byVerification: { email: Math.max(0, total - organiser), organiser: Math.min(organiser, total) },
     countsUpdatedAt: count?.updatedAt ?? null,

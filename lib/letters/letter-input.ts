@@ -47,6 +47,8 @@ export const ZLetterDraft = z
     collectTeam: z.boolean(),
     allowComments: z.boolean(),
     allowPublicNames: z.boolean(),
+    // Names held until delivery (issue 13 §2): off unless chosen.
+    holdNamesUntilDelivery: z.boolean().default(false),
     discreetEmails: z.boolean(),
     // Signers verified by organisers instead of by email (issue 14 §3): off unless chosen.
     organiserVerification: z.boolean().default(false),

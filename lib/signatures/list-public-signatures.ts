@@ -23,14 +23,15 @@ export function verificationOf(method: "EMAIL" | "ORGANISER"): TVerification {
 
 /**
  * Confirmed signatures as the public sees them, newest first. A signer who chose anonymity, or
- * whose name a moderator hid, appears only as a verified domain; withdrawn and invalidated
+ * whose name a moderator hid, or any signer while the letter holds names until its delivery,
+ * appears only as a verified domain; withdrawn and invalidated
  * signatures do not appear at all. Public surfaces list them through pagePublicSignatures, which
  * also keeps a small domain from singling out an anonymous signer.
  */
 export async function listPublicSignatures(
   db: TDb | Prisma.TransactionClient,
   letterId: string,
-  options: { limit?: number; after?: TCursor | null } = {},
+  options: { limit?: number; after?: TCursor | null; namesHeld?: boolean } = {},
 ): Promise<TPublicSignature[]> {
   const rows = await db.signature.findMany({
     where: { letterId, state: "CONFIRMED", ...afterCursor("confirmedAt", options.after ?? null) },
@@ -51,7 +52,8 @@ export async function listPublicSignatures(
     },
   });
   return rows.map((row) => {
-    const named = row.showName && !row.nameHidden;
+    // Names held until delivery (lib/privacy/held-names.ts) show every signer as anonymous for now.
+    const named = row.showName && !row.nameHidden && !options.namesHeld;
     return {
       id: row.id,
       name: named ? row.displayName : null,

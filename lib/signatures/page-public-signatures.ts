@@ -1,11 +1,13 @@
 import type { TDb, Prisma } from "@/lib/db/prisma";
 import { toPage, type TCursor } from "@/lib/pagination/cursor";
+import { DELIVERED_SELECT, heldNamesPolicy, namesHeld } from "@/lib/privacy/held-names";
 import { isSingleDomainLetter, showsAnonymousDomain } from "@/lib/privacy/small-groups";
 import { listPublicSignatures, type TPublicSignature } from "./list-public-signatures";
 
 /**
  * Public signatures a page at a time, newest first: what every public surface lists (the letter
- * page, its signatures pages, the API). Besides listPublicSignatures' rules, an anonymous
+ * page, its signatures pages, the API). Besides listPublicSignatures' rules, no name shows while
+ * the letter holds names until its delivery (lib/privacy/held-names.ts), and an anonymous
  * signer's domain is left out while that domain has fewer than `minPublicGroup` confirmed
  * signatures on a letter several domains may sign (lib/privacy/small-groups.ts).
  */
@@ -14,24 +16,31 @@ export async function pagePublicSignatures(
   letterId: string,
   options: { limit: number; cursor: TCursor | null; minPublicGroup: number },
 ): Promise<{ items: TPublicSignature[]; nextCursor: string | null }> {
-  const rows = await listPublicSignatures(db, letterId, { limit: options.limit + 1, after: options.cursor });
+  const letter = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: PUBLIC_LIST_POLICY_SELECT });
+  const rows = await listPublicSignatures(db, letterId, { limit: options.limit + 1, after: options.cursor, namesHeld: namesHeld(heldNamesPolicy(letter)) });
   const page = toPage(rows, options.limit, (signature) => ({ at: signature.confirmedAt, id: signature.id }));
-  return { ...page, items: await withoutSmallAnonymousDomains(db, letterId, page.items, options.minPublicGroup) };
+  return { ...page, items: await withoutSmallAnonymousDomains(db, letter, page.items, options.minPublicGroup) };
 }
+
+/** What of the letter decides how its signers are listed: its domains (small groups) and whether it holds names. */
+const PUBLIC_LIST_POLICY_SELECT = {
+  id: true,
+  openToAnyDomain: true,
+  domainRules: { select: { includeSubdomains: true } },
+  holdNamesUntilDelivery: true,
+  ...DELIVERED_SELECT,
+} as const;
 
 async function withoutSmallAnonymousDomains(
   db: TDb | Prisma.TransactionClient,
-  letterId: string,
+  letter: { id: string; openToAnyDomain: boolean; domainRules: { includeSubdomains: boolean }[] },
   items: TPublicSignature[],
   min: number,
 ): Promise<TPublicSignature[]> {
   const anonymousDomains = [...new Set(items.filter((item) => item.name === null && item.domain !== null).map((item) => item.domain!))];
   if (anonymousDomains.length === 0 || min <= 1) return items;
-  const [letter, counts] = await Promise.all([
-    db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { openToAnyDomain: true, domainRules: { select: { includeSubdomains: true } } } }),
-    // The folded totals, up to a fold behind: a domain just reaching the size shows a moment later.
-    db.domainCount.findMany({ where: { letterId, domain: { in: anonymousDomains } }, select: { domain: true, total: true } }),
-  ]);
+  // The folded totals, up to a fold behind: a domain just reaching the size shows a moment later.
+  const counts = await db.domainCount.findMany({ where: { letterId: letter.id, domain: { in: anonymousDomains } }, select: { domain: true, total: true } });
   const singleDomainLetter = isSingleDomainLetter(letter);
   const totals = new Map(counts.map((count) => [count.domain, count.total]));
   return items.map((item) =>

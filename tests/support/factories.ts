@@ -15,6 +15,7 @@ type LetterOverrides = {
   domains?: string[];
   openToAnyDomain?: boolean;
   statusUpdates?: { kind: StatusUpdateKind; body: string; occurredAt: Date; respondBy?: Date }[];
+  holdNamesUntilDelivery?: boolean;
 };
 
 /** A letter of the test's own, unique per call, with whatever the test cares about overridden. */
@@ -37,6 +38,7 @@ export async function createLetter(db: TDb, overrides: LetterOverrides = {}) {
       domainRules: { create: (overrides.domains ?? (overrides.openToAnyDomain ? [] : ["example.com"])).map((domain) => ({ domain })) },
       statusUpdates: { create: overrides.statusUpdates ?? [] },
       count: { create: { total: overrides.total ?? 0 } },
+      holdNamesUntilDelivery: overrides.holdNamesUntilDelivery ?? false,
     },
   });
 }

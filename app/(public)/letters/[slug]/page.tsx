@@ -15,6 +15,7 @@ import { countOf, nounFor, NOUNS } from "@/app/_components/plural";
 import { LiveTotal } from "@/app/_components/live-total";
 import { MarkdownBody } from "@/app/_components/markdown";
 import { ShareActions } from "@/app/_components/share-actions";
+import { HeldNamesNotice } from "@/app/_components/held-names-notice";
 import { SignatureList } from "@/app/_components/signature-list";
 import { SignatureTotal } from "@/app/_components/signature-total";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
@@ -105,6 +106,7 @@ export default async function LetterPage({ params }: Props) {
             collectTeam={letter.collectTeam}
             allowComments={letter.allowComments}
             allowPublicNames={letter.allowPublicNames}
+            namesHeld={letter.namesHeld}
           />
           {letter.organiserVerification ? (
             <p className="sign-alternative">
@@ -142,6 +144,7 @@ export default async function LetterPage({ params }: Props) {
 
       <section aria-labelledby="signers-heading">
         <h2 id="signers-heading">Recent signatures</h2>
+        {letter.namesHeld ? <HeldNamesNotice /> : null}
         <SignatureList signatures={signers.items} />
         {signers.nextCursor ? (
           <p>

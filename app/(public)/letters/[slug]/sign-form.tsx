@@ -11,6 +11,8 @@ type Props = {
   collectTeam: boolean;
   allowComments: boolean;
   allowPublicNames: boolean;
+  /** The letter holds names until its delivery: "show my name" then means "from the delivery on". */
+  namesHeld: boolean;
 };
 
 const EMPTY: TSignFormValues = { name: "", email: "", anonymous: false, title: "", team: "", comment: "" };
@@ -19,7 +21,7 @@ const EMPTY: TSignFormValues = { name: "", email: "", anonymous: false, title: "
  * Works without JavaScript (a plain form POST to the server action); with it, the page does not
  * reload and errors are announced where they occur.
  */
-export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam, allowComments, allowPublicNames }: Props) {
+export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam, allowComments, allowPublicNames, namesHeld }: Props) {
   const { state, formAction, pending: submitting, anchor, resultRef } = useResultForm<TSignFormState>(action, { status: "idle" });
 
   if (state.status === "pending") {
@@ -69,7 +71,7 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
         prefix="sign"
         values={values}
         errors={errors}
-        letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments }}
+        letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments, namesHeld }}
         anonymousAs={<>&ldquo;Anonymous · verified&rdquo;</>}
       />
 

@@ -29,7 +29,7 @@ type Props = {
   prefix: string;
   values: { anonymous: boolean; title: string; team: string; comment: string };
   errors: Partial<Record<TDetailName, string[]>>;
-  letter: { allowPublicNames: boolean; collectJobTitle: boolean; collectTeam: boolean; allowComments: boolean };
+  letter: { allowPublicNames: boolean; collectJobTitle: boolean; collectTeam: boolean; allowComments: boolean; namesHeld: boolean };
   /** How an anonymous signature of this kind is shown, for the choice's label. */
   anonymousAs: ReactNode;
 };
@@ -44,6 +44,7 @@ export function SignerDetailsFields({ prefix, values, errors, letter, anonymousA
           <legend>How should your signature appear?</legend>
           <label className="choice">
             <input type="radio" name="anonymous" value="false" defaultChecked={!values.anonymous} /> Show my name
+            {letter.namesHeld ? " (once the letter is delivered: until then every signature is shown as anonymous)" : null}
           </label>
           <label className="choice">
             <input type="radio" name="anonymous" value="true" defaultChecked={values.anonymous} /> Sign anonymously (shown as {anonymousAs} with your domain)

@@ -189,6 +189,10 @@ export function SigningFieldset({ draft, set, errorFor, describedBy }: TSectionP
                 ["allowComments", "Let signers add a comment"],
                 ["allowPublicNames", "Let signers show their name publicly (otherwise every signature is anonymous)"],
                 [
+                  "holdNamesUntilDelivery",
+                  "Hold every name until the letter is delivered: totals and comments show from the start, names only once you post the “Delivered” update",
+                ],
+                [
                   "discreetEmails",
                   "Discreet emails: verification emails name neither the letter nor its addressee (recommended when signers use work addresses)",
                 ],
@@ -196,7 +200,7 @@ export function SigningFieldset({ draft, set, errorFor, describedBy }: TSectionP
             ).map(([key, label]) => (
               <li key={key}>
                 <label className="choice">
-                  <input type="checkbox" checked={draft[key]} onChange={(event) => set(key, event.target.checked)} /> {label}
+                  <input type="checkbox" checked={draft[key] ?? false} onChange={(event) => set(key, event.target.checked)} /> {label}
                 </label>
               </li>
             ))}

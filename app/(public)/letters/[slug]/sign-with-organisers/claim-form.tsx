@@ -13,12 +13,13 @@ type Props = {
   collectTeam: boolean;
   allowComments: boolean;
   allowPublicNames: boolean;
+  namesHeld: boolean;
 };
 
 const EMPTY: TClaimFormValues = { name: "", anonymous: false, domain: "", title: "", team: "", comment: "" };
 
 /** Works without JavaScript, like the ordinary sign form; on success the code replaces the form. */
-export function ClaimForm({ action, domains, collectJobTitle, collectTeam, allowComments, allowPublicNames }: Props) {
+export function ClaimForm({ action, domains, collectJobTitle, collectTeam, allowComments, allowPublicNames, namesHeld }: Props) {
   const [state, formAction, submitting] = useActionState(action, { status: "idle" });
   if (state.status === "code") return <CodeScreen state={state} />;
 
@@ -72,7 +73,7 @@ export function ClaimForm({ action, domains, collectJobTitle, collectTeam, allow
         prefix="claim"
         values={values}
         errors={errors}
-        letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments }}
+        letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments, namesHeld }}
         anonymousAs={<>&ldquo;Anonymous · verified by organisers&rdquo;</>}
       />
 

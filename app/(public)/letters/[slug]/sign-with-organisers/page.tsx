@@ -63,6 +63,7 @@ export default async function SignWithOrganisersPage({ params }: Props) {
             collectTeam={letter.collectTeam}
             allowComments={letter.allowComments}
             allowPublicNames={letter.allowPublicNames}
+            namesHeld={letter.namesHeld}
           />
         </section>
       ) : (

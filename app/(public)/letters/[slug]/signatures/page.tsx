@@ -7,6 +7,7 @@ import { loadPublishedLetter } from "@/lib/adapters/load-published-letter";
 import { decodeCursor, type TCursor } from "@/lib/pagination/cursor";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
 import { countOf, NOUNS } from "@/app/_components/plural";
+import { HeldNamesNotice } from "@/app/_components/held-names-notice";
 import { SignatureList } from "@/app/_components/signature-list";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
@@ -48,6 +49,7 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
       </p>
       <h1>Signatures on &ldquo;{letter.title}&rdquo;</h1>
       <p className="muted">{countOf(letter.total, NOUNS.verifiedSignature)}, newest first. Anonymous signers are shown by their verified domain only.</p>
+      {letter.namesHeld ? <HeldNamesNotice /> : null}
       <SignatureList signatures={page.items} />
       {page.nextCursor ? (
         <p>
