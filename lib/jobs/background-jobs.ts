@@ -4,12 +4,14 @@ import type { TDb } from "@/lib/db/prisma";
 import { emailTemplates } from "@/lib/mail/email-templates";
 import { startOutboxWorker, type TOutboxWorker } from "@/lib/mail/run-outbox-worker";
 import { createMailTransport } from "@/lib/mail/transports";
+import { revealDueNames } from "@/lib/signatures/reveal-names";
 import { housekeepingTasks, runHousekeeping } from "./housekeeping";
 import { startRepeatingJob, type TRepeatingJob } from "./repeating-job";
 
 export type TBackgroundJobs = { outbox: TOutboxWorker; counts: TRepeatingJob; housekeeping: TRepeatingJob; stop(): Promise<void> };
 
 const COUNT_BATCH = 10_000;
+const REVEAL_BATCH = 1_000;
 
 /**
  * The jobs every deployment needs: delivering the email outbox, folding count events, and
@@ -39,7 +41,12 @@ export function startBackgroundJobs(db: TDb, env: TEnv, options: { log?: (messag
     name: "Count folding",
     intervalMs: 500,
     log,
-    work: async () => (await foldCountEvents(db, { batchSize: COUNT_BATCH })) === COUNT_BATCH,
+    work: async () => {
+      const folded = await foldCountEvents(db, { batchSize: COUNT_BATCH });
+      // Names waiting for their domain to reach a threshold, against the totals just folded.
+      const revealed = await revealDueNames(db, { batchSize: REVEAL_BATCH });
+      return folded === COUNT_BATCH || revealed === REVEAL_BATCH;
+    },
   });
   // Every half minute: a letter closes within 30 s of its closing date (signing refuses it from
   // the second itself; this makes its state and timeline say so).

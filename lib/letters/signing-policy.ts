@@ -10,6 +10,7 @@ export const SIGNING_POLICY_SELECT = {
   collectTeam: true,
   allowComments: true,
   allowPublicNames: true,
+  nameThresholds: true,
   domainRules: { select: { domain: true, includeSubdomains: true } },
 } as const;
 

@@ -89,7 +89,8 @@ async function confirmInOneStatement(
         "jobTitle" = CASE WHEN ${proposal !== null} THEN ${proposal?.jobTitle ?? null}::text ELSE s."jobTitle" END,
         team = CASE WHEN ${proposal !== null} THEN ${proposal?.team ?? null}::text ELSE s.team END,
         comment = CASE WHEN ${proposal !== null} THEN ${proposal?.comment ?? null}::text ELSE s.comment END,
-        "showName" = CASE WHEN ${proposal !== null} THEN ${proposal?.showName ?? false} ELSE s."showName" END
+        "showName" = CASE WHEN ${proposal !== null} THEN ${proposal?.showName ?? false} ELSE s."showName" END,
+        "showNameAt" = CASE WHEN ${proposal !== null} THEN ${proposal?.showNameAt ?? null}::int ELSE s."showNameAt" END
       FROM current
       WHERE s.id = current.id AND current.state = 'PENDING' AND s.state = 'PENDING' AND EXISTS (SELECT 1 FROM burnt)
       RETURNING s.id),

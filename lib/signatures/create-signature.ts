@@ -8,7 +8,7 @@ import { assertPlainRecipient, enqueueEmail } from "@/lib/mail/enqueue-email";
 import { keyedHash } from "@/lib/security/tokens";
 import { confirmSignatureEmail } from "./emails/signature-emails";
 import { parseSignerEmail } from "./parse-signer-email";
-import { ZSignatureInput } from "./signature-input";
+import { displayChoice, ZSignatureInput } from "./signature-input";
 import type { TSignatureProposal } from "./signature-proposal";
 
 export type TCreateSignatureDeps = {
@@ -51,13 +51,20 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
     throw new AppError("DOMAIN_NOT_ALLOWED", { message, fields: { email: [message] } });
   }
 
+  const display = displayChoice(input);
+  if (typeof display === "object" && !letter.nameThresholds.includes(display.nameAt)) {
+    const offered = letter.nameThresholds.length > 0 ? `Choose one of ${letter.nameThresholds.join(", ")}.` : "This letter does not offer it.";
+    throw new AppError("INVALID_INPUT", { fields: { display: [`Showing your name once ${display.nameAt} people have signed is not an option here. ${offered}`] } });
+  }
   const emailKey = keyedHash(email.value.dedupeForm, deps.emailHmacKey);
   const proposal: TSignatureProposal = {
     displayName: input.name,
     jobTitle: letter.collectJobTitle ? (input.title ?? null) : null,
     team: letter.collectTeam ? (input.team ?? null) : null,
     comment: letter.allowComments ? (input.comment ?? null) : null,
-    showName: letter.allowPublicNames && !input.anonymous,
+    // A threshold choice starts anonymous: reveal-names.ts shows the name once the domain reaches it.
+    showName: letter.allowPublicNames && display === "name",
+    showNameAt: letter.allowPublicNames && typeof display === "object" ? display.nameAt : null,
   };
   const sourceKey = deps.sourceKey ?? null;
 
@@ -134,9 +141,9 @@ async function insertFirstSignature(
   const { letterId, emailKey, domain, proposal, sourceKey } = row;
   if (!row.mayEmail) {
     const inserted = await db.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "sourceKey")
+      INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "showNameAt", "sourceKey")
       SELECT ${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
-             ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey}
+             ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${proposal.showNameAt}::int, ${sourceKey}
       WHERE ${takesSignaturesSql(letterId, row.now)}
       ON CONFLICT ("letterId", "emailKey") DO NOTHING
       RETURNING id`;
@@ -145,9 +152,9 @@ async function insertFirstSignature(
   assertPlainRecipient(confirmSignatureEmail, row.address);
   const queued = await db.$queryRaw<{ id: bigint }[]>`
     WITH inserted AS (
-      INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "sourceKey")
+      INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "showNameAt", "sourceKey")
       SELECT ${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
-             ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${sourceKey}
+             ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${proposal.showNameAt}::int, ${sourceKey}
       WHERE ${takesSignaturesSql(letterId, row.now)}
       ON CONFLICT ("letterId", "emailKey") DO NOTHING
       RETURNING id)

@@ -37,7 +37,14 @@ export const ZSignatureInput = z.object({
     .trim()
     .min(1, "Enter your work email address.")
     .max(254, "That email address is too long."),
-  anonymous: z.boolean(typeError("Required: true to sign anonymously, false to show the name.", "Must be true or false: true signs anonymously.")),
+  // How the signature appears: `display` ("name", "anonymous", or { nameAt: N }: the name once N
+  // people at the signer's domain have signed), or, for clients written before it, `anonymous`.
+  display: z
+    .union([z.enum(["name", "anonymous"]), z.object({ nameAt: z.number().int().positive().max(1_000_000) }).strict()], {
+      error: 'Must be "name", "anonymous" or { "nameAt": N } with N one of the letter\'s thresholds.',
+    })
+    .optional(),
+  anonymous: z.boolean({ error: "Must be true or false: true signs anonymously." }).optional(),
   title: optionalText("Job title", 120, "the signer's job title, or left out").refine(
     (value) => !value || !LOOKS_LIKE_A_LINK.test(value),
     "A job title cannot contain a web address.",
@@ -47,7 +54,17 @@ export const ZSignatureInput = z.object({
     "A team cannot contain a web address.",
   ),
   comment: optionalText("Your comment", 1000, "a comment, or left out"),
+}).superRefine((input, context) => {
+  if (input.display === undefined && input.anonymous === undefined) {
+    context.addIssue({ code: "custom", path: ["display"], message: 'Required: display ("name", "anonymous" or { "nameAt": N }), or anonymous (true or false).' });
+  }
 });
+
+/** The signer's choice of how their signature appears: `display` if given, else `anonymous`. */
+export function displayChoice(input: { display?: "name" | "anonymous" | { nameAt: number }; anonymous?: boolean }): "name" | "anonymous" | { nameAt: number } {
+  if (input.display !== undefined) return input.display;
+  return input.anonymous ? "anonymous" : "name";
+}
 
 export type TSignatureInput = z.input<typeof ZSignatureInput>;
 export type TSignatureFields = z.output<typeof ZSignatureInput>;

@@ -13,6 +13,9 @@ export const ZSignatureProposal = z.object({
   team: z.string().max(120).nullable(),
   comment: z.string().max(1000).nullable(),
   showName: z.boolean(),
+  // Show the name once this many people at the signer's domain have signed (reveal-names.ts);
+  // until then showName is false. Absent on links issued before thresholds.
+  showNameAt: z.number().int().positive().nullable().default(null),
 });
 
 export type TSignatureProposal = z.infer<typeof ZSignatureProposal>;

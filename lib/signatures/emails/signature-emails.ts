@@ -46,9 +46,9 @@ function proposalForLegacyEmail(signature: {
 }): TSignatureProposal {
   if (signature.state === "PENDING") {
     const { displayName, jobTitle, team, comment, showName } = signature;
-    return { displayName, jobTitle, team, comment, showName };
+    return { displayName, jobTitle, team, comment, showName, showNameAt: null };
   }
-  return { displayName: "", jobTitle: null, team: null, comment: null, showName: false };
+  return { displayName: "", jobTitle: null, team: null, comment: null, showName: false, showNameAt: null };
 }
 
 async function renderSignatureEmail(
