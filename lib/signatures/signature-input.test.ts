@@ -14,7 +14,7 @@ describe("ZSignatureInput's messages to JSON clients", () => {
     expect(fields).toEqual({
       name: ["Required: the signer's name, as a string."],
       email: ["Required: the signer's work email address, as a string."],
-      anonymous: ["Required: true to sign anonymously, false to show the name."],
+      anonymous: ['Required: true to sign anonymously, false to show the name (or display: "name", "anonymous" or { "nameAt": N }).'],
     });
   });
 
@@ -29,6 +29,17 @@ describe("ZSignatureInput's messages to JSON clients", () => {
       comment: ["Must be a string: a comment, or left out."],
     });
     expect(JSON.stringify(fields)).not.toMatch(/Invalid input|expected/);
+  });
+
+  it("takes display as name, anonymous or a threshold, and says what it must be", () => {
+    const base = { name: "Ada", email: "ada@example.com" };
+    for (const display of ["name", "anonymous", { nameAt: 25 }])
+      expect(ZSignatureInput.safeParse({ ...base, display }).success, JSON.stringify(display)).toBe(true);
+    for (const display of ["maybe", { nameAt: 0 }, { nameAt: 2.5 }, { nameAt: "25" }, { nameAt: 25, extra: 1 }, 25]) {
+      expect(fieldsOf({ ...base, display }), JSON.stringify(display)).toEqual({
+        display: ['Must be "name", "anonymous" or { "nameAt": N } with N one of the letter\'s thresholds.'],
+      });
+    }
   });
 
   it("keeps the form's wording for what a person types", () => {
