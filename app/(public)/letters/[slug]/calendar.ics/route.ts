@@ -14,6 +14,6 @@ export async function GET(request: Request, { params }: Context) {
     const slug = parseSlug((await params).slug);
     const calendar = await getLetterCalendar(getDb(), slug, getEnv().APP_URL);
     if (!calendar) throw new AppError("LETTER_NOT_FOUND");
-    return feedResponse(request, renderICalendar(calendar), ICALENDAR_CONTENT_TYPE, `${slug}.ics`);
+    return feedResponse(request, renderICalendar(calendar), ICALENDAR_CONTENT_TYPE, { filename: `${slug}.ics`, noindex: !calendar.listed });
   });
 }

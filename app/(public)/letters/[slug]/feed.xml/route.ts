@@ -13,6 +13,6 @@ export async function GET(request: Request, { params }: Context) {
   return apiGet("GET /letters/{slug}/feed.xml", async () => {
     const feed = await getLetterFeed(getDb(), parseSlug((await params).slug), getEnv().APP_URL);
     if (!feed) throw new AppError("LETTER_NOT_FOUND");
-    return feedResponse(request, renderAtomFeed(feed), ATOM_CONTENT_TYPE);
+    return feedResponse(request, renderAtomFeed(feed), ATOM_CONTENT_TYPE, { noindex: !feed.listed });
   });
 }
