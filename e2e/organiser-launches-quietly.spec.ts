@@ -43,7 +43,7 @@ test("an organiser publishes a letter unlisted, shares it by link, then makes it
 
   await page.goto(`/organise/letters/${draft.id}`);
   const card = page.getByRole("region", { name: "Who can find it" });
-  await card.getByLabel(/^Unlisted/).check();
+  await card.getByRole("radio", { name: /Unlisted/ }).check();
   await card.getByLabel(/Go public automatically/).fill("500");
   await card.getByRole("button", { name: "Save visibility" }).click();
   await expect(card.getByRole("status")).toHaveText("Saved: the letter is unlisted.");
@@ -104,4 +104,5 @@ test("an unlisted letter goes public by itself at its threshold, and its organis
   await page.goto(`/organise/letters/${letter.id}`);
   await expect(page.getByTestId("visibility-state")).toContainText("Public since");
   await expect(page.getByRole("button", { name: "Make public now" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Made public" })).toBeDisabled();
 });

@@ -2,6 +2,7 @@ import { ActionForm } from "../../../_components/action-form";
 import { MAX_LIST_AT_SIGNATURES } from "@/lib/letters/quiet-launch/quiet-launch-input";
 import type { TOrganiserLetter } from "@/lib/organisers/get-letter-for-organiser";
 import { makeLetterPublicAction, setQuietLaunchAction } from "./actions";
+import { OrganiserActionForm } from "./organiser-action-form";
 import { describeVisibility } from "./describe-visibility";
 
 /**
@@ -54,8 +55,14 @@ export function VisibilityCard({ letter, isOwner }: { letter: TOrganiserLetter; 
           </div>
         </ActionForm>
       ) : null}
-      {isOwner && published && !letter.listed ? (
-        <ActionForm action={makeLetterPublicAction.bind(null, letter.id)} submitLabel="Make public now" workingLabel="Making public…" />
+      {isOwner && published && (!letter.listed || letter.listedAt) ? (
+        // Kept (disabled) once the letter is public, so that the outcome of the press stays on screen.
+        <OrganiserActionForm
+          action={makeLetterPublicAction.bind(null, letter.id)}
+          label={letter.listed ? "Made public" : "Make public now"}
+          workingLabel="Making public…"
+          disabled={letter.listed}
+        />
       ) : null}
       {!isOwner && (mayMoveThreshold || (published && !letter.listed)) ? (
         <p className="muted">Only the letter&apos;s owner can change who can find it.</p>
