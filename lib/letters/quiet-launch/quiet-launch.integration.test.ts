@@ -14,6 +14,7 @@ import { getPublishedLetter } from "../get-published-letter";
 import { listPublishedLetters } from "../list-published-letters";
 import { listSitemapLetters } from "../list-sitemap-letters";
 import { pagePublishedLetters } from "../page-published-letters";
+import { deleteLetter } from "../delete-letter";
 import { publishLetter } from "../publish-letter";
 import { makeLetterPublic } from "./make-letter-public";
 import { setQuietLaunch } from "./set-quiet-launch";
@@ -252,6 +253,18 @@ describe("quiet launch: unlisted letters", () => {
     expect([after.timeline.length, after.activity.length]).toEqual([1, 1]);
     // The fold sends its emails only if it was the one to flip the letter.
     expect(after.emails.length).toBe(after.activity[0]!.actorId === null ? 2 : 0);
+  });
+
+  it("takes its unsent emails with it when the letter is deleted", async () => {
+    const { letter, owner } = await ownedLetter({ listAtSignatures: 1 });
+    const other = await ownedLetter({ listAtSignatures: 1 });
+    await addConfirmedSignatures(db, letter.id, [{}]);
+    await addConfirmedSignatures(db, other.letter.id, [{}]);
+    await foldCountEvents(db);
+    expect((await wentPublic(letter.id)).emails).toHaveLength(4);
+    await performLetterAction(organiserDeps(db), owner, deleteLetter, letter.id, { confirmSlug: letter.slug });
+    const left = await db.outboxEmail.findMany({ where: { template: "letter-made-public" } });
+    expect(left.map((email) => (email.data as { letterId: string }).letterId)).toEqual([other.letter.id, other.letter.id]);
   });
 
   it("leaves letters without a threshold, and listed letters, alone when counts are folded", async () => {
