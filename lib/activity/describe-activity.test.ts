@@ -33,4 +33,18 @@ describe("activity sentences", () => {
     expect(describeActivity("letter.published", {})).toBe("published the letter");
     expect(describeActivity("letter.renamed-by-the-future", {})).toBe("did something (letter.renamed-by-the-future)");
   });
+
+  it("describes the quiet-launch settings and how the letter went public", () => {
+    expect(describeActivity("letter.visibility-changed", { listed: false, listAtSignatures: 50 })).toBe(
+      "made the letter unlisted until it has 50 verified signatures",
+    );
+    expect(describeActivity("letter.visibility-changed", { listed: false, listAtSignatures: null })).toBe(
+      "made the letter unlisted until it is made public by hand",
+    );
+    expect(describeActivity("letter.visibility-changed", { listed: true, listAtSignatures: null })).toBe("made the letter listed");
+    expect(describeActivity("letter.made-public", { by: "threshold", listAtSignatures: 1, total: 1 })).toBe(
+      "made the letter public on reaching 1 verified signature",
+    );
+    expect(describeActivity("letter.made-public", { by: "organiser" })).toBe("made the letter public");
+  });
 });

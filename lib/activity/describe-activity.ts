@@ -11,6 +11,8 @@ const ACTIONS: Record<TActivityAction, true> = {
   "letter.published": true,
   "letter.closed": true,
   "letter.transferred": true,
+  "letter.visibility-changed": true,
+  "letter.made-public": true,
   "status.posted": true,
   "status.deleted": true,
   "demand.status-changed": true,
@@ -37,6 +39,10 @@ function field(detail: Prisma.JsonValue, key: string): string | null {
   if (!detail || typeof detail !== "object" || Array.isArray(detail)) return null;
   const value = (detail as Prisma.JsonObject)[key];
   return typeof value === "string" || typeof value === "number" ? String(value) : null;
+}
+
+function flag(detail: Prisma.JsonValue, key: string): boolean {
+  return !!detail && typeof detail === "object" && !Array.isArray(detail) && (detail as Prisma.JsonObject)[key] === true;
 }
 
 const plural = (count: string | null, noun: string) => `${count ?? "some"} ${noun}${count === "1" ? "" : "s"}`;
@@ -84,6 +90,15 @@ export function describeActivity(action: string, detail: Prisma.JsonValue): stri
         : "closed the letter";
     case "letter.transferred":
       return `made ${field(detail, "to") ?? "another organiser"} the owner`;
+    case "letter.visibility-changed": {
+      if (flag(detail, "listed")) return "made the letter listed";
+      const at = field(detail, "listAtSignatures");
+      return at ? `made the letter unlisted until it has ${plural(at, "verified signature")}` : "made the letter unlisted until it is made public by hand";
+    }
+    case "letter.made-public":
+      return field(detail, "by") === "threshold"
+        ? `made the letter public on reaching ${plural(field(detail, "listAtSignatures"), "verified signature")}`
+        : "made the letter public";
     case "status.posted":
       return `posted a status update${field(detail, "kind") ? ` (${field(detail, "kind")?.toLowerCase()})` : ""}`;
     case "status.deleted":

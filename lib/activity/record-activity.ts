@@ -14,6 +14,9 @@ export type TActivityAction =
   | "letter.published"
   | "letter.closed"
   | "letter.transferred"
+  // Quiet launch (lib/letters/quiet-launch/)
+  | "letter.visibility-changed"
+  | "letter.made-public"
   | "status.posted"
   | "status.deleted"
   | "demand.status-changed"
@@ -47,6 +50,8 @@ const CHANGES_THE_LETTER: ReadonlySet<TActivityAction> = new Set<TActivityAction
   "letter.rejected",
   "letter.published",
   "letter.closed",
+  "letter.visibility-changed",
+  "letter.made-public",
   "status.posted",
   "status.deleted",
   "demand.status-changed",

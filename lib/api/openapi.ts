@@ -60,8 +60,8 @@ export function buildOpenApiDocument(appUrl: string) {
           operationId: "listLetters",
           tags: ["Letters"] satisfies TApiTag[],
           description:
-            "Open and closed letters, newest first, in pages of `limit`; pass `nextCursor` back as `cursor` for the next page. Pages are keyset cursors: stable while letters are published, constant in cost however deep.",
-          summary: "Published letters, newest first",
+            "Open and closed letters, newest first, in pages of `limit` (unlisted letters are left out: they answer to their slug only, see `listed`); pass `nextCursor` back as `cursor` for the next page. Pages are keyset cursors: stable while letters are published, constant in cost however deep.",
+          summary: "Published, listed letters, newest first",
           parameters: [
             {
               name: "status",
@@ -81,7 +81,7 @@ export function buildOpenApiDocument(appUrl: string) {
           operationId: "getLetter",
           tags: ["Letters"] satisfies TApiTag[],
           description:
-            "Everything the letter's page shows: its text (Markdown), demands with their status, the status timeline, which domains may sign, the goal and closing date, and the verified totals.",
+            "Everything the letter's page shows: its text (Markdown), demands with their status, the status timeline, which domains may sign, the goal and closing date, and the verified totals. An unlisted letter answers here like any other, with `listed: false`.",
           summary: "A letter with its demands, timeline, domain policy and counts",
           parameters: [slug],
           responses: { "200": json("LetterDetail", "The letter."), "404": error("No published letter has this slug.") },

@@ -30,6 +30,7 @@ export function presentLetterDetail(letter: TPublishedLetter, appUrl: string): T
   return {
     ...presentLetterSummary({ ...letter, status: letter.status === "OPEN" ? "OPEN" : "CLOSED" }, appUrl),
     body: letter.bodyMarkdown,
+    listed: letter.listed,
     closesAt: iso(letter.closesAt),
     closedAt: iso(letter.closedAt),
     demands: letter.demands.map((demand) => ({ text: demand.text, status: demand.status })),

@@ -53,13 +53,18 @@ export const ZLetterDetail = z
   .object({
     ...ZLetterSummary.shape,
     body: z.string().describe("Markdown."),
+    listed: z
+      .boolean()
+      .describe(
+        "false while the letter is unlisted (a quiet launch): open to anyone with its link, but left out of every list (`GET /letters` included), search, the sitemap and the site feed, and marked noindex, until its organisers make it public.",
+      ),
     closesAt: ZTimestamp.nullable(),
     closedAt: ZTimestamp.nullable(),
     demands: z.array(z.object({ text: z.string(), status: z.enum(["OPEN", "PARTLY_MET", "MET", "REFUSED"]) })),
     timeline: z
       .array(
         z.object({
-          kind: z.enum(["PUBLISHED", "DELIVERED", "RESPONSE", "DEMAND_CHANGE", "VICTORY", "NOTE"]),
+          kind: z.enum(["PUBLISHED", "DELIVERED", "RESPONSE", "DEMAND_CHANGE", "VICTORY", "NOTE", "MADE_PUBLIC"]),
           body: z.string(),
           occurredAt: ZTimestamp,
           respondBy: z.iso.date().nullable().describe("A day (UTC) by which the addressee promised to answer, as the organisers reported it."),

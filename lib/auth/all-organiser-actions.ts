@@ -9,6 +9,8 @@ import { reviewLetter } from "@/lib/letters/review-letter";
 import { saveDraft } from "@/lib/letters/save-draft";
 import { setDemandStatus } from "@/lib/letters/set-demand-status";
 import { updateOpenLetter } from "@/lib/letters/update-open-letter";
+import { makeLetterPublic } from "@/lib/letters/quiet-launch/make-letter-public";
+import { setQuietLaunch } from "@/lib/letters/quiet-launch/set-quiet-launch";
 import { inviteEditor } from "@/lib/organisers/invite-editor";
 import { revokeInvitation } from "@/lib/organisers/revoke-invitation";
 import { removeEditor, transferOwnership } from "@/lib/organisers/manage-organisers";
@@ -44,6 +46,9 @@ export const LETTER_ACTIONS: TLetterAction<any, any>[] = [
   removeEditor,
   transferOwnership,
   deleteLetter,
+  // Quiet launch
+  setQuietLaunch,
+  makeLetterPublic,
   // Moderation and export
   setSignatureNameHidden,
   setSignatureCommentHidden,

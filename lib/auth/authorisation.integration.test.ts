@@ -33,6 +33,8 @@ const VALID_INPUT: Record<string, (fixture: TFixture) => unknown> = {
   removeEditor: (f) => ({ userId: f.editorUserId }),
   transferOwnership: (f) => ({ userId: f.editorUserId }),
   deleteLetter: (f) => ({ confirmSlug: f.slug }),
+  setQuietLaunch: () => ({ visibility: "unlisted", listAtSignatures: "60", version: 1 }),
+  makeLetterPublic: () => ({}),
   createLetter: () => ({ title: "A new letter" }),
   setSignatureNameHidden: (f) => ({ signatureId: f.signatureId, hidden: true }),
   setSignatureCommentHidden: (f) => ({ signatureId: f.signatureId, hidden: true }),
@@ -60,7 +62,8 @@ async function snapshot(database: TDb): Promise<string> {
 }
 
 async function seed(): Promise<TFixture & { owner: Awaited<ReturnType<typeof createActor>>; editor: Awaited<ReturnType<typeof createActor>> }> {
-  const letter = await createLetter(db, { statusUpdates: [] });
+  // Unlisted, so that making it public is something a refused action could have done.
+  const letter = await createLetter(db, { statusUpdates: [], listed: false, listAtSignatures: 50 });
   const owner = await createActor(db);
   const editor = await createActor(db);
   await addOrganiser(db, letter.id, owner, "OWNER");

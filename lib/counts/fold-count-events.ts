@@ -1,10 +1,17 @@
 import type { TDb } from "@/lib/db/prisma";
+import { recordWentPublic } from "@/lib/letters/quiet-launch/go-public";
 
 /**
  * Folds appended count events into the total, per-domain and per-day count rows, a batch at a
  * time, in one transaction: the events are deleted exactly when their sums are added, so a crash
  * midway changes nothing and the next run starts over. Folds on several instances take turns
  * (see the lock below), so no event is folded twice.
+ *
+ * An unlisted letter whose new total reaches its `listAtSignatures` goes public in the same
+ * statement (quiet launch): the fold already knows every changed total, so confirmations, the
+ * hot path, pay nothing for it. The UPDATE's own condition (`NOT listed`) makes it happen once,
+ * whatever folds, confirmations or organisers race it; the timeline entry, activity entry and
+ * organisers' emails are written in this transaction, so a crash loses or repeats none of them.
  *
  * Returns how many events were folded.
  */
@@ -19,7 +26,7 @@ export async function foldCountEvents(db: TDb, options: { batchSize?: number } =
       // "updatedAt" is stamped with clock_timestamp(), taken after the lock, not now() (when the
       // transaction began, possibly long before it got the lock): stamps then follow the order in
       // which folds commit, which the live counts' change feed relies on (see count-snapshots.ts).
-      const [result] = await tx.$queryRaw<{ folded: bigint }[]>`
+      const [result] = await tx.$queryRaw<{ folded: bigint; wentPublic: { id: string; listAtSignatures: number; total: number; updatedAt: string }[] }[]>`
       WITH folded AS (
         DELETE FROM "CountEvent"
         WHERE id IN (SELECT id FROM "CountEvent" ORDER BY id LIMIT ${batchSize})
@@ -30,6 +37,14 @@ export async function foldCountEvents(db: TDb, options: { batchSize?: number } =
         SELECT "letterId", SUM("delta"), clock_timestamp() AT TIME ZONE 'UTC' FROM folded GROUP BY "letterId"
         ON CONFLICT ("letterId") DO UPDATE
           SET "total" = "LetterCount"."total" + EXCLUDED."total", "updatedAt" = EXCLUDED."updatedAt"
+        RETURNING "letterId", "total", "updatedAt"
+      ),
+      went_public AS (
+        UPDATE "Letter" l
+        SET listed = true, "listedAt" = t."updatedAt", "updatedAt" = t."updatedAt", version = l.version + 1
+        FROM totals t
+        WHERE l.id = t."letterId" AND NOT l.listed AND l."listAtSignatures" <= t."total" AND l.status IN ('OPEN', 'CLOSED')
+        RETURNING l.id, l."listAtSignatures", t."total", t."updatedAt"
       ),
       domains AS (
         INSERT INTO "DomainCount" ("letterId", "domain", "total")
@@ -41,7 +56,17 @@ export async function foldCountEvents(db: TDb, options: { batchSize?: number } =
         SELECT "letterId", "day", SUM("delta") FROM folded GROUP BY "letterId", "day"
         ON CONFLICT ("letterId", "day") DO UPDATE SET "total" = "DailyCount"."total" + EXCLUDED."total"
       )
-      SELECT COUNT(*) AS folded FROM folded`;
+      SELECT (SELECT COUNT(*) FROM folded) AS folded,
+        (SELECT COALESCE(json_agg(went_public), '[]'::json) FROM went_public) AS "wentPublic"`;
+      for (const letter of result?.wentPublic ?? []) {
+        await recordWentPublic(tx, {
+          letterId: letter.id,
+          actorId: null,
+          // Stamped from the clock read after the lock, as "LetterCount"."updatedAt" is (UTC, no zone).
+          at: new Date(`${letter.updatedAt}Z`),
+          threshold: { listAtSignatures: letter.listAtSignatures, total: Number(letter.total) },
+        });
+      }
       return Number(result?.folded ?? 0);
       // Under a signing spike every pooled connection is busy for a while: the fold waits its turn
       // rather than fail (Prisma's default gives up after 2 s, which `npm run bench`'s signing spike exceeded).

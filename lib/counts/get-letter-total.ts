@@ -1,11 +1,11 @@
-import type { TDb } from "@/lib/db/prisma";
+import type { Prisma, TDb } from "@/lib/db/prisma";
 
 /**
  * A letter's exact total at this moment: the folded count plus the events not folded yet. For
  * the one reader who must see their own signature counted at once (the confirmation page);
  * every other page reads the folded count, at most a couple of seconds behind.
  */
-export async function getExactLetterTotal(db: TDb, letterId: string): Promise<number> {
+export async function getExactLetterTotal(db: TDb | Prisma.TransactionClient, letterId: string): Promise<number> {
   const [row] = await db.$queryRaw<{ total: bigint }[]>`
     SELECT COALESCE((SELECT "total" FROM "LetterCount" WHERE "letterId" = ${letterId}::uuid), 0)
          + COALESCE((SELECT SUM("delta") FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid), 0) AS total`;

@@ -11,7 +11,8 @@ export const ICALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
  * a bodiless 304 while nothing changed. The ETag is the body's hash: the body is the same for
  * everyone, and any change to it, including a removed update, changes it.
  */
-export function feedResponse(request: Request, body: string, contentType: string, filename?: string): Response {
+export function feedResponse(request: Request, body: string, contentType: string, options: { filename?: string; noindex?: boolean } = {}): Response {
+  const { filename, noindex } = options;
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
   const headers: Record<string, string> = {
     "Content-Type": contentType,
@@ -19,6 +20,8 @@ export function feedResponse(request: Request, body: string, contentType: string
     ETag: etag,
     "Access-Control-Allow-Origin": "*",
     ...(filename ? { "Content-Disposition": `inline; filename="${filename}"` } : {}),
+    // An unlisted letter's feed and calendar (quiet launch): for whoever has the link, not search engines.
+    ...(noindex ? { "X-Robots-Tag": "noindex" } : {}),
   };
   if (matchesETag(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { headers });

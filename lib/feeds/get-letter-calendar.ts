@@ -12,7 +12,7 @@ export const CALENDAR_DEADLINES = 50;
  * and each day by which the addressee promised an answer (a status update's `respondBy`).
  * Null for drafts, letters in review and unknown slugs alike.
  */
-export async function getLetterCalendar(db: TDb, slug: string, appUrl: string): Promise<TCalendar | null> {
+export async function getLetterCalendar(db: TDb, slug: string, appUrl: string): Promise<(TCalendar & { listed: boolean }) | null> {
   const letter = await db.letter.findFirst({
     where: { slug, status: { in: [...PUBLISHED_STATUSES] } },
     select: {
@@ -25,6 +25,7 @@ export async function getLetterCalendar(db: TDb, slug: string, appUrl: string): 
       closesAt: true,
       closedAt: true,
       updatedAt: true,
+      listed: true,
       statusUpdates: {
         where: { respondBy: { not: null } },
         orderBy: [{ respondBy: "desc" }, { createdAt: "desc" }],
@@ -59,6 +60,8 @@ export async function getLetterCalendar(db: TDb, slug: string, appUrl: string): 
     });
   }
   return {
+    // Not part of the document: whether its response may be indexed (quiet launch).
+    listed: letter.listed,
     name: `“${letter.title}”`,
     description: `Dates of the open letter to ${letter.addressee}: its closing date and the answers promised.`,
     events,

@@ -16,7 +16,7 @@ const TITLE_LENGTH = 120;
  * updates) and the platform's own (published, closed). Null for a draft, a letter in review or
  * no letter at all, which look the same from outside.
  */
-export async function getLetterFeed(db: TDb, slug: string, appUrl: string): Promise<TAtomFeed | null> {
+export async function getLetterFeed(db: TDb, slug: string, appUrl: string): Promise<(TAtomFeed & { listed: boolean }) | null> {
   const letter = await db.letter.findFirst({
     where: { slug, status: { in: [...PUBLISHED_STATUSES] } },
     select: {
@@ -26,6 +26,7 @@ export async function getLetterFeed(db: TDb, slug: string, appUrl: string): Prom
       addressee: true,
       publishedAt: true,
       createdAt: true,
+      listed: true,
       statusUpdates: {
         orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
         take: LETTER_FEED_ENTRIES,
@@ -46,6 +47,8 @@ export async function getLetterFeed(db: TDb, slug: string, appUrl: string): Prom
     content: update.respondBy ? `${update.body}\n\nAnswer promised by ${formatDay(update.respondBy)}.` : update.body,
   }));
   return {
+    // Not part of the document: whether its response may be indexed (quiet launch).
+    listed: letter.listed,
     id: letterFeedId(letter.id),
     title: `Updates on “${letter.title}”`,
     subtitle: `An open letter to ${letter.addressee}: its delivery, the answers, and the status of each demand.`,

@@ -1,6 +1,6 @@
 import type { TDb } from "@/lib/db/prisma";
 import { letterUrls } from "@/lib/letters/letter-urls";
-import { PUBLISHED_STATUSES } from "@/lib/letters/published-statuses";
+import { listedLetters } from "@/lib/letters/listed-letters";
 import { entryIdOfRow } from "./feed-ids";
 import { latestUpdate, type TAtomFeed } from "./render-atom-feed";
 
@@ -10,20 +10,31 @@ export const SITE_FEED_ENTRIES = 50;
 // its ETag) the same until a letter is published.
 const NOTHING_YET = new Date(0);
 
-/** Newly published letters, newest first (open or since closed: each was news when it appeared). */
+/**
+ * Newly published letters, newest first (open or since closed: each was news when it appeared).
+ * An unlisted letter joins the feed when it goes public, dated then: that is when it is news.
+ */
 export async function getSiteFeed(db: TDb, appUrl: string): Promise<TAtomFeed> {
   const letters = await db.letter.findMany({
-    where: { status: { in: [...PUBLISHED_STATUSES] }, publishedAt: { not: null } },
+    where: { ...listedLetters(), publishedAt: { not: null } },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: SITE_FEED_ENTRIES,
-    select: { id: true, slug: true, title: true, addressee: true, publishedAt: true, demands: { orderBy: { position: "asc" }, select: { text: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      addressee: true,
+      publishedAt: true,
+      listedAt: true,
+      demands: { orderBy: { position: "asc" }, select: { text: true } },
+    },
   });
   const base = appUrl.replace(/\/+$/, "");
   const entries = letters.map((letter) => ({
     id: entryIdOfRow(letter.id),
     title: letter.title,
-    updated: letter.publishedAt!,
-    published: letter.publishedAt!,
+    updated: letter.listedAt ?? letter.publishedAt!,
+    published: letter.listedAt ?? letter.publishedAt!,
     link: letterUrls(appUrl, letter.slug).page,
     content: [
       `An open letter to ${letter.addressee}.`,

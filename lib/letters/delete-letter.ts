@@ -19,7 +19,8 @@ export const deleteLetter = defineLetterAction({
       await tx.$executeRaw`
         DELETE FROM "OutboxEmail" WHERE "sentAt" IS NULL AND (
           data->>'signatureId' IN (SELECT id::text FROM "Signature" WHERE "letterId" = ${letter.id}::uuid)
-          OR data->>'invitationId' IN (SELECT id::text FROM "OrganiserInvitation" WHERE "letterId" = ${letter.id}::uuid))`;
+          OR data->>'invitationId' IN (SELECT id::text FROM "OrganiserInvitation" WHERE "letterId" = ${letter.id}::uuid)
+          OR data->>'letterId' = ${letter.id})`;
       await tx.letter.delete({ where: { id: letter.id } });
     });
   },

@@ -28,6 +28,7 @@ export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, sl
       addressee: true,
       bodyMarkdown: true,
       status: true,
+      listed: true,
       goal: true,
       publishedAt: true,
       closesAt: true,

@@ -1,6 +1,7 @@
 import { Prisma, type TDb } from "@/lib/db/prisma";
 import { LETTER_SUMMARY_SELECT, toLetterSummary, type TLetterSummary } from "./letter-summary";
-import { PUBLISHED_STATUSES } from "./published-statuses";
+import { listedLettersSql } from "./listed-letters";
+import type { PUBLISHED_STATUSES } from "./published-statuses";
 
 export type { TLetterSummary };
 
@@ -14,7 +15,7 @@ type Options = {
 const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Published letters as the home page lists them. Open letters: the most recently signed first
+ * Published, listed letters as the home page lists them (and its title search finds them). Open letters: the most recently signed first
  * (a letter gathering signatures now is what visitors came for; letters never signed last),
  * then the newest. Closed letters: the most recently closed first.
  */
@@ -32,7 +33,7 @@ export async function listPublishedLetters(db: TDb, options: Options): Promise<T
       : Prisma.sql`CASE WHEN c.total > 0 THEN c."updatedAt" END DESC NULLS LAST, l."publishedAt" DESC NULLS LAST, l.id DESC`;
   const ids = await db.$queryRaw<{ id: string }[]>`
     SELECT l.id FROM "Letter" l LEFT JOIN "LetterCount" c ON c."letterId" = l.id
-    WHERE l.status = ${options.status}::"LetterStatus" ${titleMatches.length > 0 ? Prisma.join(titleMatches, " ", "", "") : Prisma.empty}
+    WHERE ${listedLettersSql("l", options.status)} ${titleMatches.length > 0 ? Prisma.join(titleMatches, " ", "", "") : Prisma.empty}
     ORDER BY ${order} LIMIT ${options.limit ?? 100}`;
   const letters = await db.letter.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: LETTER_SUMMARY_SELECT });
   const position = new Map(ids.map((row, index) => [row.id, index]));

@@ -8,4 +8,5 @@ export const STATUS_UPDATE_LABELS: Record<StatusUpdateKind, string> = {
   DEMAND_CHANGE: "Demand update",
   VICTORY: "Victory",
   NOTE: "Update",
+  MADE_PUBLIC: "Made public",
 };

@@ -12,6 +12,8 @@ export type TMyLetter = {
   goal: number | null;
   updatedAt: Date;
   reviewNote: string | null;
+  /** false while the letter is unlisted (quiet launch). */
+  listed: boolean;
 };
 
 /** The letters an organiser works on, most recently changed first. */
@@ -21,7 +23,17 @@ export async function listMyLetters(db: TDb, actor: TActor): Promise<TMyLetter[]
     select: {
       role: true,
       letter: {
-        select: { id: true, title: true, slug: true, status: true, goal: true, updatedAt: true, reviewNote: true, count: { select: { total: true } } },
+        select: {
+          id: true,
+          title: true,
+          slug: true,
+          status: true,
+          goal: true,
+          updatedAt: true,
+          reviewNote: true,
+          listed: true,
+          count: { select: { total: true } },
+        },
       },
     },
     orderBy: { letter: { updatedAt: "desc" } },

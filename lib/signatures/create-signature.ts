@@ -54,7 +54,9 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
   const display = displayChoice(input);
   if (typeof display === "object" && !letter.nameThresholds.includes(display.nameAt)) {
     const offered = letter.nameThresholds.length > 0 ? `Choose one of ${letter.nameThresholds.join(", ")}.` : "This letter does not offer it.";
-    throw new AppError("INVALID_INPUT", { fields: { display: [`Showing your name once ${display.nameAt} people have signed is not an option here. ${offered}`] } });
+    throw new AppError("INVALID_INPUT", {
+      fields: { display: [`Showing your name once ${display.nameAt} people have signed is not an option here. ${offered}`] },
+    });
   }
   const emailKey = keyedHash(email.value.dedupeForm, deps.emailHmacKey);
   const proposal: TSignatureProposal = {

@@ -16,6 +16,9 @@ type LetterOverrides = {
   openToAnyDomain?: boolean;
   statusUpdates?: { kind: StatusUpdateKind; body: string; occurredAt: Date; respondBy?: Date }[];
   holdNamesUntilDelivery?: boolean;
+  /** Quiet launch: false for an unlisted letter, open by its link only. */
+  listed?: boolean;
+  listAtSignatures?: number | null;
 };
 
 /** A letter of the test's own, unique per call, with whatever the test cares about overridden. */
@@ -35,6 +38,8 @@ export async function createLetter(db: TDb, overrides: LetterOverrides = {}) {
         create: (overrides.demands ?? [{ text: "Do the right thing." }]).map((demand, position) => ({ ...demand, position })),
       },
       openToAnyDomain: overrides.openToAnyDomain ?? false,
+      listed: overrides.listed ?? true,
+      listAtSignatures: overrides.listAtSignatures ?? null,
       domainRules: { create: (overrides.domains ?? (overrides.openToAnyDomain ? [] : ["example.com"])).map((domain) => ({ domain })) },
       statusUpdates: { create: overrides.statusUpdates ?? [] },
       count: { create: { total: overrides.total ?? 0 } },

@@ -49,7 +49,8 @@ export default async function OrganiserDashboard() {
                 <Link href={`/organise/letters/${letter.id}`}>{letter.title}</Link>
               </h2>
               <p className="muted">
-                <LetterStatusBadge status={letter.status} /> · {letter.role.toLowerCase()} · {letter.total.toLocaleString("en")} verified
+                <LetterStatusBadge status={letter.status} />
+                {letter.listed ? "" : " · unlisted"} · {letter.role.toLowerCase()} · {letter.total.toLocaleString("en")} verified
                 {letter.goal ? ` of ${letter.goal.toLocaleString("en")}` : ""}
               </p>
               {letter.status === "DRAFT" && letter.reviewNote ? <p className="form-error">Sent back by review: {letter.reviewNote}</p> : null}

@@ -48,6 +48,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     alternates: { canonical: urls.page, types: { "application/atom+xml": [{ url: urls.feed, title: `Updates on “${letter.title}”` }] } },
     openGraph: { type: "article", siteName: "Undersigned", title: letter.title, description, url: urls.page, images: [image] },
     twitter: { card: "summary_large_image", title: letter.title, description, images: [image] },
+    // Unlisted (a quiet launch): whoever has the link may read and share it; search engines wait.
+    ...(letter.listed ? {} : { robots: { index: false } }),
   };
 }
 
@@ -71,6 +73,11 @@ export default async function LetterPage({ params }: Props) {
           closesAt={letter.status === "OPEN" ? letter.closesAt : null}
           closedAt={letter.status === "CLOSED" ? letter.closedAt : null}
         />
+        {letter.listed ? null : (
+          <p className="muted" data-testid="unlisted-notice">
+            Unlisted: only people with the link can find this letter. It is not listed on this site or shown to search engines yet.
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="total-heading" className="card">

@@ -11,6 +11,8 @@ import { withdrawFromReview } from "@/lib/letters/withdraw-from-review";
 import { reviewLetter } from "@/lib/letters/review-letter";
 import { saveDraft } from "@/lib/letters/save-draft";
 import { updateOpenLetter } from "@/lib/letters/update-open-letter";
+import { makeLetterPublic } from "@/lib/letters/quiet-launch/make-letter-public";
+import { setQuietLaunch } from "@/lib/letters/quiet-launch/set-quiet-launch";
 import { getLetterForOrganiser } from "@/lib/organisers/get-letter-for-organiser";
 import { runLetterAction } from "@/lib/adapters/organiser-action";
 import { formFields, formText, jsonPayload } from "@/lib/adapters/form-fields";
@@ -72,6 +74,24 @@ export async function updateOpenLetterAction(letterId: string, _state: TActionSt
 
 export async function closeLetterAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
   const state = await runLetterAction(closeLetter, letterId, formFields(formData), () => "Closed: the letter no longer accepts signatures.");
+  revalidateLetter(letterId, { publicPage: true });
+  return state;
+}
+
+export async function setQuietLaunchAction(letterId: string, _state: TActionState, formData: FormData): Promise<TActionState> {
+  const state = await runLetterAction(
+    setQuietLaunch,
+    letterId,
+    { visibility: formData.get("visibility"), listAtSignatures: formData.get("listAtSignatures") ?? "", version: formData.get("version") },
+    ({ listed }) => (listed ? "Saved: the letter is listed." : "Saved: the letter is unlisted."),
+  );
+  // Making it public changes the lists and the letter's pages (their noindex).
+  revalidateLetter(letterId, { publicPage: true });
+  return state;
+}
+
+export async function makeLetterPublicAction(letterId: string, _state: TActionState): Promise<TActionState> {
+  const state = await runLetterAction(makeLetterPublic, letterId, {}, () => "Public: the letter is now listed and open to search engines.");
   revalidateLetter(letterId, { publicPage: true });
   return state;
 }

@@ -18,6 +18,7 @@ import { toDraftState } from "./draft-state";
 import { LetterEditor } from "./letter-editor";
 import { ReviewForm } from "./review-form";
 import { LetterNav } from "./letter-nav";
+import { VisibilityCard } from "./visibility-card";
 
 export const metadata: Metadata = { title: "Edit letter", robots: { index: false } };
 
@@ -52,6 +53,7 @@ function DraftSection({ letter, role }: { letter: TOrganiserLetter; role: TLette
         </div>
       ) : null}
       <LetterEditor action={saveDraftAction.bind(null, letter.id)} initial={toDraftState(letter)} version={letter.version} />
+      <VisibilityCard letter={letter} isOwner={hasRole(role, "OWNER")} />
       <section aria-labelledby="publish-heading" className="card">
         <h2 id="publish-heading">Publish</h2>
         {missing.length > 0 ? (
@@ -100,6 +102,7 @@ function PublishedSection({ letter, role }: { letter: TOrganiserLetter; role: TL
           Live at <Link href={`/letters/${letter.slug}`}>{`/letters/${letter.slug}`}</Link>: share it with your colleagues.
         </p>
       ) : null}
+      <VisibilityCard letter={letter} isOwner={isOwner} />
       {letter.status === "OPEN" ? (
         <section aria-labelledby="settings-heading" className="card">
           <h2 id="settings-heading">Goal and closing date</h2>

@@ -10,5 +10,5 @@ import { renderICalendar } from "@/lib/feeds/render-icalendar";
 export const GET = letterRoute("GET /letters/{slug}/calendar.ics", async (request, slug) => {
   const calendar = await getLetterCalendar(getDb(), slug, getEnv().APP_URL);
   if (!calendar) throw new AppError("LETTER_NOT_FOUND");
-  return feedResponse(request, renderICalendar(calendar), ICALENDAR_CONTENT_TYPE, `${slug}.ics`);
+  return feedResponse(request, renderICalendar(calendar), ICALENDAR_CONTENT_TYPE, { filename: `${slug}.ics`, noindex: !calendar.listed });
 });

@@ -10,5 +10,5 @@ import { renderAtomFeed } from "@/lib/feeds/render-atom-feed";
 export const GET = letterRoute("GET /letters/{slug}/feed.xml", async (request, slug) => {
   const feed = await getLetterFeed(getDb(), slug, getEnv().APP_URL);
   if (!feed) throw new AppError("LETTER_NOT_FOUND");
-  return feedResponse(request, renderAtomFeed(feed), ATOM_CONTENT_TYPE);
+  return feedResponse(request, renderAtomFeed(feed), ATOM_CONTENT_TYPE, { noindex: !feed.listed });
 });

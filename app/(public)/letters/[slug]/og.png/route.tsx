@@ -19,6 +19,14 @@ export const GET = letterRoute("GET /letters/{slug}/og.png", async (_request, sl
       total={counts?.total ?? letter.total}
       goal={letter.goal}
     />,
-    { width: 1200, height: 630, headers: { "Cache-Control": "public, max-age=0, s-maxage=300, stale-while-revalidate=3600" } },
+    {
+      width: 1200,
+      height: 630,
+      headers: {
+        "Cache-Control": "public, max-age=0, s-maxage=300, stale-while-revalidate=3600",
+        // Unlisted (a quiet launch): the preview still unfurls in a chat, but no image search keeps it.
+        ...(letter.listed ? {} : { "X-Robots-Tag": "noindex" }),
+      },
+    },
   );
 });

@@ -26,7 +26,12 @@ function cursorFrom(raw: string | string[] | undefined): TCursor | null {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const letter = await loadPublishedLetter((await params).slug);
   return letter
-    ? { title: `Signatures · ${letter.title}`, description: `Verified signatures on the open letter to ${letter.addressee}.` }
+    ? {
+        title: `Signatures · ${letter.title}`,
+        description: `Verified signatures on the open letter to ${letter.addressee}.`,
+        // Unlisted (a quiet launch): open by its link, not to search engines.
+        ...(letter.listed ? {} : { robots: { index: false } }),
+      }
     : { title: "Letter not found" };
 }
 

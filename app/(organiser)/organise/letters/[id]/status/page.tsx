@@ -114,7 +114,7 @@ export default async function LetterStatusPage({ params }: { params: Promise<{ i
               </p>
               <p className="timeline-body">{update.body}</p>
               {update.respondBy ? <RespondBy date={update.respondBy} /> : null}
-              {update.authorId && !["PUBLISHED", "DEMAND_CHANGE"].includes(update.kind) ? (
+              {update.authorId && !["PUBLISHED", "DEMAND_CHANGE", "MADE_PUBLIC"].includes(update.kind) ? (
                 <ActionForm
                   action={deleteStatusUpdateAction.bind(null, letter.id)}
                   version={letter.version}
