@@ -103,6 +103,7 @@ const signatureSubmission = fc.record(
       hostileJsonValue,
     ),
     anonymous: fc.oneof(fc.boolean(), hostileJsonValue),
+    display: fc.oneof(fc.constantFrom("name", "anonymous"), fc.record({ nameAt: fc.oneof(fc.constantFrom(25, 100), fc.integer()) }), hostileJsonValue),
     title: fc.oneof(hostileString, hostileJsonValue),
     team: fc.oneof(hostileString, hostileJsonValue),
     comment: fc.oneof(hostileString, hostileJsonValue),

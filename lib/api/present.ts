@@ -49,6 +49,7 @@ export function presentLetterDetail(letter: TPublishedLetter, appUrl: string): T
     byVerification: letter.byVerification,
     daily: letter.daily,
     countsUpdatedAt: iso(letter.countsUpdatedAt),
+    nameThresholds: letter.waitingNames,
     namesHeldUntilDelivery: letter.namesHeld,
     links: { count: urls.count, signatures: urls.signatures, badge: urls.badge, image: urls.image, feed: urls.feed, calendar: urls.calendar },
   };

@@ -86,6 +86,11 @@ export const ZLetterDetail = z
       .array(ZDayTotal)
       .describe("Oldest first; days without confirmations are left out. Empty while the letter has fewer than MIN_PUBLIC_GROUP signatures."),
     countsUpdatedAt: ZTimestamp.nullable(),
+    nameThresholds: z
+      .array(z.object({ threshold: ZCount, waiting: ZCount }))
+      .describe(
+        'What a signer may choose besides showing or hiding their name: { "nameAt": threshold } shows it once that many people at their domain have signed. `waiting`: confirmed signatures whose name waits for it. Empty when the letter offers no threshold, or shows no names.',
+      ),
     namesHeldUntilDelivery: z
       .boolean()
       .describe(

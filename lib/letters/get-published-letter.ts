@@ -1,6 +1,7 @@
 import type { TDb, Prisma } from "@/lib/db/prisma";
 import { foldSmallGroups, hasClosedDomainList, publicDaily } from "@/lib/privacy/small-groups";
 import { countOrganiserVerified } from "@/lib/signatures/count-organiser-verified";
+import { countWaitingNames } from "@/lib/signatures/reveal-names";
 import { heldNamesPolicy, namesHeld } from "@/lib/privacy/held-names";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
@@ -39,6 +40,7 @@ export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, sl
       allowComments: true,
       allowPublicNames: true,
       holdNamesUntilDelivery: true,
+      nameThresholds: true,
       organiserVerification: true,
       organiserVerificationInstructions: true,
       demands: { orderBy: { position: "asc" }, select: { id: true, text: true, status: true } },
@@ -58,9 +60,14 @@ export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, sl
   // Exact and cheap (an index range of the letter's organiser-verified rows, which people check
   // one by one); the total is the aggregator's, up to a second behind, hence the floor.
   const organiser = letter.organiserVerification ? await countOrganiserVerified(db, letter.id) : 0;
+  // Signatures waiting for their domain to reach a threshold (reveal-names.ts): "42 will show their names at 100".
+  const waiting = letter.allowPublicNames && letter.nameThresholds.length > 0 ? await countWaitingNames(db, letter.id) : [];
+  const waitingNames = letter.nameThresholds.map((threshold) => ({ threshold, waiting: waiting.find((row) => row.threshold === threshold)?.waiting ?? 0 }));
   return {
     ...rest,
     namesHeld: namesHeld(heldNamesPolicy(letter)),
+    // The thresholds offered (none when names are not shown at all), each with its waiting names.
+    waitingNames: letter.allowPublicNames ? waitingNames : [],
     total,
     byVerification: { email: Math.max(0, total - organiser), organiser: Math.min(organiser, total) },
     countsUpdatedAt: count?.updatedAt ?? null,

@@ -49,6 +49,20 @@ export const ZLetterDraft = z
     allowPublicNames: z.boolean(),
     // Names held until delivery (issue 13 §2): off unless chosen.
     holdNamesUntilDelivery: z.boolean().default(false),
+    // "Name me once N people at my domain have signed" (lib/signatures/reveal-names.ts): the Ns
+    // offered, as numbers or as the editor's text; none turns the choice off.
+    nameThresholds: z
+      .array(z.union([z.number(), z.string()]))
+      .max(5, "Offer at most 5 thresholds.")
+      .transform((values, context) => {
+        const numbers = values.map(Number);
+        if (numbers.some((value) => !Number.isInteger(value) || value < 2 || value > 1_000_000)) {
+          context.addIssue({ code: "custom", message: "Use whole numbers from 2 to 1,000,000, separated by commas." });
+          return z.NEVER;
+        }
+        return [...new Set(numbers)].sort((a, b) => a - b);
+      })
+      .default([25, 100]),
     discreetEmails: z.boolean(),
     // Signers verified by organisers instead of by email (issue 14 §3): off unless chosen.
     organiserVerification: z.boolean().default(false),

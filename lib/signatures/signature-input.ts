@@ -29,57 +29,58 @@ const optionalText = (label: string, max: number, apiName: string) =>
 
 const DISPLAY_ERROR = 'Must be "name", "anonymous" or { "nameAt": N } with N one of the letter\'s thresholds.';
 
+/** The fields a signer submits, each checked on its own (the organiser-verification claim reuses them). */
+export const ZSignatureFields = z.object({
+  name: text("Your name", 120, "the signer's name")
+    .refine((value) => value.length > 0, "Enter your name.")
+    .refine((value) => !LOOKS_LIKE_A_LINK.test(value), "A name cannot contain a web address."),
+  email: z
+    .string(typeError("Required: the signer's work email address, as a string.", "Must be a string: the signer's work email address."))
+    .trim()
+    .min(1, "Enter your work email address.")
+    .max(254, "That email address is too long."),
+  // How the signature appears: `display` ("name", "anonymous", or { nameAt: N }: the name once N
+  // people at the signer's domain have signed), or, for clients written before it, `anonymous`.
+  display: z
+    .union(
+      [
+        z.enum(["name", "anonymous"], { error: DISPLAY_ERROR }),
+        z.strictObject(
+          {
+            nameAt: z
+              .number({ error: DISPLAY_ERROR })
+              .int({ error: DISPLAY_ERROR })
+              .positive({ error: DISPLAY_ERROR })
+              .max(1_000_000, { error: DISPLAY_ERROR }),
+          },
+          { error: DISPLAY_ERROR },
+        ),
+      ],
+      { error: DISPLAY_ERROR },
+    )
+    .optional(),
+  anonymous: z.boolean({ error: "Must be true or false: true signs anonymously." }).optional(),
+  title: optionalText("Job title", 120, "the signer's job title, or left out").refine(
+    (value) => !value || !LOOKS_LIKE_A_LINK.test(value),
+    "A job title cannot contain a web address.",
+  ),
+  team: optionalText("Team", 120, "the signer's team, or left out").refine(
+    (value) => !value || !LOOKS_LIKE_A_LINK.test(value),
+    "A team cannot contain a web address.",
+  ),
+  comment: optionalText("Your comment", 1000, "a comment, or left out"),
+});
+
 /** What a signer submits, by the form or the JSON API. Declared once for both. */
-export const ZSignatureInput = z
-  .object({
-    name: text("Your name", 120, "the signer's name")
-      .refine((value) => value.length > 0, "Enter your name.")
-      .refine((value) => !LOOKS_LIKE_A_LINK.test(value), "A name cannot contain a web address."),
-    email: z
-      .string(typeError("Required: the signer's work email address, as a string.", "Must be a string: the signer's work email address."))
-      .trim()
-      .min(1, "Enter your work email address.")
-      .max(254, "That email address is too long."),
-    // How the signature appears: `display` ("name", "anonymous", or { nameAt: N }: the name once N
-    // people at the signer's domain have signed), or, for clients written before it, `anonymous`.
-    display: z
-      .union(
-        [
-          z.enum(["name", "anonymous"], { error: DISPLAY_ERROR }),
-          z.strictObject(
-            {
-              nameAt: z
-                .number({ error: DISPLAY_ERROR })
-                .int({ error: DISPLAY_ERROR })
-                .positive({ error: DISPLAY_ERROR })
-                .max(1_000_000, { error: DISPLAY_ERROR }),
-            },
-            { error: DISPLAY_ERROR },
-          ),
-        ],
-        { error: DISPLAY_ERROR },
-      )
-      .optional(),
-    anonymous: z.boolean({ error: "Must be true or false: true signs anonymously." }).optional(),
-    title: optionalText("Job title", 120, "the signer's job title, or left out").refine(
-      (value) => !value || !LOOKS_LIKE_A_LINK.test(value),
-      "A job title cannot contain a web address.",
-    ),
-    team: optionalText("Team", 120, "the signer's team, or left out").refine(
-      (value) => !value || !LOOKS_LIKE_A_LINK.test(value),
-      "A team cannot contain a web address.",
-    ),
-    comment: optionalText("Your comment", 1000, "a comment, or left out"),
-  })
-  .refine((input) => input.display !== undefined || input.anonymous !== undefined, {
-    path: ["anonymous"],
-    message: 'Required: true to sign anonymously, false to show the name (or display: "name", "anonymous" or { "nameAt": N }).',
-    // Said beside the other fields' problems, not only once they are fixed.
-    when: (payload) => {
-      const value = payload.value as { display?: unknown; anonymous?: unknown } | null;
-      return typeof value === "object" && value !== null;
-    },
-  });
+export const ZSignatureInput = ZSignatureFields.refine((input) => input.display !== undefined || input.anonymous !== undefined, {
+  path: ["anonymous"],
+  message: 'Required: true to sign anonymously, false to show the name (or display: "name", "anonymous" or { "nameAt": N }).',
+  // Said beside the other fields' problems, not only once they are fixed.
+  when: (payload) => {
+    const value = payload.value as { display?: unknown; anonymous?: unknown } | null;
+    return typeof value === "object" && value !== null;
+  },
+});
 
 /** The signer's choice of how their signature appears: `display` if given, else `anonymous`. */
 export function displayChoice(input: { display?: "name" | "anonymous" | { nameAt: number }; anonymous?: boolean }): "name" | "anonymous" | { nameAt: number } {

@@ -4,12 +4,14 @@ import { headers } from "next/headers";
 import { formTexts, requireFormData } from "@/lib/adapters/form-fields";
 import { formFailure } from "@/lib/adapters/public-action";
 import { submitSignature } from "@/lib/wiring/submit-signature";
+import { displayFromForm } from "./display-field";
 import type { TSignFormState, TSignFormValues } from "./sign-form-state";
 
 /** The sign form's server action: the same domain function as the JSON API, then the form's state. */
 export async function signLetterAction(slug: string, _state: TSignFormState, posted: FormData): Promise<TSignFormState> {
-  const typed = formTexts(posted, ["name", "email", "anonymous", "title", "team", "comment"]);
-  const values: TSignFormValues = { ...typed, anonymous: typed.anonymous === "true" };
+  const { anonymous, ...typed } = formTexts(posted, ["name", "email", "display", "anonymous", "title", "team", "comment"]);
+  const display = displayFromForm(typed.display, anonymous);
+  const values: TSignFormValues = { ...typed, display: typeof display === "object" ? `at:${display.nameAt}` : display };
   try {
     requireFormData(posted);
     await submitSignature(
@@ -17,7 +19,7 @@ export async function signLetterAction(slug: string, _state: TSignFormState, pos
       {
         name: values.name,
         email: values.email,
-        anonymous: values.anonymous,
+        display,
         title: values.title || undefined,
         team: values.team || undefined,
         comment: values.comment || undefined,

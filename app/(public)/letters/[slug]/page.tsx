@@ -16,6 +16,7 @@ import { LiveTotal } from "@/app/_components/live-total";
 import { MarkdownBody } from "@/app/_components/markdown";
 import { ShareActions } from "@/app/_components/share-actions";
 import { HeldNamesNotice } from "@/app/_components/held-names-notice";
+import { WaitingNames } from "@/app/_components/waiting-names";
 import { SignatureList } from "@/app/_components/signature-list";
 import { SignatureTotal } from "@/app/_components/signature-total";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
@@ -114,6 +115,7 @@ export default async function LetterPage({ params }: Props) {
             allowComments={letter.allowComments}
             allowPublicNames={letter.allowPublicNames}
             namesHeld={letter.namesHeld}
+            thresholds={letter.waitingNames.map(({ threshold }) => threshold)}
           />
           {letter.organiserVerification ? (
             <p className="sign-alternative">
@@ -152,6 +154,7 @@ export default async function LetterPage({ params }: Props) {
       <section aria-labelledby="signers-heading">
         <h2 id="signers-heading">Recent signatures</h2>
         {letter.namesHeld ? <HeldNamesNotice /> : null}
+        <WaitingNames waiting={letter.waitingNames} />
         <SignatureList signatures={signers.items} />
         {signers.nextCursor ? (
           <p>

@@ -1,4 +1,5 @@
-export type TSignFormValues = { name: string; email: string; anonymous: boolean; title: string; team: string; comment: string };
+/** `display`: "name", "anonymous" or "at:N" (see display-field.ts). */
+export type TSignFormValues = { name: string; email: string; display: string; title: string; team: string; comment: string };
 
 export type TSignFormState =
   | { status: "idle" }

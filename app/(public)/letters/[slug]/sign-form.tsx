@@ -13,15 +13,17 @@ type Props = {
   allowPublicNames: boolean;
   /** The letter holds names until its delivery: "show my name" then means "from the delivery on". */
   namesHeld: boolean;
+  /** "Name me once N people at my domain have signed": the letter's thresholds. */
+  thresholds: readonly number[];
 };
 
-const EMPTY: TSignFormValues = { name: "", email: "", anonymous: false, title: "", team: "", comment: "" };
+const EMPTY: TSignFormValues = { name: "", email: "", display: "name", title: "", team: "", comment: "" };
 
 /**
  * Works without JavaScript (a plain form POST to the server action); with it, the page does not
  * reload and errors are announced where they occur.
  */
-export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam, allowComments, allowPublicNames, namesHeld }: Props) {
+export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam, allowComments, allowPublicNames, namesHeld, thresholds }: Props) {
   const { state, formAction, pending: submitting, anchor, resultRef } = useResultForm<TSignFormState>(action, { status: "idle" });
 
   if (state.status === "pending") {
@@ -73,6 +75,7 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
         errors={errors}
         letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments, namesHeld }}
         anonymousAs={<>&ldquo;Anonymous · verified&rdquo;</>}
+        thresholds={thresholds}
       />
 
       <button type="submit" disabled={submitting}>

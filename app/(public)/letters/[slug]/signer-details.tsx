@@ -23,35 +23,47 @@ export function fieldHelpers<TName extends string>(prefix: string, errors: Parti
   return { field, error };
 }
 
-type TDetailName = "anonymous" | "title" | "team" | "comment";
+type TDetailName = "display" | "title" | "team" | "comment";
 
 type Props = {
   prefix: string;
-  values: { anonymous: boolean; title: string; team: string; comment: string };
+  /** `display`: "name", "anonymous" or "at:N" (display-field.ts). */
+  values: { display: string; title: string; team: string; comment: string };
   errors: Partial<Record<TDetailName, string[]>>;
   letter: { allowPublicNames: boolean; collectJobTitle: boolean; collectTeam: boolean; allowComments: boolean; namesHeld: boolean };
   /** How an anonymous signature of this kind is shown, for the choice's label. */
   anonymousAs: ReactNode;
+  /** The thresholds a signer may wait for ("name me once N people at my domain have signed"); none: not offered. */
+  thresholds?: readonly number[];
 };
 
 /** How the signature appears, then the optional job title, team and comment the letter asks for. */
-export function SignerDetailsFields({ prefix, values, errors, letter, anonymousAs }: Props) {
+export function SignerDetailsFields({ prefix, values, errors, letter, anonymousAs, thresholds = [] }: Props) {
   const { field, error } = fieldHelpers<TDetailName>(prefix, errors);
+  const describedBy = errors.display ? { "aria-describedby": `${prefix}-display-error` } : {};
   return (
     <>
       {letter.allowPublicNames ? (
-        <fieldset className="field">
+        <fieldset className="field" {...describedBy}>
           <legend>How should your signature appear?</legend>
           <label className="choice">
-            <input type="radio" name="anonymous" value="false" defaultChecked={!values.anonymous} /> Show my name
+            <input type="radio" name="display" value="name" defaultChecked={values.display === "name"} /> Show my name
             {letter.namesHeld ? " (once the letter is delivered: until then every signature is shown as anonymous)" : null}
           </label>
+          {thresholds.map((threshold) => (
+            <label className="choice" key={threshold}>
+              <input type="radio" name="display" value={`at:${threshold}`} defaultChecked={values.display === `at:${threshold}`} /> Name me once{" "}
+              {threshold.toLocaleString("en")} people at my domain have signed (anonymous until then; once shown, my name stays)
+            </label>
+          ))}
           <label className="choice">
-            <input type="radio" name="anonymous" value="true" defaultChecked={values.anonymous} /> Sign anonymously (shown as {anonymousAs} with your domain)
+            <input type="radio" name="display" value="anonymous" defaultChecked={values.display === "anonymous"} /> Sign anonymously (shown as {anonymousAs}{" "}
+            with your domain)
           </label>
+          {error("display")}
         </fieldset>
       ) : (
-        <input type="hidden" name="anonymous" value="true" />
+        <input type="hidden" name="display" value="anonymous" />
       )}
 
       {letter.collectJobTitle ? (

@@ -19,6 +19,7 @@ const opened: TDraftState = {
   allowComments: true,
   allowPublicNames: true,
   discreetEmails: true,
+  nameThresholds: "25, 100",
 };
 
 describe("describeDraftChanges", () => {

@@ -3,8 +3,10 @@ import type { TLetterDraftInput } from "@/lib/letters/letter-input";
 import type { TOrganiserLetter } from "@/lib/organisers/get-letter-for-organiser";
 
 /** The editor's state: the draft as the form holds it (numbers and dates as typed). */
-export type TDraftState = Omit<TLetterDraftInput, "goal" | "closesAt" | "demands" | "domains"> & {
+export type TDraftState = Omit<TLetterDraftInput, "goal" | "closesAt" | "demands" | "domains" | "nameThresholds"> & {
   goal: string;
+  /** As typed: "25, 100". */
+  nameThresholds: string;
   closesAt: string;
   demands: { key: string; id?: string; text: string }[];
   domains: { key: string; domain: string; includeSubdomains: boolean }[];
@@ -29,6 +31,7 @@ export function toDraftState(letter: TOrganiserLetter): TDraftState {
     allowComments: letter.allowComments,
     allowPublicNames: letter.allowPublicNames,
     holdNamesUntilDelivery: letter.holdNamesUntilDelivery,
+    nameThresholds: letter.nameThresholds.join(", "),
     discreetEmails: letter.discreetEmails,
     organiserVerification: letter.organiserVerification,
     organiserVerificationInstructions: letter.organiserVerificationInstructions,
@@ -73,6 +76,7 @@ export function describeDraftChanges(opened: TDraftState, current: TDraftState):
   if (domains(opened) !== domains(current)) changes.push(`Who may sign: now ${domains(current) || "no domain"}`);
   text("Signature goal", opened.goal, current.goal);
   text("Closing date", opened.closesAt, current.closesAt);
+  text("Name thresholds", opened.nameThresholds, current.nameThresholds);
   text("Instructions for signers verified by organisers", opened.organiserVerificationInstructions ?? "", current.organiserVerificationInstructions ?? "");
   for (const [key, label] of OPTIONS) {
     if ((opened[key] ?? false) !== (current[key] ?? false)) changes.push(`${label}: now ${yesNo(current[key] ?? false)}`);

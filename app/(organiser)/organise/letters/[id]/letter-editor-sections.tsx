@@ -154,7 +154,7 @@ export function DomainsFieldset({ draft, set, setFrom, errorFor, describedBy }: 
   );
 }
 
-/** The goal, the closing date, what signers are asked, and verification by organisers. */
+/** The goal, the closing date, what signers are asked, and the name thresholds offered. */
 export function SigningFieldset({ draft, set, errorFor, describedBy }: TSectionProps) {
   return (
     <>
@@ -206,34 +206,23 @@ export function SigningFieldset({ draft, set, errorFor, describedBy }: TSectionP
             ))}
           </ul>
         </fieldset>
-      </fieldset>
-
-      <fieldset>
-        <legend>Signers who will not receive mail at work</legend>
-        <label className="choice">
-          <input type="checkbox" checked={draft.organiserVerification ?? false} onChange={(event) => set("organiserVerification", event.target.checked)} /> Let
-          signers be verified by the organisers instead of by a work email
-        </label>
-        <p className="hint">
-          Such a signer names the domain they claim and gets a code on screen; they show it to you with proof of employment (a staff badge, say), and you verify
-          it on the letter&rsquo;s &ldquo;Verify a code&rdquo; page. You will learn who they are. No address ties these signatures together: your check is the
-          only guard against someone signing twice. The public sees them as &ldquo;verified by organisers&rdquo;, counted apart.
-        </p>
-        {draft.organiserVerification ? (
+        {draft.allowPublicNames ? (
           <div className="field">
-            <label htmlFor="letter-organiser-instructions">How signers reach you with their code</label>
-            <textarea
-              id="letter-organiser-instructions"
-              rows={3}
-              maxLength={LETTER_LIMITS.organiserVerificationInstructions}
-              value={draft.organiserVerificationInstructions ?? ""}
-              onChange={(event) => set("organiserVerificationInstructions", event.target.value)}
-              {...describedBy("organiserVerificationInstructions")}
+            <label htmlFor="letter-name-thresholds">Name thresholds</label>
+            <input
+              id="letter-name-thresholds"
+              type="text"
+              inputMode="numeric"
+              value={draft.nameThresholds}
+              onChange={(event) => set("nameThresholds", event.target.value)}
+              aria-describedby={["letter-name-thresholds-hint", errorFor("nameThresholds") ? "error-nameThresholds" : ""].filter(Boolean).join(" ")}
+              {...(errorFor("nameThresholds") ? { "aria-invalid": true } : {})}
             />
-            <p className="hint">
-              Shown with the code. For example: &ldquo;Send a photo of your staff badge with this code to our Signal number +1 555 0100.&rdquo;
+            <p id="letter-name-thresholds-hint" className="hint">
+              Besides &ldquo;show my name&rdquo; and &ldquo;anonymous&rdquo;, a signer may choose &ldquo;name me once N people at my domain have signed&rdquo;.
+              The Ns offered, separated by commas (for example 10, 50, 100); leave it empty to offer none.
             </p>
-            {errorFor("organiserVerificationInstructions")}
+            {errorFor("nameThresholds")}
           </div>
         ) : null}
       </fieldset>

@@ -8,6 +8,7 @@ import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
 import { ActionOutcome } from "../../../_components/action-form";
 import { describeDraftChanges, type TDraftActionState, type TDraftState } from "./draft-state";
 import { DemandsFieldset, DomainsFieldset, SigningFieldset, type TSectionProps } from "./letter-editor-sections";
+import { OrganiserVerificationFieldset } from "./letter-editor-verification";
 
 type Props = {
   action: (state: TDraftActionState, formData: FormData) => Promise<TDraftActionState>;
@@ -25,6 +26,7 @@ const LABELS: Record<string, string> = {
   domains: "Who may sign",
   goal: "Signature goal",
   closesAt: "Closing date",
+  nameThresholds: "Name thresholds",
   organiserVerificationInstructions: "Instructions for signers verified by organisers",
 };
 
@@ -36,6 +38,7 @@ function toPayload(draft: TDraftState, version: number): string {
     goal: draft.goal.trim() === "" ? null : draft.goal,
     // A closing date closes at the end of that day, UTC, whatever the organiser's time zone.
     closesAt: draft.closesAt ? `${draft.closesAt}T23:59:59.000Z` : "",
+    nameThresholds: draft.nameThresholds.split(/[\s,]+/).filter(Boolean),
     demands: draft.demands.map(({ id, text }) => (id ? { id, text } : { text })),
     domains: draft.domains.map(({ domain, includeSubdomains }) => ({ domain, includeSubdomains })),
   });
@@ -182,6 +185,7 @@ function DraftForm({ initial, baseVersion, state, formAction, saving, anchor, re
       <DemandsFieldset {...section} />
       <DomainsFieldset {...section} />
       <SigningFieldset {...section} />
+      <OrganiserVerificationFieldset {...section} />
 
       <div className="organiser-toolbar">
         <button type="submit" disabled={saving}>

@@ -7,19 +7,21 @@ import { formTexts, requireFormData } from "@/lib/adapters/form-fields";
 import { formFailure } from "@/lib/adapters/public-action";
 import { submitOrganiserClaim } from "@/lib/wiring/submit-organiser-claim";
 import { formatOrganiserCode } from "@/lib/signatures/organiser-code";
+import { displayFromForm } from "../display-field";
 import type { TClaimFormState, TClaimFormValues } from "./claim-form-state";
 
 /** The organiser-verification form's server action: a claim and its code, or the form's errors. */
 export async function claimOrganiserVerificationAction(slug: string, _state: TClaimFormState, posted: FormData): Promise<TClaimFormState> {
-  const typed = formTexts(posted, ["name", "anonymous", "domain", "title", "team", "comment"]);
-  const values: TClaimFormValues = { ...typed, anonymous: typed.anonymous === "true" };
+  const { anonymous, ...typed } = formTexts(posted, ["name", "display", "anonymous", "domain", "title", "team", "comment"]);
+  // Verification by organisers offers no threshold: a name is shown, or not.
+  const values: TClaimFormValues = { ...typed, display: displayFromForm(typed.display, anonymous) === "anonymous" ? "anonymous" : "name" };
   try {
     requireFormData(posted);
     const claim = await submitOrganiserClaim(
       slug,
       {
         name: values.name,
-        anonymous: values.anonymous,
+        anonymous: values.display === "anonymous",
         domain: values.domain,
         title: values.title || undefined,
         team: values.team || undefined,

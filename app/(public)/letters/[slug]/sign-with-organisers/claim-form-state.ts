@@ -1,4 +1,4 @@
-export type TClaimFormValues = { name: string; anonymous: boolean; domain: string; title: string; team: string; comment: string };
+export type TClaimFormValues = { name: string; display: string; domain: string; title: string; team: string; comment: string };
 
 export type TClaimFormState =
   | { status: "idle" }

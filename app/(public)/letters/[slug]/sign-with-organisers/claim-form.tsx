@@ -16,7 +16,7 @@ type Props = {
   namesHeld: boolean;
 };
 
-const EMPTY: TClaimFormValues = { name: "", anonymous: false, domain: "", title: "", team: "", comment: "" };
+const EMPTY: TClaimFormValues = { name: "", display: "name", domain: "", title: "", team: "", comment: "" };
 
 /** Works without JavaScript, like the ordinary sign form; on success the code replaces the form. */
 export function ClaimForm({ action, domains, collectJobTitle, collectTeam, allowComments, allowPublicNames, namesHeld }: Props) {
