@@ -36,7 +36,10 @@ describe("createSignature", () => {
       expect.objectContaining({
         to: "Jane.Doe+letters@microsoft.com",
         template: "signature-confirm",
-        data: { signatureId: signature!.id, proposal: { displayName: "Jane Doe", jobTitle: null, team: null, comment: null, showName: true, showNameAt: null } },
+        data: {
+          signatureId: signature!.id,
+          proposal: { displayName: "Jane Doe", jobTitle: null, team: null, comment: null, showName: true, showNameAt: null },
+        },
       }),
     ]);
   });
