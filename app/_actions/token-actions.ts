@@ -1,6 +1,6 @@
 import "server-only";
 import type { TTokenActionState } from "@/app/_components/token-action-state";
-import { getExactLetterTotal } from "@/lib/counts/get-letter-total";
+import { getExactDomainTotal, getExactLetterTotal } from "@/lib/counts/get-letter-total";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/config/env";
 import { formText, requireFormData } from "@/lib/adapters/form-fields";
@@ -9,6 +9,7 @@ import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
 import { countOf, NOUNS } from "@/app/_components/plural";
+import { describeNameProgress } from "./name-progress";
 
 function failure(error: unknown, context: string): TTokenActionState {
   return { status: "error", message: formFailure(error, context).message };
@@ -21,8 +22,9 @@ export async function confirmFromLink(posted: FormData): Promise<TTokenActionSta
   try {
     const rawToken = postedToken(posted);
     const db = getDb();
-    const { outcome, letter, receipt } = await confirmSignature(db, rawToken, new Date());
+    const { outcome, letter, receipt, waitingForName } = await confirmSignature(db, rawToken, new Date());
     const total = await getExactLetterTotal(db, letter.id);
+    const nameProgress = waitingForName ? describeNameProgress(waitingForName, await getExactDomainTotal(db, letter.id, waitingForName.domain)) : undefined;
     return {
       status: "done",
       heading: outcome === "confirmed" ? "Your signature is confirmed" : "This address had already signed",
@@ -30,6 +32,7 @@ export async function confirmFromLink(posted: FormData): Promise<TTokenActionSta
       shareUrl: `${getEnv().APP_URL}/letters/${letter.slug}`,
       letter: { slug: letter.slug, title: letter.title },
       receiptUrl: receipt ? `${getEnv().APP_URL}${receiptPath(receipt)}` : undefined,
+      ...(nameProgress ? { nameProgress } : {}),
     };
   } catch (error) {
     return failure(error, "Confirming a signature");

@@ -24,6 +24,7 @@ export function TokenActionForm({ action, token, label, children }: Props) {
       <div id={anchor} role="status" tabIndex={-1} ref={resultRef}>
         <h1>{state.heading}</h1>
         <p>{state.message}</p>
+        {state.nameProgress ? <p className="name-progress">{state.nameProgress}</p> : null}
         {state.shareUrl ? (
           <p>
             Share the letter: <a href={state.shareUrl}>{state.shareUrl}</a>

@@ -11,6 +11,8 @@ export type TConfirmOutcome = {
   letter: { id: string; slug: string; title: string };
   /** The signer's private receipt token, given once, to the press that confirmed (see issue-receipt.ts). */
   receipt?: string;
+  /** The confirmed signature shows its name once this many people at `domain` have signed (reveal-names.ts). */
+  waitingForName?: { domain: string; threshold: number };
 };
 
 /**
@@ -47,7 +49,10 @@ export async function confirmSignature(db: TDb, rawToken: string, now: Date): Pr
     receiptHash,
     now,
   });
-  if (result === "CONFIRMED_NOW") return { outcome: "confirmed", letter, receipt };
+  if (result === "CONFIRMED_NOW") {
+    const waitingForName = proposal?.showNameAt ? { domain: signature.domain, threshold: proposal.showNameAt } : undefined;
+    return { outcome: "confirmed", letter, receipt, ...(waitingForName ? { waitingForName } : {}) };
+  }
   return alreadyConfirmedOr(result === "WITHDRAWN" || result === "INVALIDATED" ? "SIGNATURE_ENDED" : "TOKEN_USED", result, letter);
 }
 
