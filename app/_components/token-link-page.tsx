@@ -60,6 +60,9 @@ export function TokenLinkPage({ view, token, action, text }: Props) {
           {view.appearsAs ? (
             <p>
               Your signature appears as: <SignerName {...view.appearsAs} />
+              {view.namedAt
+                ? `, and as ${view.namedAt.name} once ${view.namedAt.threshold.toLocaleString("en")} people at ${view.appearsAs.domain} have signed (then for good).`
+                : null}
             </p>
           ) : null}
         </TokenActionForm>

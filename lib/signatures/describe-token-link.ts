@@ -9,7 +9,10 @@ type TLetterRef = { slug: string; title: string };
 export type TAppearance = { name: string | null; jobTitle: string | null; team: string | null; domain: string };
 
 export type TTokenLinkView =
-  { kind: "invalid" } | { kind: "expired" | "used"; letter: TLetterRef } | { kind: "ready"; letter: TLetterRef; appearsAs?: TAppearance };
+  | { kind: "invalid" }
+  | { kind: "expired" | "used"; letter: TLetterRef }
+  /** `namedAt`: the signer chose to be named once this many people at their domain have signed, as `name`. */
+  | { kind: "ready"; letter: TLetterRef; appearsAs?: TAppearance; namedAt?: { threshold: number; name: string } };
 
 /**
  * What the page behind a confirm or withdraw link shows, without using the token up: opening
@@ -38,5 +41,6 @@ export async function describeTokenLink(db: TDb, rawToken: string, purpose: Toke
       team: proposal.showName ? proposal.team : null,
       domain: signature.domain,
     },
+    ...("showNameAt" in proposal && proposal.showNameAt ? { namedAt: { threshold: proposal.showNameAt, name: proposal.displayName } } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { issueSignatureToken } from "./issue-token";
 import { listPublicSignatures } from "./list-public-signatures";
 import { countWaitingNames, revealDueNames } from "./reveal-names";
 import { readStoredProposal } from "./signature-proposal";
+import { changeAppearance } from "./receipt/change-appearance";
 import { withdrawSignature } from "./withdraw-signature";
 
 // "Show my name once N people at my domain have signed", through the real signing path: the
@@ -122,6 +123,17 @@ describe("threshold reveal", () => {
     expect(reveals.reduce((sum, { revealed }) => sum + revealed, 0)).toBe(30);
     expect(await publicNames(letter.id)).toHaveLength(30);
     expect(await db.signature.count({ where: { letterId: letter.id, showNameAt: { not: null } } })).toBe(0);
+  });
+
+  it("never names a waiting signer who turned anonymous on their receipt", async () => {
+    const letter = await createLetter(db, { slug: "reveal-letter" });
+    await db.letter.update({ where: { id: letter.id }, data: { nameThresholds: [2] } });
+    const ada = await signAndConfirm(letter, "Ada Waiting", { nameAt: 2 });
+    const { receipt } = await ada.confirm();
+    await changeAppearance(db, receipt!, { display: "anonymous" });
+    await (await signAndConfirm(letter, "Bo Named", "name")).confirm();
+    expect(await foldAndReveal()).toBe(0);
+    expect(await publicNames(letter.id)).toEqual(["Bo Named"]);
   });
 
   it("refuses a threshold the letter does not offer, and the choice on a letter that offers none", async () => {

@@ -28,7 +28,8 @@ export async function changeAppearance(db: TDb, rawToken: string, rawInput: unkn
     });
   }
   // Conditional on the state: a withdrawal racing this must not be undone or written over.
-  const changed = await db.signature.updateMany({ where: { id: signature.id, state: { in: ["PENDING", "CONFIRMED"] } }, data: { showName } });
+  // A choice made here replaces a threshold the signer was waiting on: "anonymous" must stay so.
+  const changed = await db.signature.updateMany({ where: { id: signature.id, state: { in: ["PENDING", "CONFIRMED"] } }, data: { showName, showNameAt: null } });
   if (changed.count === 0) throw new AppError("SIGNATURE_ENDED");
   return { letterSlug: signature.letter.slug, showName };
 }
