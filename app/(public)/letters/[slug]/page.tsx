@@ -154,7 +154,7 @@ export default async function LetterPage({ params }: Props) {
       <section aria-labelledby="signers-heading">
         <h2 id="signers-heading">Recent signatures</h2>
         {letter.namesHeld ? <HeldNamesNotice /> : null}
-        <WaitingNames waiting={letter.waitingNames} />
+        <WaitingNames waiting={letter.waitingNames} open={letter.status === "OPEN"} />
         <SignatureList signatures={signers.items} />
         {signers.nextCursor ? (
           <p>
