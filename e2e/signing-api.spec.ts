@@ -66,7 +66,7 @@ test("explains a missing or mistyped field to an API client, per field, without 
   expect(error.fields).toEqual({
     name: ["Required: the signer's name, as a string."],
     email: ["Must be a string: the signer's work email address."],
-    anonymous: ["Required: true to sign anonymously, false to show the name."],
+    anonymous: ['Required: true to sign anonymously, false to show the name (or display: "name", "anonymous" or { "nameAt": N }).'],
   });
   expect(JSON.stringify(error)).not.toMatch(/Invalid input|expected string|highlighted/);
 });

@@ -10,17 +10,15 @@ export function WaitingNames({ waiting, open }: { waiting: readonly { threshold:
     const thresholds = waiting.map(({ threshold }) => threshold.toLocaleString("en"));
     const choice = thresholds.length === 1 ? thresholds[0] : `${thresholds.slice(0, -1).join(", ")} or ${thresholds.at(-1)}`;
     return (
-      <p className="waiting-names">
-        Safety in numbers: when you sign, you can choose to show your name only once {choice} people at your domain have signed.
-      </p>
+      <p className="waiting-names">Safety in numbers: when you sign, you can choose to show your name only once {choice} people at your domain have signed.</p>
     );
   }
   return (
     <ul className="waiting-names" aria-label="Names waiting for more colleagues">
       {lines.map(({ threshold, waiting: count }) => (
         <li key={threshold}>
-          {count === 1 ? "1 person will show their name" : `${count.toLocaleString("en")} people will show their names`} once{" "}
-          {threshold.toLocaleString("en")} people at their domain have signed.
+          {count === 1 ? "1 person will show their name" : `${count.toLocaleString("en")} people will show their names`} once {threshold.toLocaleString("en")}{" "}
+          people at their domain have signed.
         </li>
       ))}
     </ul>
