@@ -1,4 +1,5 @@
 import type { TDb } from "@/lib/db/prisma";
+import { isPublicSql } from "@/lib/letters/lifecycle";
 import { recordWentPublic } from "@/lib/letters/quiet-launch/go-public";
 
 /**
@@ -43,7 +44,7 @@ export async function foldCountEvents(db: TDb, options: { batchSize?: number } =
         UPDATE "Letter" l
         SET listed = true, "listedAt" = t."updatedAt", "updatedAt" = t."updatedAt", version = l.version + 1
         FROM totals t
-        WHERE l.id = t."letterId" AND NOT l.listed AND l."listAtSignatures" <= t."total" AND l.status IN ('OPEN', 'CLOSED')
+        WHERE l.id = t."letterId" AND NOT l.listed AND l."listAtSignatures" <= t."total" AND ${isPublicSql("l")}
         RETURNING l.id, l."listAtSignatures", t."total", t."updatedAt"
       ),
       domains AS (

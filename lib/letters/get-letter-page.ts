@@ -18,7 +18,8 @@ export async function getLetterPage(db: TDb, slug: string, options: { recentSign
       const letter = await readPublishedLetter(tx, slug);
       if (!letter) return null;
       const pending = await unfoldedCountEvents(tx, letter.id);
-      const signers = await pagePublicSignatures(tx, letter.id, { limit: options.recentSigners, cursor: null, minPublicGroup: options.minPublicGroup });
+      // The letter just read carries its listing policy: no second read of it.
+      const signers = await pagePublicSignatures(tx, letter, { limit: options.recentSigners, cursor: null, minPublicGroup: options.minPublicGroup });
       // The small-group rule applies to the exact counts, not to the folded ones alone.
       return { ...publicBreakdowns(withUnfolded(letter, pending), options.minPublicGroup), signers };
     },

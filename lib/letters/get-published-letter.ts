@@ -2,7 +2,7 @@ import type { TDb, Prisma } from "@/lib/db/prisma";
 import { foldSmallGroups, hasClosedDomainList, publicDaily } from "@/lib/privacy/small-groups";
 import { countOrganiserVerified } from "@/lib/signatures/count-organiser-verified";
 import { countWaitingNames } from "@/lib/signatures/reveal-names";
-import { heldNamesPolicy, namesHeld } from "@/lib/privacy/held-names";
+import { namesHeld } from "@/lib/privacy/held-names";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
 /**
@@ -65,7 +65,7 @@ export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, sl
   const waitingNames = letter.nameThresholds.map((threshold) => ({ threshold, waiting: waiting.find((row) => row.threshold === threshold)?.waiting ?? 0 }));
   return {
     ...rest,
-    namesHeld: namesHeld(heldNamesPolicy(letter)),
+    namesHeld: namesHeld(letter),
     // The thresholds offered (none when names are not shown at all), each with its waiting names.
     waitingNames: letter.allowPublicNames ? waitingNames : [],
     total,

@@ -11,14 +11,7 @@
 /** The Prisma select that tells whether a letter has been delivered: a "Delivered" status update exists. */
 export const DELIVERED_SELECT = { statusUpdates: { where: { kind: "DELIVERED" as const }, select: { kind: true }, take: 1 } };
 
-export type THeldNamesPolicy = { holdNamesUntilDelivery: boolean; delivered: boolean };
-
-/** Whether the public may not see any signer's name on this letter yet. */
-export function namesHeld(letter: THeldNamesPolicy): boolean {
-  return letter.holdNamesUntilDelivery && !letter.delivered;
-}
-
-/** The policy of a letter read with DELIVERED_SELECT, or with its whole timeline. */
-export function heldNamesPolicy(letter: { holdNamesUntilDelivery: boolean; statusUpdates: readonly { kind: string }[] }): THeldNamesPolicy {
-  return { holdNamesUntilDelivery: letter.holdNamesUntilDelivery, delivered: letter.statusUpdates.some((update) => update.kind === "DELIVERED") };
+/** Whether the public may not see any signer's name on this letter yet; the letter read with DELIVERED_SELECT, or with its whole timeline. */
+export function namesHeld(letter: { holdNamesUntilDelivery: boolean; statusUpdates: readonly { kind: string }[] }): boolean {
+  return letter.holdNamesUntilDelivery && !letter.statusUpdates.some((update) => update.kind === "DELIVERED");
 }

@@ -1,6 +1,6 @@
 import type { TDb, Prisma } from "@/lib/db/prisma";
 import { toPage, type TCursor } from "@/lib/pagination/cursor";
-import { DELIVERED_SELECT, heldNamesPolicy, namesHeld } from "@/lib/privacy/held-names";
+import { DELIVERED_SELECT, namesHeld } from "@/lib/privacy/held-names";
 import { isSingleDomainLetter, showsAnonymousDomain } from "@/lib/privacy/small-groups";
 import { listPublicSignatures, type TPublicSignature } from "./list-public-signatures";
 
@@ -13,27 +13,30 @@ import { listPublicSignatures, type TPublicSignature } from "./list-public-signa
  */
 export async function pagePublicSignatures(
   db: TDb | Prisma.TransactionClient,
-  letterId: string,
+  /** The letter's id, or its listing policy where the caller has read the letter already (the letter page). */
+  letterOrId: string | TPublicListPolicy,
   options: { limit: number; cursor: TCursor | null; minPublicGroup: number },
 ): Promise<{ items: TPublicSignature[]; nextCursor: string | null }> {
-  const letter = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: PUBLIC_LIST_POLICY_SELECT });
-  const rows = await listPublicSignatures(db, letterId, { limit: options.limit + 1, after: options.cursor, namesHeld: namesHeld(heldNamesPolicy(letter)) });
+  const letter = typeof letterOrId === "string" ? await readPublicListPolicy(db, letterOrId) : letterOrId;
+  const rows = await listPublicSignatures(db, letter.id, { limit: options.limit + 1, after: options.cursor, namesHeld: letter.namesHeld });
   const page = toPage(rows, options.limit, (signature) => ({ at: signature.confirmedAt, id: signature.id }));
   return { ...page, items: await withoutSmallAnonymousDomains(db, letter, page.items, options.minPublicGroup) };
 }
 
 /** What of the letter decides how its signers are listed: its domains (small groups) and whether it holds names. */
-const PUBLIC_LIST_POLICY_SELECT = {
-  id: true,
-  openToAnyDomain: true,
-  domainRules: { select: { includeSubdomains: true } },
-  holdNamesUntilDelivery: true,
-  ...DELIVERED_SELECT,
-} as const;
+export type TPublicListPolicy = { id: string; openToAnyDomain: boolean; domainRules: readonly { includeSubdomains: boolean }[]; namesHeld: boolean };
+
+async function readPublicListPolicy(db: TDb | Prisma.TransactionClient, letterId: string): Promise<TPublicListPolicy> {
+  const letter = await db.letter.findUniqueOrThrow({
+    where: { id: letterId },
+    select: { id: true, openToAnyDomain: true, domainRules: { select: { includeSubdomains: true } }, holdNamesUntilDelivery: true, ...DELIVERED_SELECT },
+  });
+  return { id: letter.id, openToAnyDomain: letter.openToAnyDomain, domainRules: letter.domainRules, namesHeld: namesHeld(letter) };
+}
 
 async function withoutSmallAnonymousDomains(
   db: TDb | Prisma.TransactionClient,
-  letter: { id: string; openToAnyDomain: boolean; domainRules: { includeSubdomains: boolean }[] },
+  letter: TPublicListPolicy,
   items: TPublicSignature[],
   min: number,
 ): Promise<TPublicSignature[]> {

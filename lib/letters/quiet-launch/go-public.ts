@@ -1,6 +1,7 @@
 import { recordActivity } from "@/lib/activity/record-activity";
 import type { Prisma } from "@/lib/db/prisma";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { isPublicSql } from "../lifecycle";
 import { madePublicEmail } from "./made-public-email";
 
 /**
@@ -13,7 +14,7 @@ export async function makePublicByHand(tx: Prisma.TransactionClient, going: { le
   // A new version: an edit made on the letter before it went public is stale (letter-version.ts).
   const flipped = await tx.$executeRaw`
     UPDATE "Letter" SET listed = true, "listedAt" = ${going.now}, version = version + 1, "updatedAt" = ${going.now}
-    WHERE id = ${going.letterId}::uuid AND NOT listed AND status IN ('OPEN', 'CLOSED')`;
+    WHERE id = ${going.letterId}::uuid AND NOT listed AND ${isPublicSql("Letter")}`;
   if (flipped === 0) return false;
   await recordWentPublic(tx, { letterId: going.letterId, actorId: going.actorId, at: going.now, threshold: null });
   return true;
