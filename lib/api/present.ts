@@ -46,6 +46,8 @@ export function presentLetterDetail(letter: TPublishedLetter, appUrl: string): T
     },
     byDomain: letter.byDomain.map(({ domain, total }) => ({ domain, total })),
     otherDomains: letter.otherDomains,
+    byTeam: letter.byTeam,
+    otherTeams: letter.otherTeams,
     byVerification: letter.byVerification,
     daily: letter.daily,
     countsUpdatedAt: iso(letter.countsUpdatedAt),

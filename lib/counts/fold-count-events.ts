@@ -3,7 +3,7 @@ import { isPublicSql } from "@/lib/letters/lifecycle";
 import { recordWentPublic } from "@/lib/letters/quiet-launch/go-public";
 
 /**
- * Folds appended count events into the total, per-domain and per-day count rows, a batch at a
+ * Folds appended count events into the total, per-domain, per-team and per-day count rows, a batch at a
  * time, in one transaction: the events are deleted exactly when their sums are added, so a crash
  * midway changes nothing and the next run starts over. Folds on several instances take turns
  * (see the lock below), so no event is folded twice.
@@ -31,7 +31,7 @@ export async function foldCountEvents(db: TDb, options: { batchSize?: number } =
       WITH folded AS (
         DELETE FROM "CountEvent"
         WHERE id IN (SELECT id FROM "CountEvent" ORDER BY id LIMIT ${batchSize})
-        RETURNING "letterId", "domain", "day", "delta"
+        RETURNING "letterId", "domain", "day", "team", "delta"
       ),
       totals AS (
         INSERT INTO "LetterCount" ("letterId", "total", "updatedAt")
@@ -51,6 +51,12 @@ export async function foldCountEvents(db: TDb, options: { batchSize?: number } =
         INSERT INTO "DomainCount" ("letterId", "domain", "total")
         SELECT "letterId", "domain", SUM("delta") FROM folded GROUP BY "letterId", "domain"
         ON CONFLICT ("letterId", "domain") DO UPDATE SET "total" = "DomainCount"."total" + EXCLUDED."total"
+      ),
+      -- Events carry the team key (lib/teams/team-key-sql.ts); a signature without a team is in no team's total.
+      teams AS (
+        INSERT INTO "TeamCount" ("letterId", "team", "total")
+        SELECT "letterId", "team", SUM("delta") FROM folded WHERE "team" IS NOT NULL GROUP BY "letterId", "team"
+        ON CONFLICT ("letterId", "team") DO UPDATE SET "total" = "TeamCount"."total" + EXCLUDED."total"
       ),
       days AS (
         INSERT INTO "DailyCount" ("letterId", "day", "total")

@@ -1,4 +1,5 @@
-import type { TDb } from "@/lib/db/prisma";
+import { Prisma, type TDb } from "@/lib/db/prisma";
+import { teamKeySql } from "@/lib/teams/team-key-sql";
 
 /**
  * Recounts every letter's counts exactly from the signatures themselves and discards the events
@@ -27,9 +28,10 @@ export async function reconcileLetterCounts(db: TDb, letterId: string): Promise<
     async (tx) => {
       await tx.$executeRaw`LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`;
       await tx.$executeRaw`DELETE FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid`;
+      const reduced = Prisma.sql`EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND "signersReducedAt" IS NOT NULL)`;
       const [drift] = await tx.$queryRaw<{ corrected: bigint }[]>`
         WITH confirmed AS (
-          SELECT "letterId", "domain", date_trunc('day', "confirmedAt" AT TIME ZONE 'UTC')::date AS "day"
+          SELECT "letterId", "domain", date_trunc('day', "confirmedAt" AT TIME ZONE 'UTC')::date AS "day", ${teamKeySql(Prisma.sql`team`)} AS team
           FROM "Signature" WHERE "letterId" = ${letterId}::uuid AND "state" = 'CONFIRMED'
         ),
         exact_totals AS (
@@ -67,8 +69,28 @@ export async function reconcileLetterCounts(db: TDb, letterId: string): Promise<
           WHERE "DailyCount"."total" IS DISTINCT FROM EXCLUDED."total"
           RETURNING 1
         )
+        -- Retention erases the team of every anonymous signer of a letter it has reduced
+        -- (anonymise-closed-letters.ts): the signatures no longer say their teams' totals, which
+        -- are then kept as they stand.
+        exact_teams AS (
+          SELECT "letterId", team, COUNT(*)::int AS total FROM confirmed
+          WHERE team IS NOT NULL AND team <> '' AND NOT ${reduced} GROUP BY 1, 2
+        ),
+        stale_teams AS (
+          DELETE FROM "TeamCount" t
+          WHERE t."letterId" = ${letterId}::uuid AND NOT ${reduced}
+            AND NOT EXISTS (SELECT 1 FROM exact_teams e WHERE e."letterId" = t."letterId" AND e.team = t.team)
+          RETURNING 1
+        ),
+        fixed_teams AS (
+          INSERT INTO "TeamCount" ("letterId", "team", "total") SELECT * FROM exact_teams
+          ON CONFLICT ("letterId", "team") DO UPDATE SET "total" = EXCLUDED."total"
+          WHERE "TeamCount"."total" IS DISTINCT FROM EXCLUDED."total"
+          RETURNING 1
+        )
         SELECT (SELECT COUNT(*) FROM fixed_totals) + (SELECT COUNT(*) FROM stale_domains) + (SELECT COUNT(*) FROM fixed_domains)
-             + (SELECT COUNT(*) FROM stale_days) + (SELECT COUNT(*) FROM fixed_days) AS corrected`;
+             + (SELECT COUNT(*) FROM stale_days) + (SELECT COUNT(*) FROM fixed_days)
+             + (SELECT COUNT(*) FROM stale_teams) + (SELECT COUNT(*) FROM fixed_teams) AS corrected`;
       return Number(drift?.corrected ?? 0);
     },
     { isolationLevel: "RepeatableRead", timeout: 60_000 },

@@ -1,17 +1,22 @@
-import type { Prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/db/prisma";
+import { teamKeySql } from "@/lib/teams/team-key-sql";
 
 /**
  * Appends a change to a letter's counts, in the transaction that changed the signature. Never an
  * UPDATE of a count row: under a viral spike thousands of confirmations a second would queue on
  * that one row. The aggregator folds these events in batches (see fold-count-events.ts).
+ *
+ * The team is read from the signature row in the same statement, as this transaction has left
+ * it, so the event counts the team the signature records.
  */
 export async function recordCountChange(
   tx: Prisma.TransactionClient,
-  change: { letterId: string; domain: string; confirmedAt: Date; delta: 1 | -1 },
+  change: { signatureId: string; letterId: string; domain: string; confirmedAt: Date; delta: 1 | -1 },
 ): Promise<void> {
-  await tx.countEvent.create({
-    data: { letterId: change.letterId, domain: change.domain, day: utcDay(change.confirmedAt), delta: change.delta },
-  });
+  await tx.$executeRaw`
+    INSERT INTO "CountEvent" ("letterId", domain, day, team, delta)
+    SELECT ${change.letterId}::uuid, ${change.domain}, ${utcDay(change.confirmedAt)}::date, ${teamKeySql(Prisma.sql`s.team`)}, ${change.delta}::int
+    FROM "Signature" s WHERE s.id = ${change.signatureId}::uuid`;
 }
 
 /** The UTC calendar day a signature counts towards in the per-day series. */

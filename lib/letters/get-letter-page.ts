@@ -1,4 +1,5 @@
-import type { TDb, Prisma } from "@/lib/db/prisma";
+import { Prisma, type TDb } from "@/lib/db/prisma";
+import { teamLabelSql } from "@/lib/teams/team-key-sql";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
 import { publicBreakdowns, readPublishedLetter, type TStoredLetter } from "./get-published-letter";
 
@@ -17,7 +18,7 @@ export async function getLetterPage(db: TDb, slug: string, options: { recentSign
     async (tx) => {
       const letter = await readPublishedLetter(tx, slug);
       if (!letter) return null;
-      const pending = await unfoldedCountEvents(tx, letter.id);
+      const pending = await unfoldedCountEvents(tx, letter);
       // The letter just read carries its listing policy: no second read of it.
       const signers = await pagePublicSignatures(tx, letter, { limit: options.recentSigners, cursor: null, minPublicGroup: options.minPublicGroup });
       // The small-group rule applies to the exact counts, not to the folded ones alone.
@@ -30,12 +31,14 @@ export async function getLetterPage(db: TDb, slug: string, options: { recentSign
 
 export type TLetterPage = NonNullable<Awaited<ReturnType<typeof getLetterPage>>>;
 
-type TPendingCount = { domain: string; day: string; delta: number };
+/** Unfolded events summed by domain, day and team (`key` the team's, `team` its public name; null: none). */
+type TPendingCount = { domain: string; day: string; key: string | null; team: string | null; delta: number };
 
-async function unfoldedCountEvents(tx: Prisma.TransactionClient, letterId: string): Promise<TPendingCount[]> {
+async function unfoldedCountEvents(tx: Prisma.TransactionClient, letter: { id: string; teams: readonly string[] }): Promise<TPendingCount[]> {
   return tx.$queryRaw<TPendingCount[]>`
-    SELECT "domain", to_char("day", 'YYYY-MM-DD') AS "day", SUM("delta")::int AS "delta"
-    FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid GROUP BY "domain", "day"`;
+    SELECT "domain", to_char("day", 'YYYY-MM-DD') AS "day", "team" AS key, ${teamLabelSql(Prisma.sql`"team"`, letter.teams)} AS team,
+           SUM("delta")::int AS "delta"
+    FROM "CountEvent" WHERE "letterId" = ${letter.id}::uuid GROUP BY "domain", "day", "team"`;
 }
 
 /** The folded counts plus the events not folded yet: the exact counts of the snapshot. */
@@ -43,11 +46,16 @@ export function withUnfolded(letter: TStoredLetter, pending: TPendingCount[]): T
   if (pending.length === 0) return letter;
   const byDomain = new Map(letter.byDomain.map(({ domain, total }) => [domain, total]));
   const daily = new Map(letter.daily.map(({ day, total }) => [day, total]));
+  const byTeam = new Map(letter.byTeam.map((row) => [row.key, { ...row }]));
   let total = letter.total;
-  for (const { domain, day, delta } of pending) {
+  for (const { domain, day, key, team, delta } of pending) {
     total += delta;
     byDomain.set(domain, (byDomain.get(domain) ?? 0) + delta);
     daily.set(day, (daily.get(day) ?? 0) + delta);
+    if (key !== null && team !== null && letter.collectTeam) {
+      const row = byTeam.get(key) ?? { key, team, total: 0 };
+      byTeam.set(key, { ...row, total: row.total + delta });
+    }
   }
   return {
     ...letter,
@@ -56,6 +64,7 @@ export function withUnfolded(letter: TStoredLetter, pending: TPendingCount[]): T
       .filter(([, count]) => count > 0)
       .map(([domain, count]) => ({ domain, total: count }))
       .sort((a, b) => b.total - a.total || a.domain.localeCompare(b.domain)),
+    byTeam: [...byTeam.values()].filter((row) => row.total > 0).sort((a, b) => b.total - a.total || a.key.localeCompare(b.key)),
     daily: [...daily].sort(([a], [b]) => a.localeCompare(b)).map(([day, count]) => ({ day, total: Math.max(0, count) })),
   };
 }

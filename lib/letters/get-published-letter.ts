@@ -3,6 +3,7 @@ import { foldSmallGroups, hasClosedDomainList, publicDaily } from "@/lib/privacy
 import { countOrganiserVerified } from "@/lib/signatures/count-organiser-verified";
 import { countWaitingNames } from "@/lib/signatures/reveal-names";
 import { namesHeld } from "@/lib/privacy/held-names";
+import { readTeamTotals } from "@/lib/teams/team-totals";
 import { PUBLISHED_STATUSES } from "./published-statuses";
 
 /**
@@ -37,6 +38,7 @@ export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, sl
       openToAnyDomain: true,
       collectJobTitle: true,
       collectTeam: true,
+      teams: true,
       allowComments: true,
       allowPublicNames: true,
       holdNamesUntilDelivery: true,
@@ -62,6 +64,8 @@ export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, sl
   const organiser = letter.organiserVerification ? await countOrganiserVerified(db, letter.id) : 0;
   // Signatures waiting for their domain to reach a threshold (reveal-names.ts): "42 will show their names at 100".
   const waiting = letter.allowPublicNames && letter.nameThresholds.length > 0 ? await countWaitingNames(db, letter.id) : [];
+  // Per-team totals (issue 13 §4), for letters that ask for a team.
+  const teamTotals = letter.collectTeam ? await readTeamTotals(db, letter) : { byTeam: [], rest: 0 };
   const waitingNames = letter.nameThresholds.map((threshold) => ({ threshold, waiting: waiting.find((row) => row.threshold === threshold)?.waiting ?? 0 }));
   return {
     ...rest,
@@ -72,6 +76,9 @@ export async function readPublishedLetter(db: TDb | Prisma.TransactionClient, sl
     byVerification: { email: Math.max(0, total - organiser), organiser: Math.min(organiser, total) },
     countsUpdatedAt: count?.updatedAt ?? null,
     byDomain: domainCounts,
+    byTeam: teamTotals.byTeam,
+    // Signatures of the teams past the ones read (readTeamTotals): never named, always "other".
+    teamRest: teamTotals.rest,
     // Days on which withdrawals outnumbered confirmations would read as negative signatures.
     daily: dailyCounts.map(({ day, total }) => ({ day: day.toISOString().slice(0, 10), total: Math.max(0, total) })),
   };
@@ -81,7 +88,8 @@ export type TStoredLetter = NonNullable<Awaited<ReturnType<typeof readPublishedL
 
 /**
  * The breakdowns as the public may see them: domains with fewer than `min` signatures folded
- * into `otherDomains`, and no per-day bars while the letter has fewer than `min` in all
+ * into `otherDomains`, teams likewise into `otherTeams` (an anonymous signer's team counts here
+ * and is never shown beside them), and no per-day bars while the letter has fewer than `min` in all
  * (lib/privacy/small-groups.ts).
  */
 export function publicBreakdowns(letter: TStoredLetter, min: number) {
@@ -90,10 +98,20 @@ export function publicBreakdowns(letter: TStoredLetter, min: number) {
     min,
     { closedList: hasClosedDomainList(letter) },
   );
+  // A letter's list of teams names every team there is, as a closed list of domains does.
+  const teams = foldSmallGroups(
+    letter.byTeam.map(({ key, total }) => ({ key, total })),
+    min,
+    { closedList: letter.teams.length > 0 },
+  );
+  const label = new Map(letter.byTeam.map(({ key, team }) => [key, team]));
+  const { teamRest, ...rest } = letter;
   return {
-    ...letter,
+    ...rest,
     byDomain: shown.map(({ key, total }) => ({ domain: key, total })),
     otherDomains: other,
+    byTeam: teams.shown.map(({ key, total }) => ({ team: label.get(key) ?? key, total })),
+    otherTeams: teams.other + Math.max(0, teamRest),
     daily: publicDaily(letter.daily, letter.total, min),
   };
 }

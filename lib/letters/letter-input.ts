@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTeamList } from "@/lib/teams/team-name";
 import { normaliseDomain } from "./domain-policy";
 import { LETTER_LIMITS } from "./letter-limits";
 import { ZSlug } from "./slug";
@@ -63,6 +64,20 @@ export const ZLetterDraft = z
         return [...new Set(numbers)].sort((a, b) => a - b);
       })
       .default([25, 100]),
+    // The teams a signer picks from (lib/teams/team-name.ts), one per line in the editor; none:
+    // free text. Only asked for when collectTeam is on.
+    teams: z
+      // Counted after blank lines are dropped (parseTeamList); the request's size bounds the rest.
+      .array(z.string())
+      .transform((entries, context) => {
+        const parsed = parseTeamList(entries);
+        if (!parsed.ok) {
+          context.addIssue({ code: "custom", message: parsed.message });
+          return z.NEVER;
+        }
+        return parsed.teams;
+      })
+      .default([]),
     discreetEmails: z.boolean(),
     // Signers verified by organisers instead of by email (issue 14 §3): off unless chosen.
     organiserVerification: z.boolean().default(false),

@@ -9,4 +9,6 @@ export const LETTER_LIMITS = {
   goal: 10_000_000,
   statusBody: 5_000,
   organiserVerificationInstructions: 2_000,
+  teams: 100,
+  teamName: 120,
 } as const;

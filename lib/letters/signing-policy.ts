@@ -8,6 +8,7 @@ export const SIGNING_POLICY_SELECT = {
   openToAnyDomain: true,
   collectJobTitle: true,
   collectTeam: true,
+  teams: true,
   allowComments: true,
   allowPublicNames: true,
   nameThresholds: true,

@@ -1,4 +1,5 @@
-import type { TDb } from "@/lib/db/prisma";
+import { Prisma, type TDb } from "@/lib/db/prisma";
+import { teamKeySql } from "@/lib/teams/team-key-sql";
 import { utcDay } from "@/lib/counts/record-count-change";
 import { AppError } from "@/lib/errors/app-error";
 import { takesSignatures } from "@/lib/letters/lifecycle";
@@ -98,11 +99,12 @@ async function confirmInOneStatement(
         "showNameAt" = CASE WHEN ${proposal !== null} THEN ${proposal?.showNameAt ?? null}::int ELSE s."showNameAt" END
       FROM current
       WHERE s.id = current.id AND current.state = 'PENDING' AND s.state = 'PENDING' AND EXISTS (SELECT 1 FROM burnt)
-      RETURNING s.id),
+      RETURNING s.id, s.team),
     counted AS (
       -- Never an UPDATE of a count row (see record-count-change.ts): the aggregator folds these.
-      INSERT INTO "CountEvent" ("letterId", domain, day, delta)
-      SELECT ${change.letterId}::uuid, ${change.domain}, ${utcDay(now)}::date, 1 FROM confirmed
+      -- The team is the one just confirmed (RETURNING gives the row as updated).
+      INSERT INTO "CountEvent" ("letterId", domain, day, team, delta)
+      SELECT ${change.letterId}::uuid, ${change.domain}, ${utcDay(now)}::date, ${teamKeySql(Prisma.sql`confirmed.team`)}, 1 FROM confirmed
       RETURNING id)
     SELECT (SELECT count(*) FROM burnt)::int AS burnt, (SELECT state::text FROM current) AS state,
            (SELECT count(*) FROM counted)::int AS confirmed`;

@@ -24,6 +24,6 @@ export async function countConfirmation(
     data: { ...details, state: "CONFIRMED", confirmedAt: now },
   });
   if (confirmed.count === 0) return false;
-  await recordCountChange(tx, { letterId: signature.letterId, domain: signature.domain, confirmedAt: now, delta: 1 });
+  await recordCountChange(tx, { signatureId: signature.id, letterId: signature.letterId, domain: signature.domain, confirmedAt: now, delta: 1 });
   return true;
 }

@@ -6,6 +6,7 @@ import { describeAllowedDomains, isDomainAllowed, parseDomainName } from "@/lib/
 import { SIGNING_POLICY_SELECT } from "@/lib/letters/signing-policy";
 import { ZSlug } from "@/lib/letters/slug";
 import { takesSignatures } from "@/lib/letters/lifecycle";
+import { signerTeam } from "@/lib/teams/team-name";
 import { ZOrganiserClaimInput } from "./organiser-claim-input";
 import { generateOrganiserCode, hashOrganiserCode, ORGANISER_CODE_TTL_MS } from "./organiser-code";
 import { newReceipt } from "./receipt/issue-receipt";
@@ -68,6 +69,7 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
     throw new AppError("DOMAIN_NOT_ALLOWED", { message, fields: { domain: [message] } });
   }
 
+  const team = signerTeam(letter, input.team);
   const code = generateOrganiserCode();
   const expiresAt = new Date(now.getTime() + ORGANISER_CODE_TTL_MS);
   const id = randomUUID();
@@ -84,7 +86,7 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
       domain,
       displayName: input.name,
       jobTitle: letter.collectJobTitle ? (input.title ?? null) : null,
-      team: letter.collectTeam ? (input.team ?? null) : null,
+      team,
       comment: letter.allowComments ? (input.comment ?? null) : null,
       showName: letter.allowPublicNames && !input.anonymous,
       sourceKey: deps.clientKey,

@@ -6,6 +6,7 @@ import { isPublic, takesSignatures, takesSignaturesSql } from "@/lib/letters/lif
 import { loadSigningPolicy, type TSigningPolicyLoader } from "@/lib/letters/signing-policy";
 import { assertPlainRecipient, enqueueEmail } from "@/lib/mail/enqueue-email";
 import { keyedHash } from "@/lib/security/tokens";
+import { signerTeam } from "@/lib/teams/team-name";
 import { confirmSignatureEmail } from "./emails/signature-emails";
 import { parseSignerEmail } from "./parse-signer-email";
 import { displayChoice, ZSignatureInput } from "./signature-input";
@@ -58,11 +59,12 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
       fields: { display: [`Showing your name once ${display.nameAt} people have signed is not an option here. ${offered}`] },
     });
   }
+  const team = signerTeam(letter, input.team);
   const emailKey = keyedHash(email.value.dedupeForm, deps.emailHmacKey);
   const proposal: TSignatureProposal = {
     displayName: input.name,
     jobTitle: letter.collectJobTitle ? (input.title ?? null) : null,
-    team: letter.collectTeam ? (input.team ?? null) : null,
+    team,
     comment: letter.allowComments ? (input.comment ?? null) : null,
     // A threshold choice starts anonymous: reveal-names.ts shows the name once the domain reaches it.
     showName: letter.allowPublicNames && display === "name",

@@ -28,8 +28,8 @@ export async function endSignature(
   now: Date,
 ): Promise<TEndResult> {
   const { signatureId, letterId } = target;
-  const [current] = await tx.$queryRaw<{ state: string; domain: string; confirmedAt: Date | null }[]>`
-    SELECT state::text AS state, domain, "confirmedAt" FROM "Signature"
+  const [current] = await tx.$queryRaw<{ state: string; domain: string; team: string | null; confirmedAt: Date | null }[]>`
+    SELECT state::text AS state, domain, team, "confirmedAt" FROM "Signature"
     WHERE id = ${signatureId}::uuid AND "letterId" = ${letterId}::uuid FOR UPDATE`;
   if (!current) return { ended: false, state: null };
   if (signatureMove(current.state, ending.kind === "withdrawn" ? "withdraw" : "invalidate") === null) {
@@ -54,6 +54,14 @@ export async function endSignature(
   });
   await burnSignatureTokens(tx, signatureId, now);
   // lifecycle.ts: the one rule for taking an ended signature off the counts, which bulk invalidation runs too.
-  const wasCounted = await uncountEnded(tx, { id: signatureId, letterId, domain: current.domain, state: current.state, confirmedAt: current.confirmedAt });
+  // The team as read under the lock, before a withdrawal erases it: the -1 leaves the team the +1 counted in.
+  const wasCounted = await uncountEnded(tx, {
+    id: signatureId,
+    letterId,
+    domain: current.domain,
+    team: current.team,
+    state: current.state,
+    confirmedAt: current.confirmedAt,
+  });
   return { ended: true, previousState, domain: current.domain, wasCounted };
 }

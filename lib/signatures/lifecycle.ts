@@ -1,5 +1,6 @@
 import type { SignatureState } from "@/lib/db/generated/enums";
 import { Prisma } from "@/lib/db/prisma";
+import { teamKeySql } from "@/lib/teams/team-key-sql";
 
 /**
  * Everything that moves a signature between states, and the only moves there are:
@@ -34,17 +35,17 @@ export function signatureMove(state: string, event: TSignatureEvent): SignatureS
  * them (invalidate-in-batches.ts) run the very same rules, each written once, here:
  *
  * - it leaves the counts: a signature counts from its confirmation until it ends, so ending a
- *   confirmed one appends a -1 on the UTC day it was counted, for its domain (the per-day and
- *   per-domain series always add up to the total); a pending one never counted, so nothing;
+ *   confirmed one appends a -1 on the UTC day it was counted, for its domain and team (the
+ *   per-day, per-domain and per-team series always add up); a pending one never counted, so nothing;
  * - every link still in the signer's inbox goes dead, so no confirm link can revive it, and what
  *   its confirm links proposed to publish goes with them.
  *
  * `ending` names a CTE (or table) of the rows being ended, with the states read before the
- * update: columns id, "letterId", domain, state, "confirmedAt". Each fragment is one
+ * update: columns id, "letterId", domain, team, state, "confirmedAt". Each fragment is one
  * data-modifying statement, to use as a CTE beside the UPDATE that ends the rows, or on its own
  * after a WITH that defines `ending`.
  */
-export type TEndingSignature = { id: string; letterId: string; domain: string; state: string; confirmedAt: Date | null };
+export type TEndingSignature = { id: string; letterId: string; domain: string; team: string | null; state: string; confirmedAt: Date | null };
 
 const ref = (ending: string) => Prisma.raw(`"${ending.replaceAll('"', "")}"`);
 
@@ -54,8 +55,8 @@ const ref = (ending: string) => Prisma.raw(`"${ending.replaceAll('"', "")}"`);
  */
 export function uncountEndedSql(ending: string): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO "CountEvent" ("letterId", domain, day, delta)
-    SELECT e."letterId", e.domain, e."confirmedAt"::date, -1
+    INSERT INTO "CountEvent" ("letterId", domain, day, team, delta)
+    SELECT e."letterId", e.domain, e."confirmedAt"::date, ${teamKeySql(Prisma.sql`e.team`)}, -1
     FROM ${ref(ending)} e
     WHERE e.state = 'CONFIRMED' AND e."confirmedAt" IS NOT NULL`;
 }
@@ -70,8 +71,8 @@ export function burnTokensSql(ending: string, now: Date): Prisma.Sql {
 /** One ending row as the `ending` CTE the fragments read (its values as read under the row lock). */
 function oneEnding(signature: TEndingSignature): Prisma.Sql {
   // The time goes over as an instant (timestamptz) and is brought back to UTC wall time, as stored.
-  return Prisma.sql`WITH ending (id, "letterId", domain, state, "confirmedAt") AS (
-    VALUES (${signature.id}::uuid, ${signature.letterId}::uuid, ${signature.domain}::text, ${signature.state}::text,
+  return Prisma.sql`WITH ending (id, "letterId", domain, team, state, "confirmedAt") AS (
+    VALUES (${signature.id}::uuid, ${signature.letterId}::uuid, ${signature.domain}::text, ${signature.team}::text, ${signature.state}::text,
             ${signature.confirmedAt}::timestamptz AT TIME ZONE 'UTC'))`;
 }
 

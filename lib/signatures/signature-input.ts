@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseTeam } from "@/lib/teams/team-name";
 
 // Control characters (CR/LF above all) have no place in a name and would be the raw material of
 // header injection in the emails that quote it.
@@ -64,10 +65,10 @@ export const ZSignatureFields = z.object({
     (value) => !value || !LOOKS_LIKE_A_LINK.test(value),
     "A job title cannot contain a web address.",
   ),
-  team: optionalText("Team", 120, "the signer's team, or left out").refine(
-    (value) => !value || !LOOKS_LIKE_A_LINK.test(value),
-    "A team cannot contain a web address.",
-  ),
+  team: optionalText("Team", 120, "the signer's team, or left out")
+    .refine((value) => !value || !LOOKS_LIKE_A_LINK.test(value), "A team cannot contain a web address.")
+    // Counted case- and space-insensitively, and stored with its spaces tidied (lib/teams/team-name.ts).
+    .transform((value) => (value ? normaliseTeam(value) : undefined)),
   comment: optionalText("Your comment", 1000, "a comment, or left out"),
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { TDb } from "@/lib/db/prisma";
+import { Prisma, type TDb } from "@/lib/db/prisma";
+import { teamKeySql } from "@/lib/teams/team-key-sql";
 import type { DemandStatus, LetterStatus, StatusUpdateKind } from "@/lib/db/generated/enums";
 
 type LetterOverrides = {
@@ -19,6 +20,8 @@ type LetterOverrides = {
   /** Quiet launch: false for an unlisted letter, open by its link only. */
   listed?: boolean;
   listAtSignatures?: number | null;
+  collectTeam?: boolean;
+  teams?: string[];
 };
 
 /** A letter of the test's own, unique per call, with whatever the test cares about overridden. */
@@ -44,6 +47,8 @@ export async function createLetter(db: TDb, overrides: LetterOverrides = {}) {
       statusUpdates: { create: overrides.statusUpdates ?? [] },
       count: { create: { total: overrides.total ?? 0 } },
       holdNamesUntilDelivery: overrides.holdNamesUntilDelivery ?? false,
+      collectTeam: overrides.collectTeam ?? false,
+      teams: overrides.teams ?? [],
     },
   });
 }
@@ -82,7 +87,8 @@ export async function addConfirmedSignatures(db: TDb, letterId: string, signatur
           confirmedAt,
         },
       }),
-      db.countEvent.create({ data: { letterId, domain, day: new Date(confirmedAt.toISOString().slice(0, 10)), delta: 1 } }),
+      db.$executeRaw`INSERT INTO "CountEvent" ("letterId", domain, day, team, delta)
+        VALUES (${letterId}::uuid, ${domain}, ${confirmedAt.toISOString().slice(0, 10)}::date, ${teamKeySql(Prisma.sql`${signature.team ?? null}::text`)}, 1)`,
     ]);
   }
 }

@@ -9,6 +9,7 @@ import { letterUrls } from "@/lib/letters/letter-urls";
 import { DailyChart } from "@/app/_components/daily-chart";
 import { DemandList } from "@/app/_components/demand-list";
 import { DomainTotals } from "@/app/_components/domain-totals";
+import { TeamTotals } from "@/app/_components/team-totals";
 import { FollowUpdates } from "@/app/_components/follow-updates";
 import { formatCount, formatDate } from "@/app/_components/format";
 import { countOf, nounFor, NOUNS } from "@/app/_components/plural";
@@ -96,6 +97,7 @@ export default async function LetterPage({ params }: Props) {
           </p>
         ) : null}
         <DomainTotals byDomain={letter.byDomain} otherDomains={letter.otherDomains} />
+        <TeamTotals byTeam={letter.byTeam} otherTeams={letter.otherTeams} />
         <p className="muted">
           Open to {allowedDomains}.{" "}
           {letter.organiserVerification
@@ -112,6 +114,7 @@ export default async function LetterPage({ params }: Props) {
             allowedDomains={allowedDomains}
             collectJobTitle={letter.collectJobTitle}
             collectTeam={letter.collectTeam}
+            teams={letter.teams}
             allowComments={letter.allowComments}
             allowPublicNames={letter.allowPublicNames}
             namesHeld={letter.namesHeld}

@@ -9,6 +9,8 @@ type Props = {
   allowedDomains: string;
   collectJobTitle: boolean;
   collectTeam: boolean;
+  /** The letter's list of teams; none: typed. */
+  teams: readonly string[];
   allowComments: boolean;
   allowPublicNames: boolean;
   /** The letter holds names until its delivery: "show my name" then means "from the delivery on". */
@@ -23,7 +25,7 @@ const EMPTY: TSignFormValues = { name: "", email: "", display: "name", title: ""
  * Works without JavaScript (a plain form POST to the server action); with it, the page does not
  * reload and errors are announced where they occur.
  */
-export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam, allowComments, allowPublicNames, namesHeld, thresholds }: Props) {
+export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam, teams, allowComments, allowPublicNames, namesHeld, thresholds }: Props) {
   const { state, formAction, pending: submitting, anchor, resultRef } = useResultForm<TSignFormState>(action, { status: "idle" });
 
   if (state.status === "pending") {
@@ -74,6 +76,7 @@ export function SignForm({ action, allowedDomains, collectJobTitle, collectTeam,
         values={values}
         errors={errors}
         letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments, namesHeld }}
+        teams={teams}
         anonymousAs={<>&ldquo;Anonymous · verified&rdquo;</>}
         thresholds={thresholds}
       />

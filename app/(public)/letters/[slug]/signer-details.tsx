@@ -35,10 +35,12 @@ type Props = {
   anonymousAs: ReactNode;
   /** The thresholds a signer may wait for ("name me once N people at my domain have signed"); none: not offered. */
   thresholds?: readonly number[];
+  /** The letter's list of teams to pick from; none: the team is typed. */
+  teams?: readonly string[];
 };
 
 /** How the signature appears, then the optional job title, team and comment the letter asks for. */
-export function SignerDetailsFields({ prefix, values, errors, letter, anonymousAs, thresholds = [] }: Props) {
+export function SignerDetailsFields({ prefix, values, errors, letter, anonymousAs, thresholds = [], teams = [] }: Props) {
   const { field, error } = fieldHelpers<TDetailName>(prefix, errors);
   const describedBy = errors.display ? { "aria-describedby": `${prefix}-display-error` } : {};
   return (
@@ -76,7 +78,21 @@ export function SignerDetailsFields({ prefix, values, errors, letter, anonymousA
       {letter.collectTeam ? (
         <div className="field">
           <label htmlFor={`${prefix}-team`}>Team (optional)</label>
-          <input {...field("team")} type="text" maxLength={120} defaultValue={values.team} />
+          {teams.length > 0 ? (
+            <select {...field("team", `${prefix}-team-hint`)} defaultValue={teams.find((team) => team === values.team) ?? ""}>
+              <option value="">Prefer not to say</option>
+              {teams.map((team) => (
+                <option key={team} value={team}>
+                  {team}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input {...field("team", `${prefix}-team-hint`)} type="text" maxLength={120} defaultValue={values.team} />
+          )}
+          <p id={`${prefix}-team-hint`} className="hint">
+            Counted in the letter&rsquo;s totals per team, which never show a team of fewer than a few people. Shown beside your signature only if your name is.
+          </p>
           {error("team")}
         </div>
       ) : null}

@@ -20,6 +20,7 @@ const opened: TDraftState = {
   allowPublicNames: true,
   discreetEmails: true,
   nameThresholds: "25, 100",
+  teams: "",
 };
 
 describe("describeDraftChanges", () => {

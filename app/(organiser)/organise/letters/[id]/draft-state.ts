@@ -3,10 +3,12 @@ import type { TLetterDraftInput } from "@/lib/letters/letter-input";
 import type { TOrganiserLetter } from "@/lib/organisers/get-letter-for-organiser";
 
 /** The editor's state: the draft as the form holds it (numbers and dates as typed). */
-export type TDraftState = Omit<TLetterDraftInput, "goal" | "closesAt" | "demands" | "domains" | "nameThresholds"> & {
+export type TDraftState = Omit<TLetterDraftInput, "goal" | "closesAt" | "demands" | "domains" | "nameThresholds" | "teams"> & {
   goal: string;
   /** As typed: "25, 100". */
   nameThresholds: string;
+  /** As typed: one team per line. */
+  teams: string;
   closesAt: string;
   demands: { key: string; id?: string; text: string }[];
   domains: { key: string; domain: string; includeSubdomains: boolean }[];
@@ -32,6 +34,7 @@ export function toDraftState(letter: TOrganiserLetter): TDraftState {
     allowPublicNames: letter.allowPublicNames,
     holdNamesUntilDelivery: letter.holdNamesUntilDelivery,
     nameThresholds: letter.nameThresholds.join(", "),
+    teams: letter.teams.join("\n"),
     discreetEmails: letter.discreetEmails,
     organiserVerification: letter.organiserVerification,
     organiserVerificationInstructions: letter.organiserVerificationInstructions,
@@ -77,6 +80,7 @@ export function describeDraftChanges(opened: TDraftState, current: TDraftState):
   text("Signature goal", opened.goal, current.goal);
   text("Closing date", opened.closesAt, current.closesAt);
   text("Name thresholds", opened.nameThresholds, current.nameThresholds);
+  if (opened.teams !== current.teams) changes.push(`Teams to choose from: now ${current.teams.split("\n").filter(Boolean).map((team) => quote(team)).join(", ") || "none (typed)"}`);
   text("Instructions for signers verified by organisers", opened.organiserVerificationInstructions ?? "", current.organiserVerificationInstructions ?? "");
   for (const [key, label] of OPTIONS) {
     if ((opened[key] ?? false) !== (current[key] ?? false)) changes.push(`${label}: now ${yesNo(current[key] ?? false)}`);

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
 import type { TDraftState } from "./draft-state";
+import { TeamListField } from "./letter-editor-teams";
 
 /** What each part of the draft editor gets from it: the draft, ways to change it, and its fields' errors. */
 export type TSectionProps = {
@@ -206,6 +207,7 @@ export function SigningFieldset({ draft, set, errorFor, describedBy }: TSectionP
             ))}
           </ul>
         </fieldset>
+        {draft.collectTeam ? <TeamListField draft={draft} set={set} errorFor={errorFor} /> : null}
         {draft.allowPublicNames ? (
           <div className="field">
             <label htmlFor="letter-name-thresholds">Name thresholds</label>

@@ -27,6 +27,7 @@ const LABELS: Record<string, string> = {
   goal: "Signature goal",
   closesAt: "Closing date",
   nameThresholds: "Name thresholds",
+  teams: "Teams to choose from",
   organiserVerificationInstructions: "Instructions for signers verified by organisers",
 };
 
@@ -39,6 +40,7 @@ function toPayload(draft: TDraftState, version: number): string {
     // A closing date closes at the end of that day, UTC, whatever the organiser's time zone.
     closesAt: draft.closesAt ? `${draft.closesAt}T23:59:59.000Z` : "",
     nameThresholds: draft.nameThresholds.split(/[\s,]+/).filter(Boolean),
+    teams: draft.teams.split("\n"),
     demands: draft.demands.map(({ id, text }) => (id ? { id, text } : { text })),
     domains: draft.domains.map(({ domain, includeSubdomains }) => ({ domain, includeSubdomains })),
   });

@@ -11,6 +11,8 @@ type Props = {
   domains: string[] | null;
   collectJobTitle: boolean;
   collectTeam: boolean;
+  /** The letter's list of teams; none: typed. */
+  teams: readonly string[];
   allowComments: boolean;
   allowPublicNames: boolean;
   namesHeld: boolean;
@@ -19,7 +21,7 @@ type Props = {
 const EMPTY: TClaimFormValues = { name: "", display: "name", domain: "", title: "", team: "", comment: "" };
 
 /** Works without JavaScript, like the ordinary sign form; on success the code replaces the form. */
-export function ClaimForm({ action, domains, collectJobTitle, collectTeam, allowComments, allowPublicNames, namesHeld }: Props) {
+export function ClaimForm({ action, domains, collectJobTitle, collectTeam, teams, allowComments, allowPublicNames, namesHeld }: Props) {
   const [state, formAction, submitting] = useActionState(action, { status: "idle" });
   if (state.status === "code") return <CodeScreen state={state} />;
 
@@ -74,6 +76,7 @@ export function ClaimForm({ action, domains, collectJobTitle, collectTeam, allow
         values={values}
         errors={errors}
         letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments, namesHeld }}
+        teams={teams}
         anonymousAs={<>&ldquo;Anonymous · verified by organisers&rdquo;</>}
       />
 

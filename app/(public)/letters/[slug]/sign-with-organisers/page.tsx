@@ -61,6 +61,7 @@ export default async function SignWithOrganisersPage({ params }: Props) {
             domains={domains}
             collectJobTitle={letter.collectJobTitle}
             collectTeam={letter.collectTeam}
+            teams={letter.teams}
             allowComments={letter.allowComments}
             allowPublicNames={letter.allowPublicNames}
             namesHeld={letter.namesHeld}
