@@ -68,7 +68,7 @@ export async function reconcileLetterCounts(db: TDb, letterId: string): Promise<
           ON CONFLICT ("letterId", "day") DO UPDATE SET "total" = EXCLUDED."total"
           WHERE "DailyCount"."total" IS DISTINCT FROM EXCLUDED."total"
           RETURNING 1
-        )
+        ),
         -- Retention erases the team of every anonymous signer of a letter it has reduced
         -- (anonymise-closed-letters.ts): the signatures no longer say their teams' totals, which
         -- are then kept as they stand.
