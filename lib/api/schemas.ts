@@ -43,7 +43,10 @@ export const ZLetterList = z
 export const ZDomainTotal = z.object({ domain: z.string(), total: ZCount }).meta({ id: "DomainTotal" });
 export const ZTeamTotal = z
   .object({ team: z.string(), total: ZCount })
-  .meta({ id: "TeamTotal", description: "A team as the letter lists it, or as signers typed it in lower case (teams are matched regardless of case and spacing)." });
+  .meta({
+    id: "TeamTotal",
+    description: "A team as the letter lists it, or as signers typed it in lower case (teams are matched regardless of case and spacing).",
+  });
 export const ZDayTotal = z.object({ day: z.iso.date(), total: ZCount }).meta({ id: "DayTotal", description: "Signatures confirmed on a UTC day." });
 
 export const ZVerification = z.enum(["email", "organiser"]).meta({
@@ -87,7 +90,9 @@ export const ZLetterDetail = z
       .describe(
         "Largest first. Only teams with at least MIN_PUBLIC_GROUP signatures; the rest are in `otherTeams`. Empty when the letter does not ask for a team. Signers who gave no team are in no team. An anonymous signer's team counts here and is never shown beside their signature.",
       ),
-    otherTeams: ZCount.describe("Signatures at teams too small to name, together (on a letter with a list of teams, never fewer than MIN_PUBLIC_GROUP unless 0)."),
+    otherTeams: ZCount.describe(
+      "Signatures at teams too small to name, together (on a letter with a list of teams, never fewer than MIN_PUBLIC_GROUP unless 0).",
+    ),
     byVerification: z
       .object({ email: ZCount, organiser: ZCount })
       .describe("The total split by how signatures were verified (see Verification); the two add up to `total`."),

@@ -114,11 +114,7 @@ describe("per-team counts", () => {
 
   it("keeps a letter's team totals once retention has erased its anonymous signers' teams", async () => {
     const letter = await createLetter(db, { slug: "team-retained", collectTeam: true, status: "CLOSED" });
-    await addConfirmedSignatures(db, letter.id, [
-      { team: "Red", anonymous: true },
-      { team: "Red", anonymous: true },
-      { team: "Red" },
-    ]);
+    await addConfirmedSignatures(db, letter.id, [{ team: "Red", anonymous: true }, { team: "Red", anonymous: true }, { team: "Red" }]);
     await db.letter.update({ where: { id: letter.id }, data: { closedAt: new Date("2026-01-01T00:00:00Z") } });
     await foldCountEvents(db);
     await anonymiseClosedLetters(db, new Date("2026-12-01T00:00:00Z"), 180);

@@ -11,7 +11,6 @@ export function teamKeySql(team: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`lower(regexp_replace(btrim(${team}), '\\s+', ' ', 'g'))`;
 }
 
-
 /**
  * How a team key is named in public: the letter's own spelling where it gives a list, else the
  * key itself (lower case). Never a signer's own spelling: a total is of many people, and the

@@ -80,7 +80,16 @@ export function describeDraftChanges(opened: TDraftState, current: TDraftState):
   text("Signature goal", opened.goal, current.goal);
   text("Closing date", opened.closesAt, current.closesAt);
   text("Name thresholds", opened.nameThresholds, current.nameThresholds);
-  if (opened.teams !== current.teams) changes.push(`Teams to choose from: now ${current.teams.split("\n").filter(Boolean).map((team) => quote(team)).join(", ") || "none (typed)"}`);
+  if (opened.teams !== current.teams)
+    changes.push(
+      `Teams to choose from: now ${
+        current.teams
+          .split("\n")
+          .filter(Boolean)
+          .map((team) => quote(team))
+          .join(", ") || "none (typed)"
+      }`,
+    );
   text("Instructions for signers verified by organisers", opened.organiserVerificationInstructions ?? "", current.organiserVerificationInstructions ?? "");
   for (const [key, label] of OPTIONS) {
     if ((opened[key] ?? false) !== (current[key] ?? false)) changes.push(`${label}: now ${yesNo(current[key] ?? false)}`);
