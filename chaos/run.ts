@@ -15,9 +15,10 @@ import { freePort, type TScenario } from "./support/scenario";
 import { aggregatorCrash } from "./scenarios/aggregator-crash";
 import { appKilledWhileSigning } from "./scenarios/app-killed-while-signing";
 import { databaseRestart } from "./scenarios/database-restart";
+import { killedBetweenFoldAndReveal } from "./scenarios/killed-between-fold-and-reveal";
 import { smtpOutage } from "./scenarios/smtp-outage";
 
-const SCENARIOS: TScenario[] = [appKilledWhileSigning, databaseRestart, smtpOutage, aggregatorCrash];
+const SCENARIOS: TScenario[] = [appKilledWhileSigning, databaseRestart, smtpOutage, aggregatorCrash, killedBetweenFoldAndReveal];
 
 type TScenarioResult = { name: string; claim: string; passed: boolean; durationMs: number; figures: Record<string, unknown>; checks: TCheck[]; error?: string };
 
