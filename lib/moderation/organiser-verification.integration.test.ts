@@ -10,6 +10,7 @@ import { updateOpenLetter } from "@/lib/letters/update-open-letter";
 import { createSigningRateLimits } from "@/lib/security/rate-limits";
 import { hashToken } from "@/lib/security/tokens";
 import { createOrganiserVerifiedSignature } from "@/lib/signatures/create-organiser-verified-signature";
+import { revealDueNames } from "@/lib/signatures/reveal-names";
 import { deleteExpiredOrganiserClaims } from "@/lib/signatures/delete-expired-organiser-claims";
 import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
 import { formatOrganiserCode, generateOrganiserCode } from "@/lib/signatures/organiser-code";
@@ -168,6 +169,30 @@ describe("signatures verified by organisers", () => {
     ]);
     const actions = (await db.letterActivity.findMany({ where: { letterId: letter.id }, orderBy: { id: "asc" } })).map((entry) => entry.action);
     expect(actions).toEqual(["signature.organiser-verified", "organiser-code.looked-up", "signature.organiser-verified"]);
+  });
+
+  it("offers the letter's thresholds and teams: a claim waits for its domain like an emailed signature, and counts in its team", async () => {
+    const { letter, owner } = await optedInLetter({ collectTeam: true, teams: ["Azure Core"] });
+    await db.letter.update({ where: { id: letter.id }, data: { nameThresholds: [2] } });
+    await expect(claim(letter.slug, { name: "Early Eve", anonymous: undefined, display: { nameAt: 7 } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { display: [expect.stringContaining("Choose one of 2")] },
+    });
+    await expect(claim(letter.slug, { anonymous: undefined })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { display: expect.any(Array) } });
+    const { code } = await claim(letter.slug, { name: "Wait Wanda", anonymous: undefined, display: { nameAt: 2 }, team: "azure core" });
+    await act(owner, verifyOrganiserCode, letter.id, { code });
+    await foldCountEvents(db);
+    expect(await revealDueNames(db)).toBe(0);
+    expect((await listPublicSignatures(db, letter.id)).map((entry) => entry.name)).toEqual([null]);
+    expect(await db.teamCount.findMany({ where: { letterId: letter.id }, select: { team: true, total: true } })).toEqual([{ team: "azure core", total: 1 }]);
+
+    await addConfirmedSignatures(db, letter.id, [{ name: "Second Sam", domain: "microsoft.com" }]);
+    await foldCountEvents(db);
+    expect(await revealDueNames(db)).toBe(1);
+    expect((await listPublicSignatures(db, letter.id)).map((entry) => [entry.name, entry.team])).toEqual([
+      ["Second Sam", null],
+      ["Wait Wanda", "Azure Core"],
+    ]);
   });
 
   it("says in the CSV export how each signer was verified", async () => {

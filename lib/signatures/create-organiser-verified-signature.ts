@@ -8,6 +8,7 @@ import { ZSlug } from "@/lib/letters/slug";
 import { takesSignatures } from "@/lib/letters/lifecycle";
 import { signerTeam } from "@/lib/teams/team-name";
 import { ZOrganiserClaimInput } from "./organiser-claim-input";
+import { appearanceFor, displayChoice } from "./signature-input";
 import { generateOrganiserCode, hashOrganiserCode, ORGANISER_CODE_TTL_MS } from "./organiser-code";
 import { newReceipt } from "./receipt/issue-receipt";
 import type { TSigningLimits } from "./sign-letter";
@@ -70,6 +71,8 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
   }
 
   const team = signerTeam(letter, input.team);
+  // The threshold counts every confirmed signature at the claimed domain, this one once an organiser verifies it.
+  const appearance = appearanceFor(letter, displayChoice(input));
   const code = generateOrganiserCode();
   const expiresAt = new Date(now.getTime() + ORGANISER_CODE_TTL_MS);
   const id = randomUUID();
@@ -88,7 +91,7 @@ export async function createOrganiserVerifiedSignature(deps: TCreateOrganiserVer
       jobTitle: letter.collectJobTitle ? (input.title ?? null) : null,
       team,
       comment: letter.allowComments ? (input.comment ?? null) : null,
-      showName: letter.allowPublicNames && !input.anonymous,
+      ...appearance,
       sourceKey: deps.clientKey,
       verificationMethod: "ORGANISER",
       receiptHash,

@@ -9,7 +9,7 @@ import { keyedHash } from "@/lib/security/tokens";
 import { signerTeam } from "@/lib/teams/team-name";
 import { confirmSignatureEmail } from "./emails/signature-emails";
 import { parseSignerEmail } from "./parse-signer-email";
-import { displayChoice, ZSignatureInput } from "./signature-input";
+import { appearanceFor, displayChoice, ZSignatureInput } from "./signature-input";
 import type { TSignatureProposal } from "./signature-proposal";
 
 export type TCreateSignatureDeps = {
@@ -52,13 +52,8 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
     throw new AppError("DOMAIN_NOT_ALLOWED", { message, fields: { email: [message] } });
   }
 
-  const display = displayChoice(input);
-  if (typeof display === "object" && !letter.nameThresholds.includes(display.nameAt)) {
-    const offered = letter.nameThresholds.length > 0 ? `Choose one of ${letter.nameThresholds.join(", ")}.` : "This letter does not offer it.";
-    throw new AppError("INVALID_INPUT", {
-      fields: { display: [`Showing your name once ${display.nameAt} people have signed is not an option here. ${offered}`] },
-    });
-  }
+  // A threshold choice starts anonymous: reveal-names.ts shows the name once the domain reaches it.
+  const appearance = appearanceFor(letter, displayChoice(input));
   const team = signerTeam(letter, input.team);
   const emailKey = keyedHash(email.value.dedupeForm, deps.emailHmacKey);
   const proposal: TSignatureProposal = {
@@ -66,9 +61,7 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
     jobTitle: letter.collectJobTitle ? (input.title ?? null) : null,
     team,
     comment: letter.allowComments ? (input.comment ?? null) : null,
-    // A threshold choice starts anonymous: reveal-names.ts shows the name once the domain reaches it.
-    showName: letter.allowPublicNames && display === "name",
-    showNameAt: letter.allowPublicNames && typeof display === "object" ? display.nameAt : null,
+    ...appearance,
   };
   const sourceKey = deps.sourceKey ?? null;
 

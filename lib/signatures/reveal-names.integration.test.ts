@@ -90,6 +90,7 @@ describe("threshold reveal", () => {
     await ada.confirm();
     await bo.confirm();
     // The fold commits; the process is killed before it reveals: nothing in memory carries over.
+    // (`npm run chaos -- killed-between-fold-and-reveal` does this with a real SIGKILL of the app.)
     await foldCountEvents(db);
     expect(await publicNames(letter.id)).toEqual([]);
     // The next run, of this or any instance, finds them due from the stored totals alone.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
 import { normaliseTeam } from "@/lib/teams/team-name";
 
 // Control characters (CR/LF above all) have no place in a name and would be the raw material of
@@ -87,6 +88,28 @@ export const ZSignatureInput = ZSignatureFields.refine((input) => input.display 
 export function displayChoice(input: { display?: "name" | "anonymous" | { nameAt: number }; anonymous?: boolean }): "name" | "anonymous" | { nameAt: number } {
   if (input.display !== undefined) return input.display;
   return input.anonymous ? "anonymous" : "name";
+}
+
+/**
+ * How a signature of this letter starts out, from the signer's choice: named, anonymous, or
+ * anonymous until its domain reaches one of the letter's thresholds (reveal-names.ts). No name
+ * shows on a letter that shows none. A threshold the letter does not offer is refused, for the
+ * field. Both ways of signing (the emailed link and the organisers' code) decide it here.
+ */
+export function appearanceFor(
+  letter: { allowPublicNames: boolean; nameThresholds: readonly number[] },
+  display: "name" | "anonymous" | { nameAt: number },
+): { showName: boolean; showNameAt: number | null } {
+  if (typeof display === "object" && !letter.nameThresholds.includes(display.nameAt)) {
+    const offered = letter.nameThresholds.length > 0 ? `Choose one of ${letter.nameThresholds.join(", ")}.` : "This letter does not offer it.";
+    throw new AppError("INVALID_INPUT", {
+      fields: { display: [`Showing your name once ${display.nameAt} people have signed is not an option here. ${offered}`] },
+    });
+  }
+  return {
+    showName: letter.allowPublicNames && display === "name",
+    showNameAt: letter.allowPublicNames && typeof display === "object" ? display.nameAt : null,
+  };
 }
 
 export type TSignatureInput = z.input<typeof ZSignatureInput>;

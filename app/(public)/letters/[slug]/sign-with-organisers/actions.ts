@@ -13,15 +13,15 @@ import type { TClaimFormState, TClaimFormValues } from "./claim-form-state";
 /** The organiser-verification form's server action: a claim and its code, or the form's errors. */
 export async function claimOrganiserVerificationAction(slug: string, _state: TClaimFormState, posted: FormData): Promise<TClaimFormState> {
   const { anonymous, ...typed } = formTexts(posted, ["name", "display", "anonymous", "domain", "title", "team", "comment"]);
-  // Verification by organisers offers no threshold: a name is shown, or not.
-  const values: TClaimFormValues = { ...typed, display: displayFromForm(typed.display, anonymous) === "anonymous" ? "anonymous" : "name" };
+  const display = displayFromForm(typed.display, anonymous);
+  const values: TClaimFormValues = { ...typed, display: typeof display === "object" ? `at:${display.nameAt}` : display };
   try {
     requireFormData(posted);
     const claim = await submitOrganiserClaim(
       slug,
       {
         name: values.name,
-        anonymous: values.display === "anonymous",
+        display,
         domain: values.domain,
         title: values.title || undefined,
         team: values.team || undefined,

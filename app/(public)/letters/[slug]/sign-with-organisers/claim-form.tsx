@@ -16,12 +16,14 @@ type Props = {
   allowComments: boolean;
   allowPublicNames: boolean;
   namesHeld: boolean;
+  /** "Name me once N people at my domain have signed": the letter's thresholds. */
+  thresholds: readonly number[];
 };
 
 const EMPTY: TClaimFormValues = { name: "", display: "name", domain: "", title: "", team: "", comment: "" };
 
 /** Works without JavaScript, like the ordinary sign form; on success the code replaces the form. */
-export function ClaimForm({ action, domains, collectJobTitle, collectTeam, teams, allowComments, allowPublicNames, namesHeld }: Props) {
+export function ClaimForm({ action, domains, collectJobTitle, collectTeam, teams, allowComments, allowPublicNames, namesHeld, thresholds }: Props) {
   const [state, formAction, submitting] = useActionState(action, { status: "idle" });
   if (state.status === "code") return <CodeScreen state={state} />;
 
@@ -77,6 +79,7 @@ export function ClaimForm({ action, domains, collectJobTitle, collectTeam, teams
         errors={errors}
         letter={{ allowPublicNames, collectJobTitle, collectTeam, allowComments, namesHeld }}
         teams={teams}
+        thresholds={thresholds}
         anonymousAs={<>&ldquo;Anonymous · verified by organisers&rdquo;</>}
       />
 

@@ -62,6 +62,7 @@ export default async function SignWithOrganisersPage({ params }: Props) {
             collectJobTitle={letter.collectJobTitle}
             collectTeam={letter.collectTeam}
             teams={letter.teams}
+            thresholds={letter.waitingNames.map(({ threshold }) => threshold)}
             allowComments={letter.allowComments}
             allowPublicNames={letter.allowPublicNames}
             namesHeld={letter.namesHeld}
