@@ -41,12 +41,10 @@ export const ZLetterList = z
   .meta({ id: "LetterList" });
 
 export const ZDomainTotal = z.object({ domain: z.string(), total: ZCount }).meta({ id: "DomainTotal" });
-export const ZTeamTotal = z
-  .object({ team: z.string(), total: ZCount })
-  .meta({
-    id: "TeamTotal",
-    description: "A team as the letter lists it, or as signers typed it in lower case (teams are matched regardless of case and spacing).",
-  });
+export const ZTeamTotal = z.object({ team: z.string(), total: ZCount }).meta({
+  id: "TeamTotal",
+  description: "A team as the letter lists it, or as signers typed it in lower case (teams are matched regardless of case and spacing).",
+});
 export const ZDayTotal = z.object({ day: z.iso.date(), total: ZCount }).meta({ id: "DayTotal", description: "Signatures confirmed on a UTC day." });
 
 export const ZVerification = z.enum(["email", "organiser"]).meta({

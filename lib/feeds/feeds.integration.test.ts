@@ -9,7 +9,7 @@ import { parseICalendar } from "@/tests/support/icalendar";
 import { addOrganiser, createActor, organiserDeps, versionOf } from "@/tests/support/organisers";
 import { getLetterCalendar } from "./get-letter-calendar";
 import { getLetterFeed, LETTER_FEED_ENTRIES } from "./get-letter-feed";
-import { getSiteFeed } from "./get-site-feed";
+import { getSiteFeed, SITE_FEED_ENTRIES } from "./get-site-feed";
 import { renderAtomFeed } from "./render-atom-feed";
 import { renderICalendar } from "./render-icalendar";
 
@@ -121,6 +121,22 @@ describe("the site feed", () => {
     expect(parsed.updated).toBe("2026-06-01T00:00:00.000Z");
     expect(JSON.stringify(parsed)).not.toContain(draft.slug);
     expect(JSON.stringify(parsed)).not.toContain(inReview.slug);
+  });
+
+  it("places a letter that went public late among the newest, however many were published since it was", async () => {
+    const quiet = await createLetter(db, { publishedAt: new Date("2026-01-01T00:00:00Z"), listed: false, listAtSignatures: 100 });
+    for (let day = 1; day <= SITE_FEED_ENTRIES + 1; day += 1) {
+      await createLetter(db, { publishedAt: new Date(Date.UTC(2026, 2, day)) });
+    }
+    const before = parseAtomFeed(renderAtomFeed(await getSiteFeed(db, APP_URL)));
+    expect(before.entries).toHaveLength(SITE_FEED_ENTRIES);
+    expect(JSON.stringify(before)).not.toContain(quiet.slug);
+
+    await db.letter.update({ where: { id: quiet.id }, data: { listed: true, listedAt: new Date("2026-06-01T00:00:00Z") } });
+    const after = parseAtomFeed(renderAtomFeed(await getSiteFeed(db, APP_URL)));
+    expect(after.entries).toHaveLength(SITE_FEED_ENTRIES);
+    expect(after.entries[0]).toMatchObject({ title: quiet.title, published: "2026-06-01T00:00:00.000Z" });
+    expect(after.updated).toBe("2026-06-01T00:00:00.000Z");
   });
 
   it("is a valid feed before anything is published", async () => {

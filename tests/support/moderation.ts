@@ -69,7 +69,9 @@ export async function createSignatureRow(db: TDb, letterId: string, row: Signatu
     },
   });
   if (state === "CONFIRMED" && signature.confirmedAt) {
-    await db.$transaction((tx) => recordCountChange(tx, { signatureId: signature.id, letterId, domain: signature.domain, confirmedAt: signature.confirmedAt!, delta: 1 }));
+    await db.$transaction((tx) =>
+      recordCountChange(tx, { signatureId: signature.id, letterId, domain: signature.domain, confirmedAt: signature.confirmedAt!, delta: 1 }),
+    );
   }
   return signature;
 }
