@@ -67,6 +67,8 @@ test("an organiser publishes a letter unlisted, shares it by link, then makes it
   expect(image.status()).toBe(200);
   expect(image.headers()["x-robots-tag"]).toBe("noindex");
   expect((await request.get(`/letters/${draft.slug}/feed.xml`)).headers()["x-robots-tag"]).toBe("noindex");
+  // The badge is never indexed, listed or not: a count embedded in other pages.
+  expect((await request.get(`/letters/${draft.slug}/badge.svg`)).headers()["x-robots-tag"]).toBe("noindex");
   const api = await request.get(`/api/v1/letters/${draft.slug}`);
   expect(api.status()).toBe(200);
   expect(await api.json()).toMatchObject({ slug: draft.slug, listed: false });

@@ -16,6 +16,9 @@ export const GET = letterRoute("GET /letters/{slug}/badge.svg", async (_request,
       // Embedded on other sites: nothing in it may run; any site may frame it.
       "Content-Security-Policy": BADGE_CONTENT_SECURITY_POLICY,
       "Access-Control-Allow-Origin": "*",
+      // A count embedded in other pages is not a page of its own to index, and an unlisted
+      // letter's badge must not be either (the count snapshot does not know the listing).
+      "X-Robots-Tag": "noindex",
     },
   });
 });
