@@ -13,7 +13,7 @@ export function TeamTotals({ byTeam, otherTeams }: { byTeam: { team: string; tot
   const othersTotal = byTeam.slice(SHOWN).reduce((sum, t) => sum + t.total, otherTeams);
   return (
     <ul className="domain-totals" aria-label="Verified signatures by team" data-testid="team-totals">
-      <li className="muted">By team:</li>
+      <li className="muted group-label">By team:</li>
       {shown.map((t) => (
         <li key={t.team}>
           <strong>{formatCount(t.total)}</strong> {t.team}
