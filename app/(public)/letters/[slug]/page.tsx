@@ -17,7 +17,6 @@ import { LiveTotal } from "@/app/_components/live-total";
 import { MarkdownBody } from "@/app/_components/markdown";
 import { ShareActions } from "@/app/_components/share-actions";
 import { HeldNamesNotice } from "@/app/_components/held-names-notice";
-import { HydrateInSteps } from "@/app/_components/hydrate-in-steps";
 import { WaitingNames } from "@/app/_components/waiting-names";
 import { SignatureList } from "@/app/_components/signature-list";
 import { SignatureTotal } from "@/app/_components/signature-total";
@@ -107,103 +106,89 @@ export default async function LetterPage({ params }: Props) {
         </p>
       </section>
 
-      <HydrateInSteps>
-        {letter.status === "OPEN" ? (
-          <section aria-labelledby="sign-heading" className="card">
-            <h2 id="sign-heading">Sign this letter</h2>
-            <SignForm
-              action={signLetterAction.bind(null, letter.slug)}
-              allowedDomains={allowedDomains}
-              collectJobTitle={letter.collectJobTitle}
-              collectTeam={letter.collectTeam}
-              teams={letter.teams}
-              allowComments={letter.allowComments}
-              allowPublicNames={letter.allowPublicNames}
-              namesHeld={letter.namesHeld}
-              thresholds={letter.waitingNames.map(({ threshold }) => threshold)}
-            />
-            {letter.organiserVerification ? (
-              <p className="sign-alternative">
-                <strong>I&rsquo;d rather not get an email at work.</strong> If your employer reads your work mail, use this instead:{" "}
-                <Link href={`/letters/${letter.slug}/sign-with-organisers`}>be verified by the organisers</Link>.
-              </p>
-            ) : null}
-          </section>
-        ) : (
-          <p className="card">This letter is closed and no longer accepts signatures.</p>
-        )}
-      </HydrateInSteps>
-
-      <HydrateInSteps>
-        <section aria-labelledby="letter-heading">
-          <h2 id="letter-heading" className="visually-hidden">
-            The letter
-          </h2>
-          <MarkdownBody source={letter.bodyMarkdown} />
-        </section>
-      </HydrateInSteps>
-
-      <HydrateInSteps>
-        <section aria-labelledby="demands-heading">
-          <h2 id="demands-heading">Demands</h2>
-          <DemandList demands={letter.demands} />
-        </section>
-      </HydrateInSteps>
-
-      <HydrateInSteps>
-        <section aria-labelledby="chart-heading">
-          <h2 id="chart-heading">Signatures per day</h2>
-          {letter.total > 0 && letter.daily.length === 0 ? (
-            // Held back by the small-group rule (lib/privacy/small-groups.ts): on a small letter a
-            // day's bar is a person.
-            <p className="muted">Shown once {formatCount(getEnv().MIN_PUBLIC_GROUP)} people have signed: until then a day could single someone out.</p>
-          ) : (
-            <DailyChart daily={letter.daily} today={new Date()} />
-          )}
-        </section>
-      </HydrateInSteps>
-
-      <HydrateInSteps>
-        <section aria-labelledby="signers-heading">
-          <h2 id="signers-heading">Recent signatures</h2>
-          {letter.namesHeld ? <HeldNamesNotice /> : null}
-          <WaitingNames waiting={letter.waitingNames} open={letter.status === "OPEN"} />
-          <SignatureList signatures={signers.items} />
-          {signers.nextCursor ? (
-            <p>
-              <Link href={`/letters/${letter.slug}/signatures?cursor=${signers.nextCursor}`} prefetch={false}>
-                Show more signatures
-              </Link>
+      {letter.status === "OPEN" ? (
+        <section aria-labelledby="sign-heading" className="card">
+          <h2 id="sign-heading">Sign this letter</h2>
+          <SignForm
+            action={signLetterAction.bind(null, letter.slug)}
+            allowedDomains={allowedDomains}
+            collectJobTitle={letter.collectJobTitle}
+            collectTeam={letter.collectTeam}
+            teams={letter.teams}
+            allowComments={letter.allowComments}
+            allowPublicNames={letter.allowPublicNames}
+            namesHeld={letter.namesHeld}
+            thresholds={letter.waitingNames.map(({ threshold }) => threshold)}
+          />
+          {letter.organiserVerification ? (
+            <p className="sign-alternative">
+              <strong>I&rsquo;d rather not get an email at work.</strong> If your employer reads your work mail, use this instead:{" "}
+              <Link href={`/letters/${letter.slug}/sign-with-organisers`}>be verified by the organisers</Link>.
             </p>
           ) : null}
         </section>
-      </HydrateInSteps>
+      ) : (
+        <p className="card">This letter is closed and no longer accepts signatures.</p>
+      )}
 
-      <HydrateInSteps>
-        <section aria-labelledby="timeline-heading">
-          <h2 id="timeline-heading">Status</h2>
-          <FollowUpdates slug={letter.slug} />
-          <StatusTimeline updates={letter.statusUpdates} />
-        </section>
-      </HydrateInSteps>
+      <section aria-labelledby="letter-heading">
+        <h2 id="letter-heading" className="visually-hidden">
+          The letter
+        </h2>
+        <MarkdownBody source={letter.bodyMarkdown} />
+      </section>
 
-      <HydrateInSteps>
-        <section aria-labelledby="share-heading" className="card">
-          <h2 id="share-heading">Share this letter</h2>
-          <ShareActions url={urls.page} title={letter.title} text={`An open letter to ${letter.addressee}`} />
-          <details className="embed">
-            <summary>Embed a live count badge on your site</summary>
-            <p>
-              {/* The badge is our own image: the same origin, no tracking. Lazy: it sits in a closed
-                  <details>, and an eager image is preloaded ahead of the page's own scripts. */}
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={`/letters/${letter.slug}/badge.svg`} alt={countOf(letter.total, NOUNS.verifiedSignature)} height={20} loading="lazy" decoding="async" />
-            </p>
-            <label htmlFor="embed-code">HTML to paste</label>
-            <textarea id="embed-code" readOnly rows={3} value={badgeEmbedCode(getEnv().APP_URL, letter)} />
-          </details>
-        </section>
-      </HydrateInSteps>
+      <section aria-labelledby="demands-heading">
+        <h2 id="demands-heading">Demands</h2>
+        <DemandList demands={letter.demands} />
+      </section>
+
+      <section aria-labelledby="chart-heading">
+        <h2 id="chart-heading">Signatures per day</h2>
+        {letter.total > 0 && letter.daily.length === 0 ? (
+          // Held back by the small-group rule (lib/privacy/small-groups.ts): on a small letter a
+          // day's bar is a person.
+          <p className="muted">Shown once {formatCount(getEnv().MIN_PUBLIC_GROUP)} people have signed: until then a day could single someone out.</p>
+        ) : (
+          <DailyChart daily={letter.daily} today={new Date()} />
+        )}
+      </section>
+
+      <section aria-labelledby="signers-heading">
+        <h2 id="signers-heading">Recent signatures</h2>
+        {letter.namesHeld ? <HeldNamesNotice /> : null}
+        <WaitingNames waiting={letter.waitingNames} open={letter.status === "OPEN"} />
+        <SignatureList signatures={signers.items} />
+        {signers.nextCursor ? (
+          <p>
+            <Link href={`/letters/${letter.slug}/signatures?cursor=${signers.nextCursor}`} prefetch={false}>
+              Show more signatures
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Status</h2>
+        <FollowUpdates slug={letter.slug} />
+        <StatusTimeline updates={letter.statusUpdates} />
+      </section>
+
+      <section aria-labelledby="share-heading" className="card">
+        <h2 id="share-heading">Share this letter</h2>
+        <ShareActions url={urls.page} title={letter.title} text={`An open letter to ${letter.addressee}`} />
+        <details className="embed">
+          <summary>Embed a live count badge on your site</summary>
+          <p>
+            {/* The badge is our own image: the same origin, no tracking. Lazy: it sits in a closed
+                <details>, and an eager image is preloaded ahead of the page's own scripts. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={`/letters/${letter.slug}/badge.svg`} alt={countOf(letter.total, NOUNS.verifiedSignature)} height={20} loading="lazy" decoding="async" />
+          </p>
+          <label htmlFor="embed-code">HTML to paste</label>
+          <textarea id="embed-code" readOnly rows={3} value={badgeEmbedCode(getEnv().APP_URL, letter)} />
+        </details>
+      </section>
     </article>
   );
 }
