@@ -19,7 +19,7 @@ import { addConfirmedSignatures, createLetter } from "@/tests/support/factories"
 import { createActor, createSignatureRow, perform } from "@/tests/support/moderation";
 import { signer, signingDeps } from "@/tests/support/signing";
 import { teamKeySql } from "./team-key-sql";
-import { normaliseTeam } from "./team-name";
+import { teamKey } from "./team-name";
 
 // Per-team verified counts (issue 13 §4), through the real paths that change a count: the
 // emailed confirmation, a withdrawal, an organiser's invalidation, a bulk invalidation, the
@@ -54,7 +54,7 @@ async function teamTotals(letterId: string): Promise<Record<string, number>> {
 async function expectExactTeams(letterId: string) {
   await foldCountEvents(db);
   const rows = await db.signature.findMany({ where: { letterId, state: "CONFIRMED", team: { not: null } }, select: { team: true } });
-  const keys = rows.map((row) => normaliseTeam(row.team!).toLowerCase());
+  const keys = rows.map((row) => teamKey(row.team!));
   const tally = Object.fromEntries([...new Set(keys)].map((key) => [key, keys.filter((other) => other === key).length]));
   expect(await teamTotals(letterId)).toEqual(tally);
 }
@@ -145,7 +145,7 @@ describe("per-team counts", () => {
     const samples = ["Azure Core", "  azure\t\tcore ", "AZURE\nCORE", "Ünïcode Tëam", "a  b  c", "x"];
     for (const sample of samples) {
       const [row] = await db.$queryRaw<{ key: string }[]>`SELECT ${teamKeySql(Prisma.sql`${sample}::text`)} AS key`;
-      expect(row?.key).toBe(normaliseTeam(sample).toLowerCase());
+      expect(row?.key).toBe(teamKey(sample));
     }
   });
 });

@@ -4,8 +4,8 @@ import { Prisma } from "@/lib/db/prisma";
  * The key a team is counted under, in SQL: the count events and the per-team totals hold it,
  * never the text a signer typed. Space-normalised again here for rows stored before teams were
  * normalised on input. The only definition of the key: the fold, the reconciliation and the
- * readers that name a key's team all use it. (normaliseTeam in team-name.ts is the same
- * tidying in TypeScript; an integration test holds the two to the same result.)
+ * readers that name a key's team all use it. (teamKey in team-name.ts is the same key in
+ * TypeScript; an integration test holds the two to the same result.)
  */
 export function teamKeySql(team: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`lower(regexp_replace(btrim(${team}), '\\s+', ' ', 'g'))`;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { normaliseTeam, parseTeamList, sameTeam, signerTeam } from "./team-name";
+import { normaliseTeam, parseTeamList, sameTeam, signerTeam, teamKey } from "./team-name";
 
 describe("team names", () => {
   it("tidies spaces and matches regardless of case and spacing", () => {
     expect(normaliseTeam("  Azure \t  Core ")).toBe("Azure Core");
+    expect(teamKey("  Azure \t  CORE ")).toBe("azure core");
     expect(sameTeam("azure  core", " AZURE CORE")).toBe(true);
     expect(sameTeam("Azure Core", "Azure Cor")).toBe(false);
   });

@@ -15,9 +15,17 @@ export function normaliseTeam(text: string): string {
   return text.trim().replace(/\s+/g, " ");
 }
 
+/**
+ * The key a team is matched under in TypeScript: tidied, lower case. The database's twin is
+ * teamKeySql (team-key-sql.ts); an integration test holds the two to the same result.
+ */
+export function teamKey(text: string): string {
+  return normaliseTeam(text).toLowerCase();
+}
+
 /** Whether two spellings name one team, as a signer's choice is matched against the letter's list. */
 export function sameTeam(a: string, b: string): boolean {
-  return normaliseTeam(a).toLowerCase() === normaliseTeam(b).toLowerCase();
+  return teamKey(a) === teamKey(b);
 }
 
 /**
@@ -41,7 +49,13 @@ export function parseTeamList(entries: readonly string[]): { ok: true; teams: st
   const long = teams.find((entry) => entry.length > LETTER_LIMITS.teamName);
   if (long !== undefined) return { ok: false, message: `A team can be at most ${LETTER_LIMITS.teamName} characters: "${long.slice(0, 40)}…" is longer.` };
   if (teams.length > LETTER_LIMITS.teams) return { ok: false, message: `List at most ${LETTER_LIMITS.teams} teams.` };
-  const twice = teams.find((entry, index) => teams.findIndex((other) => sameTeam(other, entry)) !== index);
+  const seen = new Set<string>();
+  const twice = teams.find((entry) => {
+    const key = teamKey(entry);
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  });
   if (twice !== undefined) return { ok: false, message: `"${twice}" is listed twice (teams are matched regardless of case and spacing).` };
   return { ok: true, teams };
 }
