@@ -68,9 +68,13 @@ export function takesSignatures(letter: { status: string; closesAt: Date | null 
   return letter.status === "OPEN" && !(letter.closesAt && letter.closesAt <= now);
 }
 
-/** takesSignatures as a SQL condition on the letter `letterId`, for statements that write only while it holds. */
-export function takesSignaturesSql(letterId: string, now: Date): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND status = 'OPEN' AND ("closesAt" IS NULL OR "closesAt" > ${now}))`;
+/**
+ * takesSignatures as a SQL condition on the letter `letterId`, for statements that write only
+ * while it holds. Both may be values or SQL expressions (a batch's column: one rule per row).
+ */
+export function takesSignaturesSql(letterId: string | Prisma.Sql, now: Date | Prisma.Sql): Prisma.Sql {
+  const id = typeof letterId === "string" ? Prisma.sql`${letterId}::uuid` : letterId;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Letter" AS l WHERE l.id = ${id} AND l.status = 'OPEN' AND (l."closesAt" IS NULL OR l."closesAt" > ${now}))`;
 }
 
 /** isPublic as a SQL condition on a letter row (`alias`.status), with the enum's own type so an index on it serves. */

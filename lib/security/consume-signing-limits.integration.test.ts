@@ -107,6 +107,32 @@ describe.each(stores)("consumeSigning on %s", (_store, open) => {
   });
 });
 
+// On PostgreSQL, simultaneous checks are decided by one statement (group commit). Each must get
+// exactly what it would have got one at a time, in the order they arrived.
+it("decides simultaneous submissions on PostgreSQL together, each exactly as if they had come one at a time", async () => {
+  const limits = await stores[0]![1]();
+  const run = async (together: boolean) => {
+    const id = randomUUID();
+    // Three clients (one with its own limit), two letters, addresses repeated: every limit refuses something.
+    const checks = Array.from({ length: 40 }, (_, i) => ({
+      clientKey: `${id}-client-${i % 3}`,
+      clientPerMinute: i % 3 === 2 ? 20 : undefined,
+      letterSlug: `${id}-letter-${i % 2}`,
+      address: i % 4 === 0 ? undefined : { letterId: id, emailKey: `address-${i % 5}` },
+    }));
+    if (together) return Promise.all(checks.map((check) => limits.consumeSigning(check)));
+    const decisions: TSigningDecision[] = [];
+    for (const check of checks) decisions.push(await limits.consumeSigning(check));
+    return decisions;
+  };
+  const alone = await run(false);
+  const together = await run(true);
+  expect(together).toEqual(alone);
+  // The case is not trivial: clients, the letter and addresses were each refused or silenced.
+  expect(alone.filter((decision) => !decision.allowed).length).toBeGreaterThan(5);
+  expect(alone.filter((decision) => decision.allowed && !decision.mayEmail).length).toBeGreaterThan(5);
+});
+
 // Redis counts its windows in its own (real) time; PostgreSQL's follow the app's clock, frozen here.
 it("opens a new window on PostgreSQL once the old one has passed", async () => {
   const limits = await stores[0]![1]();

@@ -1,6 +1,7 @@
 import type { Pool } from "pg";
 import type { Redis } from "ioredis";
 import type { TEnv } from "@/lib/config/env";
+import { groupCommit, groupCommitPer, type TGroupOutcome } from "@/lib/db/group-commit";
 
 // The store's key column is VARCHAR(255): a longer key would fail as a database error, read as an outage.
 const MAX_KEY_LENGTH = 255;
@@ -38,56 +39,104 @@ export type TSigningLimitCounts = {
   address: { points: number; msLeft: number } | null;
 };
 
-// Plain SQL rather than the library: it issues one statement per limit. The upserts run in
-// this order inside one statement, so every instance locks the counters in the same order (no
-// deadlock) and a later one is only written when the earlier ones allowed the submission.
+// Plain SQL rather than the library: it issues one statement per limit and per submission.
+// Here one statement decides a whole batch of submissions (group commit, lib/db/group-commit.ts):
+// under a signing spike every submission increments the same per-letter row, which one
+// statement per submission took in turn, each holding it until its commit.
+//
+// Each counter is incremented once per batch by the number of the batch's submissions it
+// counts, and each submission is given the points it would have seen alone, in batch order
+// (the counter's new value, minus its increment, plus its rank among them). The three limits
+// keep their order: the letter counts only the submissions their client's limit allowed, the
+// address only those the letter's allowed. Every statement takes the client rows, then the
+// letter rows, then the address rows, each set in key order, so no two instances deadlock.
 const UPSERT_SQL = `
-  WITH ip AS (
-    INSERT INTO rate_limits AS r (key, points, expire) VALUES ($1::varchar, 1, $3::bigint + $2::bigint)
+  WITH item AS (
+    SELECT * FROM unnest($2::varchar[], $3::int[], $4::bigint[], $5::varchar[], $6::int[], $7::bigint[], $8::varchar[], $9::int[], $10::bigint[])
+      WITH ORDINALITY AS t(ip_key, ip_limit, ip_ms, letter_key, letter_limit, letter_ms, address_key, address_limit, address_ms, position)),
+  ip_n AS (SELECT ip_key AS key, count(*)::int AS n, max(ip_ms) AS ms FROM item GROUP BY ip_key),
+  ip AS (
+    INSERT INTO rate_limits AS r (key, points, expire) SELECT key, n, $1::bigint + ms FROM ip_n ORDER BY key
     ON CONFLICT (key) DO UPDATE SET
-      points = CASE WHEN r.expire <= $3::bigint THEN 1 ELSE r.points + 1 END,
-      expire = CASE WHEN r.expire <= $3::bigint THEN $3::bigint + $2::bigint ELSE r.expire END
-    RETURNING points, expire),
+      points = CASE WHEN r.expire <= $1::bigint THEN excluded.points ELSE r.points + excluded.points END,
+      expire = CASE WHEN r.expire <= $1::bigint THEN excluded.expire ELSE r.expire END
+    RETURNING key, points, expire),
+  ip_item AS (
+    SELECT item.*, ip.points - ip_n.n + row_number() OVER (PARTITION BY item.ip_key ORDER BY item.position) AS ip_points, ip.expire AS ip_expire
+    FROM item JOIN ip ON ip.key = item.ip_key JOIN ip_n ON ip_n.key = item.ip_key),
+  letter_n AS (SELECT letter_key AS key, count(*)::int AS n, max(letter_ms) AS ms FROM ip_item WHERE ip_points <= ip_limit GROUP BY letter_key),
   letter AS (
-    INSERT INTO rate_limits AS r (key, points, expire)
-    SELECT $4::varchar, 1, $3::bigint + $5::bigint FROM ip WHERE ip.points <= $6
+    INSERT INTO rate_limits AS r (key, points, expire) SELECT key, n, $1::bigint + ms FROM letter_n ORDER BY key
     ON CONFLICT (key) DO UPDATE SET
-      points = CASE WHEN r.expire <= $3::bigint THEN 1 ELSE r.points + 1 END,
-      expire = CASE WHEN r.expire <= $3::bigint THEN $3::bigint + $5::bigint ELSE r.expire END
-    RETURNING points, expire),
+      points = CASE WHEN r.expire <= $1::bigint THEN excluded.points ELSE r.points + excluded.points END,
+      expire = CASE WHEN r.expire <= $1::bigint THEN excluded.expire ELSE r.expire END
+    RETURNING key, points, expire),
+  letter_item AS (
+    SELECT ip_item.*, letter.points - letter_n.n + row_number() OVER (PARTITION BY ip_item.letter_key ORDER BY ip_item.position) AS letter_points,
+           letter.expire AS letter_expire
+    FROM ip_item JOIN letter ON letter.key = ip_item.letter_key JOIN letter_n ON letter_n.key = ip_item.letter_key
+    WHERE ip_item.ip_points <= ip_item.ip_limit),
+  address_n AS (
+    SELECT address_key AS key, count(*)::int AS n, max(address_ms) AS ms FROM letter_item
+    WHERE address_key IS NOT NULL AND letter_points <= letter_limit GROUP BY address_key),
   address AS (
-    INSERT INTO rate_limits AS r (key, points, expire)
-    SELECT $7::varchar, 1, $3::bigint + $8::bigint FROM letter WHERE $7::varchar IS NOT NULL AND letter.points <= $9
+    INSERT INTO rate_limits AS r (key, points, expire) SELECT key, n, $1::bigint + ms FROM address_n ORDER BY key
     ON CONFLICT (key) DO UPDATE SET
-      points = CASE WHEN r.expire <= $3::bigint THEN 1 ELSE r.points + 1 END,
-      expire = CASE WHEN r.expire <= $3::bigint THEN $3::bigint + $8::bigint ELSE r.expire END
-    RETURNING points, expire)
-  SELECT ip.points AS ip_points, ip.expire AS ip_expire, letter.points AS letter_points, letter.expire AS letter_expire,
-         address.points AS address_points, address.expire AS address_expire
-  FROM ip LEFT JOIN letter ON true LEFT JOIN address ON true`;
+      points = CASE WHEN r.expire <= $1::bigint THEN excluded.points ELSE r.points + excluded.points END,
+      expire = CASE WHEN r.expire <= $1::bigint THEN excluded.expire ELSE r.expire END
+    RETURNING key, points, expire),
+  address_item AS (
+    SELECT letter_item.position, address.points - address_n.n + row_number() OVER (PARTITION BY letter_item.address_key ORDER BY letter_item.position) AS address_points,
+           address.expire AS address_expire
+    FROM letter_item JOIN address ON address.key = letter_item.address_key JOIN address_n ON address_n.key = letter_item.address_key
+    WHERE letter_item.letter_points <= letter_item.letter_limit)
+  SELECT ip_item.position::int AS position, ip_item.ip_points::int AS ip_points, ip_item.ip_expire,
+         letter_item.letter_points::int AS letter_points, letter_item.letter_expire,
+         address_item.address_points::int AS address_points, address_item.address_expire
+  FROM ip_item LEFT JOIN letter_item USING (position) LEFT JOIN address_item USING (position)
+  ORDER BY ip_item.position`;
 
-type TRow = Record<"ip_points" | "letter_points" | "address_points", number | null> & Record<"ip_expire" | "letter_expire" | "address_expire", string | null>;
+type TRow = { position: number } & Record<"ip_points" | "letter_points" | "address_points", number | null> &
+  Record<"ip_expire" | "letter_expire" | "address_expire", string | null>;
+type TPendingCheck = { request: TSigningLimitRequest; nowMs: number };
 
-export async function consumeSigningLimitsPostgres(pool: Pool, request: TSigningLimitRequest, nowMs = Date.now()): Promise<TSigningLimitCounts> {
-  const { ip, letter, address } = request;
+// 500 submissions' limits are one statement of a few milliseconds; two at once keep the
+// limits' own small pool (lib/wiring/signing-limits.ts) from queueing behind itself.
+const limitBatches = groupCommitPer((pool: Pool) =>
+  groupCommit<TPendingCheck, TSigningLimitCounts>({ write: (checks) => consumeBatch(pool, checks), maxBatch: 500, maxConcurrent: 2 }),
+);
+
+export function consumeSigningLimitsPostgres(pool: Pool, request: TSigningLimitRequest, nowMs = Date.now()): Promise<TSigningLimitCounts> {
+  return limitBatches(pool)({ request, nowMs });
+}
+
+async function consumeBatch(pool: Pool, checks: TPendingCheck[]): Promise<TGroupOutcome<TSigningLimitCounts>[]> {
+  // One clock for the batch (the latest of its submissions'), so that every counter's window is
+  // judged once per statement.
+  const nowMs = Math.max(...checks.map((check) => check.nowMs));
+  const column = <T>(pick: (request: TSigningLimitRequest) => T) => checks.map((check) => pick(check.request));
   const { rows } = await pool.query<TRow>(UPSERT_SQL, [
-    ip.key,
-    ip.durationMs,
     nowMs,
-    letter.key,
-    letter.durationMs,
-    ip.points,
-    address?.key ?? null,
-    address?.durationMs ?? 0,
-    letter.points,
+    column((request) => request.ip.key),
+    column((request) => request.ip.points),
+    column((request) => request.ip.durationMs),
+    column((request) => request.letter.key),
+    column((request) => request.letter.points),
+    column((request) => request.letter.durationMs),
+    column((request) => request.address?.key ?? null),
+    column((request) => request.address?.points ?? 0),
+    column((request) => request.address?.durationMs ?? 0),
   ]);
-  const row = rows[0]!;
-  const counter = (points: number | null, expire: string | null) => (points === null ? null : { points, msLeft: Math.max(0, Number(expire) - nowMs) });
-  return {
-    ip: counter(row.ip_points, row.ip_expire)!,
-    letter: counter(row.letter_points, row.letter_expire),
-    address: counter(row.address_points, row.address_expire),
-  };
+  if (rows.length !== checks.length) throw new Error(`the limits statement answered ${rows.length} of ${checks.length} submissions`);
+  return checks.map((check, index) => {
+    const row = rows[index]!;
+    const counter = (points: number | null, expire: string | null) =>
+      points === null ? null : { points, msLeft: Math.max(0, Number(expire) - check.nowMs) };
+    return {
+      ok: true,
+      value: { ip: counter(row.ip_points, row.ip_expire)!, letter: counter(row.letter_points, row.letter_expire), address: counter(row.address_points, row.address_expire) },
+    };
+  });
 }
 
 // The same three counters in one Redis script (atomic: Redis runs a script alone). Each counter

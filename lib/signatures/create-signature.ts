@@ -2,12 +2,13 @@ import { z } from "zod";
 import type { TDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { describeAllowedDomains, isDomainAllowed } from "@/lib/letters/domain-policy";
-import { isPublic, takesSignatures, takesSignaturesSql } from "@/lib/letters/lifecycle";
+import { isPublic, takesSignatures } from "@/lib/letters/lifecycle";
 import { loadSigningPolicy, type TSigningPolicyLoader } from "@/lib/letters/signing-policy";
-import { assertPlainRecipient, enqueueEmail } from "@/lib/mail/enqueue-email";
+import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { keyedHash } from "@/lib/security/tokens";
 import { signerTeam } from "@/lib/teams/team-name";
 import { confirmSignatureEmail } from "./emails/signature-emails";
+import { insertFirstSignature } from "./insert-first-signatures";
 import { parseSignerEmail } from "./parse-signer-email";
 import { appearanceFor, displayChoice, ZSignatureInput } from "./signature-input";
 import type { TSignatureProposal } from "./signature-proposal";
@@ -112,52 +113,4 @@ export async function createSignature(deps: TCreateSignatureDeps, letterSlug: st
     if (mayEmail) await enqueueEmail(tx, confirmSignatureEmail, email.value.address, { signatureId: existing.id, proposal });
   });
   return { status: "pending" };
-}
-
-/**
- * The common case, an address signing this letter for the first time, in one statement: the
- * pending row and its confirmation email commit together or not at all, without a transaction's
- * extra round trips (a signing spike is thousands of these a second). ON CONFLICT rather than
- * check-then-insert: fifty simultaneous submissions of one address leave exactly one row, and
- * all but one of them get false here and go on to the already-signed path. It inserts only into
- * a letter still open as it runs: the policy that was checked may be a second old.
- */
-async function insertFirstSignature(
-  db: TDb,
-  row: {
-    letterId: string;
-    emailKey: string;
-    domain: string;
-    address: string;
-    proposal: TSignatureProposal;
-    sourceKey: string | null;
-    mayEmail: boolean;
-    now: Date;
-  },
-): Promise<boolean> {
-  const { letterId, emailKey, domain, proposal, sourceKey } = row;
-  if (!row.mayEmail) {
-    const inserted = await db.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "showNameAt", "sourceKey")
-      SELECT ${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
-             ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${proposal.showNameAt}::int, ${sourceKey}
-      WHERE ${takesSignaturesSql(letterId, row.now)}
-      ON CONFLICT ("letterId", "emailKey") DO NOTHING
-      RETURNING id`;
-    return inserted.length > 0;
-  }
-  assertPlainRecipient(confirmSignatureEmail, row.address);
-  const queued = await db.$queryRaw<{ id: bigint }[]>`
-    WITH inserted AS (
-      INSERT INTO "Signature" ("letterId", "emailKey", "domain", "displayName", "jobTitle", "team", "comment", "showName", "showNameAt", "sourceKey")
-      SELECT ${letterId}::uuid, ${emailKey}, ${domain}, ${proposal.displayName}, ${proposal.jobTitle},
-             ${proposal.team}, ${proposal.comment}, ${proposal.showName}, ${proposal.showNameAt}::int, ${sourceKey}
-      WHERE ${takesSignaturesSql(letterId, row.now)}
-      ON CONFLICT ("letterId", "emailKey") DO NOTHING
-      RETURNING id)
-    INSERT INTO "OutboxEmail" ("to", "template", "data")
-    SELECT ${row.address}, ${confirmSignatureEmail.name}, jsonb_build_object('signatureId', inserted.id, 'proposal', ${JSON.stringify(proposal)}::jsonb)
-    FROM inserted
-    RETURNING id`;
-  return queued.length > 0;
 }
