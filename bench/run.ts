@@ -38,7 +38,12 @@ const root = process.cwd();
 
 type TRow = { scenario: string; rps: number; p50Ms: number; p99Ms: number; errors: number; peakMemoryMb: number | null; note?: string };
 const rows: TRow[] = [];
-const row = (scenario: string, load: TLoadResult, peakMemoryMb: number | null, note?: string): TRow => {
+const row = (scenario: string, load: TLoadResult, peakMemoryMb: number | null, givenNote?: string): TRow => {
+  // An error count says nothing without its kind: answers other than 2xx by status, the rest are connection failures and timeouts.
+  const refusals = Object.entries(load.statusCounts).filter(([status]) => !status.startsWith("2"));
+  const failed = load.errors - refusals.reduce((sum, [, count]) => sum + count, 0);
+  const kinds = [...refusals.map(([status, count]) => `${count} × ${status}`), ...(failed > 0 ? [`${failed} failed connections or timeouts`] : [])];
+  const note = kinds.length > 0 ? [givenNote, `errors: ${kinds.join(", ")}`].filter(Boolean).join("; ") : givenNote;
   const entry = { scenario, rps: load.requestsPerSecond, p50Ms: load.p50Ms, p99Ms: load.p99Ms, errors: load.errors, peakMemoryMb, note };
   rows.push(entry);
   console.log(`  ${scenario}: ${entry.rps} req/s, p50 ${entry.p50Ms} ms, p99 ${entry.p99Ms} ms, errors ${entry.errors}${note ? ` (${note})` : ""}`);

@@ -9,7 +9,7 @@ import type { Prisma } from "@/lib/db/prisma";
  * sees a PENDING row, and only that one appends the +1 count event. Returns whether it counted.
  *
  * The emailed link's confirmation applies this same rule in one SQL statement, for speed
- * (confirmInOneStatement in confirm-signature.ts): change one, change both. An integration test
+ * (confirm-pending-signatures.ts): change one, change both. An integration test
  * (confirm-and-withdraw) holds them to the same row change and the same count event.
  */
 export async function countConfirmation(
