@@ -13,6 +13,9 @@
  * next free one and go together. So an idle server answers one request as fast as before, and a
  * busy one sends bigger batches, never more than `maxConcurrent` statements at once.
  *
+ * Reads that every request of a spike makes (a confirm link's token) share batches the same
+ * way: one statement for many callers, nothing to commit.
+ *
  * `write` answers each item of its batch on its own ({ ok: false, error } for one row's
  * failure); when it throws, every item of that batch gets the error. Falling back to single
  * writes, so that one bad row fails only its own caller, is the writer's decision (it knows

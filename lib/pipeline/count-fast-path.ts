@@ -21,13 +21,21 @@ export function serveCountFromMemory(request: IncomingMessage, response: ServerR
   if (!slug) return false;
   const snapshot = peek(slug);
   if (!snapshot) return false;
-  const body = JSON.stringify(snapshot);
-  response.writeHead(200, {
-    ...CORS_HEADERS,
-    "Cache-Control": CACHE_CONTROL.count,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(body),
-  });
+  const { body, headers } = encoded(snapshot);
+  response.writeHead(200, headers);
   response.end(request.method === "HEAD" ? undefined : body);
   return true;
+}
+
+// A snapshot is replaced, never changed, when the counts move (count-hub.ts), and thousands of
+// polls read each one: its body and headers are built once, with the snapshot, not per request.
+const encodings = new WeakMap<TCountSnapshot, { body: Buffer; headers: Record<string, string | number> }>();
+function encoded(snapshot: TCountSnapshot) {
+  let encoding = encodings.get(snapshot);
+  if (!encoding) {
+    const body = Buffer.from(JSON.stringify(snapshot));
+    const headers = { ...CORS_HEADERS, "Cache-Control": CACHE_CONTROL.count, "Content-Type": "application/json", "Content-Length": body.length };
+    encodings.set(snapshot, (encoding = { body, headers }));
+  }
+  return encoding;
 }
