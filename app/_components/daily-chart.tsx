@@ -10,6 +10,10 @@ const TOP = 12;
 const BOTTOM = 24;
 const LEFT = 4;
 
+// A hundredth of a unit of a 600-wide drawing is far below a pixel on any screen; the sixteen
+// digits a division leaves were a third of a long letter's chart, sent twice (HTML and payload).
+const px = (value: number) => Math.round(value * 100) / 100;
+
 const dayLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const label = (iso: string) => dayLabel.format(new Date(`${iso}T00:00:00Z`));
 
@@ -61,11 +65,11 @@ export function DailyChart({ daily, today }: { daily: Day[]; today: Date }) {
               <rect
                 key={d.day}
                 className="chart-bar"
-                x={LEFT + i * slot + (slot - barWidth) / 2}
-                y={HEIGHT - BOTTOM - height}
-                width={barWidth}
-                height={height}
-                rx={Math.min(3, barWidth / 3)}
+                x={px(LEFT + i * slot + (slot - barWidth) / 2)}
+                y={px(HEIGHT - BOTTOM - height)}
+                width={px(barWidth)}
+                height={px(height)}
+                rx={px(Math.min(3, barWidth / 3))}
               />
             ) : null;
           })}
