@@ -1,3 +1,5 @@
+import { toAppError } from "@/lib/errors/to-app-error";
+
 /**
  * Group commit: concurrent callers' rows written by one statement, each caller answered only
  * once that statement (and so its own row) has committed.
@@ -17,9 +19,9 @@
  * way: one statement for many callers, nothing to commit.
  *
  * `write` answers each item of its batch on its own ({ ok: false, error } for one row's
- * failure); when it throws, every item of that batch gets the error. Falling back to single
- * writes, so that one bad row fails only its own caller, is the writer's decision (it knows
- * which errors are a row's and which are the database's).
+ * failure); when it throws, every item of that batch gets the error. A writer wrapped in
+ * writeEachAloneOnFailure (below) first retries row by row, so that one bad row fails only its
+ * own caller.
  */
 export type TGroupOutcome<TResult> = { ok: true; value: TResult } | { ok: false; error: unknown };
 
@@ -78,6 +80,32 @@ export function groupCommit<TItem, TResult>(options: {
       queue.push({ item, resolve, reject });
       schedule();
     });
+}
+
+/**
+ * A batch writer that, when its statement fails for a reason that is not the database being
+ * away (a row the statement cannot take), writes each row alone: the one bad row fails only its
+ * own caller, and every other is answered as if it had come alone. An outage fails the batch:
+ * row by row would only fail again, slower.
+ */
+export function writeEachAloneOnFailure<TItem, TResult>(
+  write: (items: TItem[]) => Promise<TGroupOutcome<TResult>[]>,
+): (items: TItem[]) => Promise<TGroupOutcome<TResult>[]> {
+  return async (items) => {
+    try {
+      return await write(items);
+    } catch (error) {
+      if (items.length === 1 || toAppError(error)) throw error;
+      return Promise.all(
+        items.map((item) =>
+          write([item]).then(
+            ([outcome]) => outcome!,
+            (itemError: unknown) => ({ ok: false as const, error: itemError }),
+          ),
+        ),
+      );
+    }
+  };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { utcDay } from "@/lib/counts/record-count-change";
-import { groupCommit, groupCommitPer, type TGroupOutcome } from "@/lib/db/group-commit";
+import { groupCommit, groupCommitPer, writeEachAloneOnFailure, type TGroupOutcome } from "@/lib/db/group-commit";
 import { Prisma, type TDb } from "@/lib/db/prisma";
-import { toAppError } from "@/lib/errors/to-app-error";
 import { teamKeySql } from "@/lib/teams/team-key-sql";
 import type { TSignatureProposal } from "./signature-proposal";
 
@@ -24,7 +23,11 @@ const MAX_BATCH = 200;
 const MAX_CONCURRENT = 4;
 
 const commitFor = groupCommitPer((db: TDb) =>
-  groupCommit<TPendingConfirmation, TConfirmationResult>({ write: (rows) => confirmOrEachAlone(db, rows), maxBatch: MAX_BATCH, maxConcurrent: MAX_CONCURRENT }),
+  groupCommit<TPendingConfirmation, TConfirmationResult>({
+    write: writeEachAloneOnFailure((rows) => confirmBatch(db, rows)),
+    maxBatch: MAX_BATCH,
+    maxConcurrent: MAX_CONCURRENT,
+  }),
 );
 
 /**
@@ -43,23 +46,6 @@ export function confirmPendingSignature(db: TDb, change: TPendingConfirmation): 
   return commitFor(db)(change);
 }
 
-/** The batch in one statement; if it fails for a reason that is not an outage, each row alone (one bad row fails only itself). */
-async function confirmOrEachAlone(db: TDb, rows: TPendingConfirmation[]): Promise<TGroupOutcome<TConfirmationResult>[]> {
-  try {
-    return await confirmBatch(db, rows);
-  } catch (error) {
-    if (rows.length === 1 || toAppError(error)) throw error;
-    return Promise.all(
-      rows.map((row) =>
-        confirmBatch(db, [row]).then(
-          ([outcome]) => outcome!,
-          (rowError: unknown) => ({ ok: false as const, error: rowError }),
-        ),
-      ),
-    );
-  }
-}
-
 async function confirmBatch(db: TDb, rows: TPendingConfirmation[]): Promise<TGroupOutcome<TConfirmationResult>[]> {
   // One press per signature in a statement: a second press of the same signature (another tab,
   // another link) goes in a statement after it, and so finds it confirmed, as it would have alone.
@@ -75,10 +61,16 @@ async function confirmBatch(db: TDb, rows: TPendingConfirmation[]): Promise<TGro
     first.push(index);
   });
   const outcomes: TGroupOutcome<TConfirmationResult>[] = new Array(rows.length);
-  const results = await confirmStatement(db, first.map((index) => rows[index]!));
+  const results = await confirmStatement(
+    db,
+    first.map((index) => rows[index]!),
+  );
   first.forEach((index, position) => (outcomes[index] = { ok: true, value: results[position]! }));
   if (later.length > 0) {
-    const rest = await confirmBatch(db, later.map((index) => rows[index]!));
+    const rest = await confirmBatch(
+      db,
+      later.map((index) => rows[index]!),
+    );
     later.forEach((index, position) => (outcomes[index] = rest[position]!));
   }
   return outcomes;

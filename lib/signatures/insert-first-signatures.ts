@@ -1,6 +1,5 @@
-import { groupCommit, groupCommitPer, type TGroupOutcome } from "@/lib/db/group-commit";
+import { groupCommit, groupCommitPer, writeEachAloneOnFailure, type TGroupOutcome } from "@/lib/db/group-commit";
 import { Prisma, type TDb } from "@/lib/db/prisma";
-import { toAppError } from "@/lib/errors/to-app-error";
 import { takesSignaturesSql } from "@/lib/letters/lifecycle";
 import { assertPlainRecipient } from "@/lib/mail/enqueue-email";
 import { confirmSignatureEmail } from "./emails/signature-emails";
@@ -25,7 +24,11 @@ const MAX_BATCH = 200;
 const MAX_CONCURRENT = 4;
 
 const commitFor = groupCommitPer((db: TDb) =>
-  groupCommit<TFirstSignature, boolean>({ write: (rows) => insertOrEachAlone(db, rows), maxBatch: MAX_BATCH, maxConcurrent: MAX_CONCURRENT }),
+  groupCommit<TFirstSignature, boolean>({
+    write: writeEachAloneOnFailure((rows) => insertBatch(db, rows)),
+    maxBatch: MAX_BATCH,
+    maxConcurrent: MAX_CONCURRENT,
+  }),
 );
 
 /**
@@ -40,27 +43,6 @@ const commitFor = groupCommitPer((db: TDb) =>
  */
 export function insertFirstSignature(db: TDb, row: TFirstSignature): Promise<boolean> {
   return commitFor(db)(row);
-}
-
-/**
- * The batch in one statement. If it fails for a reason that is not the database being away (a
- * row the statement cannot take), each row is written alone, so the one bad row fails only its
- * own submission and every other is answered as if it had come alone.
- */
-async function insertOrEachAlone(db: TDb, rows: TFirstSignature[]): Promise<TGroupOutcome<boolean>[]> {
-  try {
-    return await insertBatch(db, rows);
-  } catch (error) {
-    if (rows.length === 1 || toAppError(error)) throw error;
-    return Promise.all(
-      rows.map((row) =>
-        insertBatch(db, [row]).then(
-          ([outcome]) => outcome!,
-          (rowError: unknown) => ({ ok: false as const, error: rowError }),
-        ),
-      ),
-    );
-  }
 }
 
 async function insertBatch(db: TDb, rows: TFirstSignature[]): Promise<TGroupOutcome<boolean>[]> {
