@@ -130,11 +130,14 @@ async function consumeBatch(pool: Pool, checks: TPendingCheck[]): Promise<TGroup
   if (rows.length !== checks.length) throw new Error(`the limits statement answered ${rows.length} of ${checks.length} submissions`);
   return checks.map((check, index) => {
     const row = rows[index]!;
-    const counter = (points: number | null, expire: string | null) =>
-      points === null ? null : { points, msLeft: Math.max(0, Number(expire) - check.nowMs) };
+    const counter = (points: number | null, expire: string | null) => (points === null ? null : { points, msLeft: Math.max(0, Number(expire) - check.nowMs) });
     return {
       ok: true,
-      value: { ip: counter(row.ip_points, row.ip_expire)!, letter: counter(row.letter_points, row.letter_expire), address: counter(row.address_points, row.address_expire) },
+      value: {
+        ip: counter(row.ip_points, row.ip_expire)!,
+        letter: counter(row.letter_points, row.letter_expire),
+        address: counter(row.address_points, row.address_expire),
+      },
     };
   });
 }
