@@ -16,6 +16,7 @@ import { localAppUrl, ZRawEnv } from "@/lib/config/env";
 import { superviseJobsProcess } from "@/lib/jobs/supervise-jobs-process";
 import type { TCountPeek } from "@/lib/pipeline/count-fast-path";
 import type { THotPostHandlers } from "@/lib/pipeline/hot-post-fast-path";
+import { createPageCache, installProcessPageCache } from "@/lib/pipeline/page-cache";
 import { createRequestPipeline } from "@/lib/pipeline/request-pipeline";
 import { placeholderNonce } from "@/lib/pipeline/script-nonces";
 import { createSecurityHeaders } from "@/lib/pipeline/security-headers";
@@ -35,6 +36,9 @@ const noncePlaceholder = placeholderNonce(process.env.AUTH_SECRET);
 // The middleware works on plain Node requests and responses; its types name Express's.
 const compress = compression() as unknown as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 const noop = () => {};
+// Shared with the revalidation inside Next's bundle, which drops it when an organiser's change shows.
+const pageCache = createPageCache();
+installProcessPageCache(pageCache);
 
 // The counts are created inside Next's bundle (lib/wiring/live-counts.ts) on the first request
 // that needs them and kept on globalThis; until then the route handler answers.
@@ -72,6 +76,7 @@ const server = createServer(
     noncePlaceholder,
     peekCounts,
     hotPosts,
+    pageCache,
     compress: (request, response) => compress(request, response, noop),
     next: handle,
   }),

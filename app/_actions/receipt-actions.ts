@@ -1,20 +1,14 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { formText, requireFormData } from "@/lib/adapters/form-fields";
 import { formFailure } from "@/lib/adapters/public-action";
+import { revalidateSignaturePages } from "@/lib/adapters/revalidate-letter";
 import { changeAppearance } from "@/lib/signatures/receipt/change-appearance";
 import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 import { withdrawByReceipt } from "@/lib/signatures/receipt/withdraw-by-receipt";
 
 export type TReceiptActionState = { status: "idle" } | { status: "error"; message: string };
-
-/** Pages that show signatures: the change shows on the next view, not after the cache's time. */
-function revalidateLetterPages(slug: string) {
-  revalidatePath(`/letters/${slug}`);
-  revalidatePath(`/letters/${slug}/signatures`);
-}
 
 const postedToken = (posted: FormData) => formText(posted, "token");
 
@@ -28,7 +22,7 @@ export async function changeAppearanceFromReceipt(posted: unknown): Promise<TRec
     const form = requireFormData(posted);
     const token = postedToken(form);
     const { letterSlug, showName } = await changeAppearance(getDb(), token, { display: formText(form, "display") });
-    revalidateLetterPages(letterSlug);
+    revalidateSignaturePages(letterSlug);
     done = `${receiptPath(token)}?saved=${showName ? "named" : "anonymous"}`;
   } catch (error) {
     return { status: "error", message: formFailure(error, "Changing a signature's appearance").message };
@@ -42,7 +36,7 @@ export async function withdrawFromReceipt(posted: unknown): Promise<TReceiptActi
     const form = requireFormData(posted);
     const token = postedToken(form);
     const { letterSlug } = await withdrawByReceipt(getDb(), token, new Date());
-    revalidateLetterPages(letterSlug);
+    revalidateSignaturePages(letterSlug);
     done = `${receiptPath(token)}?saved=withdrawn`;
   } catch (error) {
     return { status: "error", message: formFailure(error, "Withdrawing a signature from its receipt").message };

@@ -5,6 +5,7 @@ import { dropUntrustedForwardedHost } from "./forwarded-host";
 import { forwardedOverHttps } from "./forwarded-proto";
 import { serveHotPost, type THotPostHandlers } from "./hot-post-fast-path";
 import { substituteNonceInHtml } from "./nonce-response";
+import type { TPageCache } from "./page-cache";
 import { handleWithOutageStatus } from "./page-outage-status";
 import { refuseBrokenPathEscape } from "./refuse-broken-path-escape";
 import { refusalFor } from "./request-guard";
@@ -33,6 +34,8 @@ import { writeAppError } from "./write-app-error";
  * 7. Pages' nonces: Next renders with a secret placeholder, the response gets a fresh nonce;
  *    compression is installed first so it compresses the swapped bytes; the build-time 404,
  *    which has no nonce, is served without scripts (script-nonces.ts, nonce-response.ts, scriptless-not-found.ts).
+ *    Then a public page Next served from its cache within the last second is replayed from
+ *    memory, through those same wrappers, or Next's answer is watched to be held (page-cache.ts).
  * 8. Next's handler, a page failing for a database outage answered 503 rather than 500 (page-outage-status.ts).
  */
 export type TRequestPipelineOptions = {
@@ -46,6 +49,8 @@ export type TRequestPipelineOptions = {
   peekCounts: () => TCountPeek | undefined;
   /** The hot POSTs' handlers, once Next's bundle has registered them. */
   hotPosts: () => THotPostHandlers | undefined;
+  /** Public pages held for a second in front of Next; none when absent. */
+  pageCache?: TPageCache;
   /** Installs response compression (Next's own is off: it would compress before the swap). */
   compress: (request: IncomingMessage, response: ServerResponse) => void;
   /** Next's request handler. */
@@ -79,6 +84,9 @@ export function createRequestPipeline(options: TRequestPipelineOptions): (reques
       response.setHeader("Content-Security-Policy", securityHeaders.pagePolicy(nonce));
       substituteNonceInHtml(response, noncePlaceholder, nonce);
       serveNotFoundWithoutScripts(response, { placeholder: noncePlaceholder, policy: securityHeaders.scriptlessPagePolicy() });
+      // Installed last, so that it holds Next's own bytes and a replay passes every wrapper above.
+      if (options.pageCache?.serve(request, response)) return;
+      options.pageCache?.capture(request, response);
     }
     // 8
     handleWithOutageStatus(response, () => void options.next(request, response));
