@@ -17,12 +17,21 @@ export const CACHE_CONTROL = {
 
 export type TCacheKind = keyof typeof CACHE_CONTROL;
 
-/** Open data: any site may read it from a browser. */
+/**
+ * Open data: any site may read it from a browser. These two are all the CORS protocol reads on
+ * an actual answer; what a request may send, and for how long that holds, is the preflight's
+ * (PREFLIGHT_HEADERS), and sent on every answer it was only bytes that every poll of the count paid.
+ */
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "Retry-After",
+} as const;
+
+/** The answer to a CORS preflight (OPTIONS): the methods and headers any origin may send, for a day. */
+export const PREFLIGHT_HEADERS = {
+  ...CORS_HEADERS,
   "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
   "Access-Control-Allow-Headers": "Content-Type",
-  "Access-Control-Expose-Headers": "Retry-After",
   "Access-Control-Max-Age": "86400",
 } as const;
 

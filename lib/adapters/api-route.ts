@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { ZSlug } from "@/lib/letters/slug";
-import { answerResponse, CORS_HEADERS, jsonAnswer, publicErrorAnswer, type TApiAnswer, type TCacheKind } from "./api-answer";
+import { answerResponse, jsonAnswer, PREFLIGHT_HEADERS, publicErrorAnswer, type TApiAnswer, type TCacheKind } from "./api-answer";
 
 /**
  * The adapter every public route handler goes through (the v1 API, and the letter's feeds,
@@ -34,7 +34,7 @@ export function apiJson(body: unknown, cache: TCacheKind, status = 200): Respons
 
 /** The answer to a CORS preflight: any origin may call the API. */
 export function preflight(): Response {
-  return new Response(null, { status: 204, headers: CORS_HEADERS });
+  return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });
 }
 
 /** `?limit=`, between 1 and `max`; absent means `fallback`. */

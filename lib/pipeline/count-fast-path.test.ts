@@ -3,13 +3,15 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveCountFromMemory, type TCountPeek } from "./count-fast-path";
 import { CACHE_CONTROL } from "@/lib/adapters/api-answer";
+import { createSecurityHeaders } from "./security-headers";
 
 const snapshot = { total: 42, byDomain: { "example.com": 40 }, otherDomains: 2, updatedAt: "2026-11-29T10:00:00.000Z" };
+const security = createSecurityHeaders({ https: false }).forPath("/api/v1/letters/known-letter/count", true);
 const peek: TCountPeek = (slug) => (slug === "known-letter" ? snapshot : undefined);
 
 let base = "";
 const server = http.createServer((request, response) => {
-  if (serveCountFromMemory(request, response, peek)) return;
+  if (serveCountFromMemory(request, response, peek, security)) return;
   response.writeHead(299).end("fell through");
 });
 beforeAll(() => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve())));
@@ -26,6 +28,12 @@ describe("the count fast path", () => {
     expect(response.headers.get("cache-control")).toBe(CACHE_CONTROL.count);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("content-type")).toBe("application/json");
+    // The path's security headers, written with the count's own (HSTS: this list is the one for https).
+    for (const [name, value] of security) expect(response.headers.get(name), name).toBe(value);
+    expect(response.headers.get("strict-transport-security")).toMatch(/^max-age=/);
+    expect(response.headers.get("content-length")).toBe(String(JSON.stringify(snapshot).length));
+    // What only a preflight is read for is not sent on every poll (api-answer.ts, PREFLIGHT_HEADERS).
+    expect(response.headers.get("access-control-max-age")).toBeNull();
   });
 
   it("leaves everything else to Next: other letters, other paths, other methods, odd slugs", async () => {

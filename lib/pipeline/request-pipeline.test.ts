@@ -71,6 +71,8 @@ describe("the request pipeline in front of Next", () => {
     const response = await fetch(`${base}/api/v1/letters/held/count`, { headers: { Origin: "https://other.example" } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(snapshot);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(reachedNext).toHaveLength(0);
   });
 

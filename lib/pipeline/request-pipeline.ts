@@ -11,7 +11,7 @@ import { refuseBrokenPathEscape } from "./refuse-broken-path-escape";
 import { refusalFor } from "./request-guard";
 import { freshNonce } from "./script-nonces";
 import { serveNotFoundWithoutScripts } from "./scriptless-not-found";
-import { mayBePage, STRICT_TRANSPORT_SECURITY, type TSecurityHeaders } from "./security-headers";
+import { mayBePage, type TSecurityHeaders } from "./security-headers";
 import { writeAppError } from "./write-app-error";
 
 /**
@@ -19,11 +19,13 @@ import { writeAppError } from "./write-app-error";
  * (scripts/production-server.ts; `npm run dev` runs none of it, README "The request pipeline in
  * front of Next" says what that skips). Each step is a module of this folder:
  *
- * 1. Security headers for the path, and HSTS if a trusted proxy saw https: first, so that every
- *    answer below carries them, refusals included (security-headers.ts, forwarded-proto.ts).
- * 2. A broken %-escape in the path: 400 before Next, which cannot decode it (refuse-broken-path-escape.ts).
- * 3. The count fast path: GET …/count from memory, before any further work, because every open
- *    page and embed polls it (count-fast-path.ts).
+ * 1. Security headers for the path, and HSTS if a trusted proxy saw https: decided first, so that
+ *    every answer below carries them, refusals included (security-headers.ts, forwarded-proto.ts).
+ * 2. The count fast path: GET …/count from memory, before any further work, because every open
+ *    page and embed polls it; it writes the security headers with its own in one go, and every
+ *    other answer finds them set on the response (count-fast-path.ts).
+ * 3. A broken %-escape in the path: 400 before Next, which cannot decode it; after the count,
+ *    whose path holds no escape at all (refuse-broken-path-escape.ts).
  * 4. Refusals: state changes from other sites, oversized or chunked bodies, from the headers
  *    alone; the connection closes, so the body is never read (request-guard.ts).
  * 5. The client's address from the TCP peer and the trusted hops, over any header the client
@@ -62,11 +64,12 @@ export function createRequestPipeline(options: TRequestPipelineOptions): (reques
   return (request, response) => {
     const pathname = (request.url ?? "/").split("?", 1)[0] ?? "/";
     // 1
-    for (const [name, value] of securityHeaders.forPath(pathname)) response.setHeader(name, value);
-    if (forwardedOverHttps(request.headers, trustedProxyHops)) response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-    // 2, 3
+    const security = securityHeaders.forPath(pathname, forwardedOverHttps(request.headers, trustedProxyHops));
+    // 2
+    if (serveCountFromMemory(request, response, options.peekCounts(), security)) return;
+    for (const [name, value] of security) response.setHeader(name, value);
+    // 3
     if (refuseBrokenPathEscape(request, response)) return;
-    if (serveCountFromMemory(request, response, options.peekCounts())) return;
     // 4
     const refusal = refusalFor({ method: request.method ?? "GET", pathname, headers: request.headers }, appUrl);
     if (refusal) return writeAppError(response, refusal, { Connection: "close" });

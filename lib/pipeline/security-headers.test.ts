@@ -51,6 +51,12 @@ describe("security headers", () => {
 
   it("pin HTTPS only where the app is served over it", () => {
     expect(headersOf("/", true)["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
+    // A trusted proxy that saw https adds it on a plain-http deployment, to every kind of path.
+    const overHttps = createSecurityHeaders({ https: false });
+    for (const path of ["/", "/api/v1/letters/a/count", "/letters/a/badge.svg"]) {
+      expect(Object.fromEntries(overHttps.forPath(path, true))["Strict-Transport-Security"], path).toBe("max-age=63072000; includeSubDomains");
+      expect(Object.fromEntries(overHttps.forPath(path))).not.toHaveProperty("Strict-Transport-Security");
+    }
     expect(createSecurityHeaders({ https: true }).pagePolicy("n")).toContain("upgrade-insecure-requests");
   });
 });

@@ -10,17 +10,25 @@
  * policy of its own that lets any site frame it.
  */
 export type TSecurityHeaders = {
-  /** The headers for a path, built once per process rather than per request. */
-  forPath(pathname: string): readonly (readonly [string, string])[];
+  /**
+   * The headers for a path, HSTS among them when a trusted proxy saw https (`overHttps`): one of
+   * four lists built once per process, so a caller may also cache what it derives from one.
+   */
+  forPath(pathname: string, overHttps?: boolean): TSecurityHeaderList;
   /** The policy for a page whose scripts carry `nonce`. */
   pagePolicy(nonce: string): string;
   /** The policy for a page served without any script (Next's build-time 404, see scriptless-not-found.ts). */
   scriptlessPagePolicy(): string;
 };
 
+export type TSecurityHeaderList = readonly (readonly [string, string])[];
+
 export function createSecurityHeaders(options: { https: boolean }): TSecurityHeaders {
-  const framed = Object.entries(headersFor(false, options));
-  const embeddable = Object.entries(headersFor(true, options));
+  const list = (embeddable: boolean, https: boolean): TSecurityHeaderList => Object.entries(headersFor(embeddable, { https }));
+  const framed = list(false, options.https);
+  const embeddable = list(true, options.https);
+  const framedOverHttps = list(false, true);
+  const embeddableOverHttps = list(true, true);
   // Styles stay inline-capable: React writes `style` attributes, and a style cannot run code.
   const pageDirectives = [
     "default-src 'self'",
@@ -35,7 +43,7 @@ export function createSecurityHeaders(options: { https: boolean }): TSecurityHea
     ...(options.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
   return {
-    forPath: (pathname) => (isEmbeddable(pathname) ? embeddable : framed),
+    forPath: (pathname, overHttps = false) => (isEmbeddable(pathname) ? (overHttps ? embeddableOverHttps : embeddable) : overHttps ? framedOverHttps : framed),
     pagePolicy: (nonce) => `script-src 'nonce-${nonce}' 'strict-dynamic'; ${pageDirectives}`,
     scriptlessPagePolicy: () => `script-src 'none'; ${pageDirectives}`,
   };
