@@ -11,8 +11,8 @@ export type TCountPeek = (slug: string) => TCountSnapshot | undefined;
 /**
  * GET /api/v1/letters/{slug}/count answered by the Node server itself, before Next: the same
  * body and headers as the route handler (app/api/v1/letters/[slug]/count/route.ts), from the
- * same in-memory snapshot, without the framework's request pipeline, which costs about fifty
- * times a bare response on this endpoint. Returns false for anything else, and for a letter
+ * same in-memory snapshot, without the framework's request pipeline, which costs many times a
+ * bare response here (`npm run bench` reports the ratio, countVsNextFloor). Returns false for anything else, and for a letter
  * this process holds no fresh snapshot of: the route handler then loads it, and later requests
  * come here. `security` are the path's security headers (security-headers.ts), which this answer
  * writes with its own in one go rather than finding them set on the response: the count is the
