@@ -16,7 +16,7 @@ export async function openSubscribers(url: string, count: number): Promise<TSubs
   const latest: { total: number; at: number }[] = [];
   const requests: http.ClientRequest[] = [];
   let connected = 0;
-  const opening = Array.from({ length: count }, (_, index) => {
+  const open = (index: number) => {
     latest[index] = { total: -1, at: 0 };
     return new Promise<void>((resolve) => {
       const request = http.get(url, { agent, headers: { Accept: "text/event-stream" } }, (response) => {
@@ -37,9 +37,14 @@ export async function openSubscribers(url: string, count: number): Promise<TSubs
       request.on("error", () => resolve());
       requests.push(request);
     });
-  });
-  // Opened a few hundred at a time: a browser crowd arrives over seconds, not in one tick.
-  for (let start = 0; start < opening.length; start += 500) await Promise.all(opening.slice(start, start + 500));
+  };
+  // Opened a few hundred at a time: a browser crowd arrives over seconds, not in one tick. (Each
+  // request starts when it is created, so the slices are created in turn: creating all 5,000
+  // first and awaiting them in slices opened them all at once, and on a slow machine a hundred
+  // of them failed to open.)
+  for (let start = 0; start < count; start += 500) {
+    await Promise.all(Array.from({ length: Math.min(500, count - start) }, (_, offset) => open(start + offset)));
+  }
   return {
     connected: () => connected,
     async waitForTotal(total, since, timeoutMs) {
