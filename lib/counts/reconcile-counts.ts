@@ -1,12 +1,11 @@
 import { Prisma, type TDb } from "@/lib/db/prisma";
+
+type TDbClient = Pick<TDb, "$queryRaw">;
 import { teamKeySql } from "@/lib/teams/team-key-sql";
 
 /**
- * Recounts every letter's counts exactly from the signatures themselves and discards the events
- * they already reflect, correcting any drift (a bug, a hand edit, a restore). One letter per
- * transaction (reconcileLetterCounts), so the fold lock is held for one letter's recount, not
- * for every letter's at once: about a second at a million signatures (bench/scale.ts). The lock
- * blocks only the count folds; readers, and signers appending count events, never wait on it.
+ * Recounts every letter's counts exactly from the signatures themselves and corrects any drift
+ * (a bug, a hand edit, a restore), one letter at a time (reconcileLetterCounts).
  *
  * Returns how many count rows it had to correct.
  */
@@ -17,82 +16,94 @@ export async function reconcileCounts(db: TDb): Promise<number> {
   return corrected;
 }
 
+type TDrift = { kind: "total" | "domain" | "day" | "team"; key: string; drift: number };
+
 /**
- * One letter's recount, in one REPEATABLE READ snapshot: a confirmation that commits meanwhile
- * is neither in the recount nor among the discarded events, so its event is folded later and
- * counted exactly once. The lock comes first because LOCK TABLE takes no snapshot: by the time
- * the snapshot is taken, no fold is running and none can commit until this transaction ends.
+ * One letter's recount, in two steps, so that the count folds (and so the live totals of every
+ * letter) never wait on a recount, which takes seconds at a million signatures (bench/scale.ts):
+ *
+ * 1. Without the folds' lock, ONE statement, so one snapshot, reads what the confirmed signatures say
+ *    (the recount), what the count rows say and what the events not yet folded will add. Their
+ *    difference is the drift, exactly as of that snapshot: a fold commits wholly before it or
+ *    wholly after it, and a confirmation committed after it is in neither the recount nor the
+ *    events it read, so its own event, folded later, counts it once.
+ * 2. Only where there is a drift: under the folds' lock, for the few rows concerned, each count
+ *    row gets its drift ADDED, as a fold adds its events. Addition commutes with the folds that
+ *    ran between the two steps, so nothing they did is overwritten. A row corrected to zero is
+ *    deleted, as a recount that found nothing there would leave it.
  */
 export async function reconcileLetterCounts(db: TDb, letterId: string): Promise<number> {
   return db.$transaction(
     async (tx) => {
+      // Reconciliations of one letter take turns (two would both add the same drift); folds do not wait on this.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('undersigned:reconcile-counts'), hashtext(${letterId}))`;
+      // READ COMMITTED: this statement's snapshot is taken now, after the turn of any reconciliation before.
+      const drifts = await readDrifts(tx, letterId);
+      if (drifts.length === 0) return 0;
+      const of = (kind: TDrift["kind"]) => drifts.filter((drift) => drift.kind === kind);
+      const [total] = of("total");
+      const keys = (kind: TDrift["kind"]) => of(kind).map((drift) => drift.key);
+      const amounts = (kind: TDrift["kind"]) => of(kind).map((drift) => drift.drift);
+      // The mutex of every writer of the count rows (fold-count-events.ts): held for these few rows only.
       await tx.$executeRaw`LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`;
-      await tx.$executeRaw`DELETE FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid`;
-      const reduced = Prisma.sql`EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND "signersReducedAt" IS NOT NULL)`;
-      const [drift] = await tx.$queryRaw<{ corrected: bigint }[]>`
-        WITH confirmed AS (
-          SELECT "letterId", "domain", date_trunc('day', "confirmedAt" AT TIME ZONE 'UTC')::date AS "day", ${teamKeySql(Prisma.sql`team`)} AS team
-          FROM "Signature" WHERE "letterId" = ${letterId}::uuid AND "state" = 'CONFIRMED'
-        ),
-        exact_totals AS (
-          SELECT l.id AS "letterId", COUNT(c."letterId")::int AS total
-          FROM "Letter" l LEFT JOIN confirmed c ON c."letterId" = l.id WHERE l.id = ${letterId}::uuid GROUP BY l.id
-        ),
-        fixed_totals AS (
+      await tx.$executeRaw`
+        WITH total AS (
           INSERT INTO "LetterCount" ("letterId", "total", "updatedAt")
-          SELECT "letterId", total, clock_timestamp() AT TIME ZONE 'UTC' FROM exact_totals
-          ON CONFLICT ("letterId") DO UPDATE SET "total" = EXCLUDED."total", "updatedAt" = EXCLUDED."updatedAt"
-          WHERE "LetterCount"."total" IS DISTINCT FROM EXCLUDED."total"
-          RETURNING 1
+          SELECT ${letterId}::uuid, ${total?.drift ?? 0}::int, clock_timestamp() AT TIME ZONE 'UTC' WHERE ${total !== undefined}
+          ON CONFLICT ("letterId") DO UPDATE SET "total" = "LetterCount"."total" + EXCLUDED."total", "updatedAt" = EXCLUDED."updatedAt"
         ),
-        exact_domains AS (SELECT "letterId", "domain", COUNT(*)::int AS total FROM confirmed GROUP BY 1, 2),
-        stale_domains AS (
-          DELETE FROM "DomainCount" d
-          WHERE d."letterId" = ${letterId}::uuid AND NOT EXISTS (SELECT 1 FROM exact_domains e WHERE e."letterId" = d."letterId" AND e."domain" = d."domain")
-          RETURNING 1
+        domains AS (
+          INSERT INTO "DomainCount" ("letterId", "domain", "total")
+          SELECT ${letterId}::uuid, * FROM unnest(${keys("domain")}::text[], ${amounts("domain")}::int[])
+          ON CONFLICT ("letterId", "domain") DO UPDATE SET "total" = "DomainCount"."total" + EXCLUDED."total"
         ),
-        fixed_domains AS (
-          INSERT INTO "DomainCount" ("letterId", "domain", "total") SELECT * FROM exact_domains
-          ON CONFLICT ("letterId", "domain") DO UPDATE SET "total" = EXCLUDED."total"
-          WHERE "DomainCount"."total" IS DISTINCT FROM EXCLUDED."total"
-          RETURNING 1
-        ),
-        exact_days AS (SELECT "letterId", "day", COUNT(*)::int AS total FROM confirmed GROUP BY 1, 2),
-        stale_days AS (
-          DELETE FROM "DailyCount" d
-          WHERE d."letterId" = ${letterId}::uuid AND NOT EXISTS (SELECT 1 FROM exact_days e WHERE e."letterId" = d."letterId" AND e."day" = d."day")
-          RETURNING 1
-        ),
-        fixed_days AS (
-          INSERT INTO "DailyCount" ("letterId", "day", "total") SELECT * FROM exact_days
-          ON CONFLICT ("letterId", "day") DO UPDATE SET "total" = EXCLUDED."total"
-          WHERE "DailyCount"."total" IS DISTINCT FROM EXCLUDED."total"
-          RETURNING 1
-        ),
-        -- Retention erases the team of every anonymous signer of a letter it has reduced
-        -- (anonymise-closed-letters.ts): the signatures no longer say their teams' totals, which
-        -- are then kept as they stand.
-        exact_teams AS (
-          SELECT "letterId", team, COUNT(*)::int AS total FROM confirmed
-          WHERE team IS NOT NULL AND team <> '' AND NOT ${reduced} GROUP BY 1, 2
-        ),
-        stale_teams AS (
-          DELETE FROM "TeamCount" t
-          WHERE t."letterId" = ${letterId}::uuid AND NOT ${reduced}
-            AND NOT EXISTS (SELECT 1 FROM exact_teams e WHERE e."letterId" = t."letterId" AND e.team = t.team)
-          RETURNING 1
-        ),
-        fixed_teams AS (
-          INSERT INTO "TeamCount" ("letterId", "team", "total") SELECT * FROM exact_teams
-          ON CONFLICT ("letterId", "team") DO UPDATE SET "total" = EXCLUDED."total"
-          WHERE "TeamCount"."total" IS DISTINCT FROM EXCLUDED."total"
-          RETURNING 1
+        days AS (
+          INSERT INTO "DailyCount" ("letterId", "day", "total")
+          SELECT ${letterId}::uuid, * FROM unnest(${keys("day")}::date[], ${amounts("day")}::int[])
+          ON CONFLICT ("letterId", "day") DO UPDATE SET "total" = "DailyCount"."total" + EXCLUDED."total"
         )
-        SELECT (SELECT COUNT(*) FROM fixed_totals) + (SELECT COUNT(*) FROM stale_domains) + (SELECT COUNT(*) FROM fixed_domains)
-             + (SELECT COUNT(*) FROM stale_days) + (SELECT COUNT(*) FROM fixed_days)
-             + (SELECT COUNT(*) FROM stale_teams) + (SELECT COUNT(*) FROM fixed_teams) AS corrected`;
-      return Number(drift?.corrected ?? 0);
+        INSERT INTO "TeamCount" ("letterId", "team", "total")
+        SELECT ${letterId}::uuid, * FROM unnest(${keys("team")}::text[], ${amounts("team")}::int[])
+        ON CONFLICT ("letterId", "team") DO UPDATE SET "total" = "TeamCount"."total" + EXCLUDED."total"`;
+      // A statement of its own: it must see the rows just written (a CTE's writes are invisible to its siblings).
+      await tx.$executeRaw`
+        WITH domains AS (DELETE FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid AND "domain" = ANY(${keys("domain")}::text[]) AND "total" = 0),
+        days AS (DELETE FROM "DailyCount" WHERE "letterId" = ${letterId}::uuid AND "day" = ANY(${keys("day")}::date[]) AND "total" = 0)
+        DELETE FROM "TeamCount" WHERE "letterId" = ${letterId}::uuid AND "team" = ANY(${keys("team")}::text[]) AND "total" = 0`;
+      return drifts.length;
     },
-    { isolationLevel: "RepeatableRead", timeout: 60_000 },
+    // The recount reads every confirmed signature of the letter: seconds at a million, holding no lock but the turn above.
+    { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+/** Step 1 of reconcileLetterCounts: every count row whose recount differs from what it and its unfolded events say. */
+async function readDrifts(db: TDbClient, letterId: string): Promise<TDrift[]> {
+  // Retention erases the team of every anonymous signer of a letter it has reduced
+  // (anonymise-closed-letters.ts): the signatures no longer say their teams' totals, which are
+  // then kept as they stand.
+  const reduced = Prisma.sql`EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND "signersReducedAt" IS NOT NULL)`;
+  const rows = await db.$queryRaw<{ kind: TDrift["kind"]; key: string; drift: number }[]>`
+    WITH confirmed AS (
+      SELECT "domain", date_trunc('day', "confirmedAt" AT TIME ZONE 'UTC')::date AS "day", ${teamKeySql(Prisma.sql`team`)} AS team
+      FROM "Signature" WHERE "letterId" = ${letterId}::uuid AND "state" = 'CONFIRMED'
+    ),
+    events AS (SELECT "domain", "day", "team", "delta" FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid),
+    said AS (
+      SELECT 'total' AS kind, '' AS key, COUNT(*)::int AS n FROM confirmed
+      UNION ALL SELECT 'total', '', -"total" FROM "LetterCount" WHERE "letterId" = ${letterId}::uuid
+      UNION ALL SELECT 'total', '', -SUM("delta")::int FROM events
+      UNION ALL SELECT 'domain', "domain", COUNT(*)::int FROM confirmed GROUP BY "domain"
+      UNION ALL SELECT 'domain', "domain", -"total" FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid
+      UNION ALL SELECT 'domain', "domain", -SUM("delta")::int FROM events GROUP BY "domain"
+      UNION ALL SELECT 'day', "day"::text, COUNT(*)::int FROM confirmed GROUP BY "day"
+      UNION ALL SELECT 'day', "day"::text, -"total" FROM "DailyCount" WHERE "letterId" = ${letterId}::uuid
+      UNION ALL SELECT 'day', "day"::text, -SUM("delta")::int FROM events GROUP BY "day"
+      -- As the fold counts them: an event's team key as it stands, a signature's only when it has one.
+      UNION ALL SELECT 'team', team, COUNT(*)::int FROM confirmed WHERE team IS NOT NULL AND team <> '' AND NOT ${reduced} GROUP BY team
+      UNION ALL SELECT 'team', "team", -"total" FROM "TeamCount" WHERE "letterId" = ${letterId}::uuid AND NOT ${reduced}
+      UNION ALL SELECT 'team', "team", -SUM("delta")::int FROM events WHERE "team" IS NOT NULL AND NOT ${reduced} GROUP BY "team"
+    )
+    SELECT kind, key, SUM(n)::int AS drift FROM said GROUP BY kind, key HAVING SUM(n) <> 0`;
+  return rows.map((row) => ({ ...row, drift: Number(row.drift) }));
 }
