@@ -88,6 +88,9 @@ test("every organiser page fits a 360 px phone, and has room for its tables at 1
   const { open, draft } = await seedLetters(db, request);
   const { userId } = await signInAs(page.context(), db, E2E_ADMIN_EMAIL);
   await db.letterOrganiser.createMany({ data: [draft, open].map((letter) => ({ letterId: letter.id, userId, role: "OWNER" as const })), skipDuplicates: true });
+  // The organisers' timeline names each update's author by address, and addresses run long.
+  const coOrganiser = await db.user.create({ data: { email: `a.co-organiser.${Date.now()}@subsidiary-with-a-long-name.example.com` } });
+  await db.statusUpdate.create({ data: { letterId: open.id, kind: "NOTE", body: "Handed over in person.", occurredAt: new Date(), authorId: coOrganiser.id } });
   const organiserPaths: [string, string][] = [
     ["/organise", "organise"],
     ["/organise/review", "review"],
