@@ -1,7 +1,7 @@
 import { Prisma, type TDb } from "@/lib/db/prisma";
+import { teamKeySql } from "@/lib/teams/team-key-sql";
 
 type TDbClient = Pick<TDb, "$queryRaw">;
-import { teamKeySql } from "@/lib/teams/team-key-sql";
 
 /**
  * Recounts every letter's counts exactly from the signatures themselves and corrects any drift

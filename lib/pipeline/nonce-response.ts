@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { bodyChunkBytes } from "./body-chunk";
 import { createNonceSubstitution } from "./script-nonces";
 
 type TWriteArgs = [chunk?: unknown, encoding?: unknown, callback?: unknown];
@@ -32,8 +33,5 @@ export function substituteNonceInHtml(response: ServerResponse, placeholder: str
 
 /** `write(chunk, encoding?, callback?)`'s arguments as bytes and the callback. */
 function asBytes(chunk: unknown, encoding: unknown, callback: unknown): [Buffer, unknown] {
-  const done = typeof encoding === "function" ? encoding : callback;
-  if (typeof chunk === "string") return [Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"), done];
-  if (chunk instanceof Uint8Array) return [Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), done];
-  throw new TypeError("A response body chunk must be a string or bytes");
+  return [bodyChunkBytes(chunk, encoding), typeof encoding === "function" ? encoding : callback];
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { bodyChunkBytes } from "./body-chunk";
 
 /**
  * Public pages held for a second in front of Next (the request pipeline's step 7b).
@@ -106,13 +107,13 @@ export function createPageCache(options: TPageCacheOptions = {}): TPageCache {
       let abandoned = false;
       const take = (chunk: unknown, encoding: unknown) => {
         if (abandoned || chunk == null || typeof chunk === "function") return;
-        const piece =
-          typeof chunk === "string"
-            ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
-            : chunk instanceof Uint8Array
-              ? Buffer.from(chunk)
-              : undefined;
-        if (!piece) return void (abandoned = true);
+        let piece: Buffer;
+        try {
+          // A copy: the caller may reuse its buffer once written, and this is held for a second.
+          piece = Buffer.from(bodyChunkBytes(chunk, encoding));
+        } catch {
+          return void (abandoned = true);
+        }
         size += piece.length;
         if (size > MAX_ENTRY_BYTES) return void (abandoned = true);
         chunks.push(piece);

@@ -1,4 +1,5 @@
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { bodyChunkBytes } from "./body-chunk";
 
 /**
  * Next's site-wide 404 page is rendered once, at build time, when no request (and so no nonce
@@ -67,7 +68,7 @@ export function serveNotFoundWithoutScripts(response: ServerResponse, options: {
   response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
     const chunks = decide();
     if (chunks === null || chunk == null) return write(chunk, encoding, callback);
-    const bytes = asBuffer(chunk, encoding);
+    const bytes = bodyChunkBytes(chunk, encoding);
     chunks.push(bytes);
     heldBytes += bytes.length;
     if (heldBytes > MAX_HELD_BYTES) return write(release(), typeof encoding === "function" ? encoding : callback);
@@ -80,7 +81,7 @@ export function serveNotFoundWithoutScripts(response: ServerResponse, options: {
     const chunks = decide();
     if (chunks === null) return end(chunk, encoding, callback);
     const done = typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : callback;
-    if (chunk != null && typeof chunk !== "function") chunks.push(asBuffer(chunk, encoding));
+    if (chunk != null && typeof chunk !== "function") chunks.push(bodyChunkBytes(chunk, encoding));
     const body = release();
     if (body.includes(options.placeholder)) return end(body, done);
     const stripped = Buffer.from(withoutScripts(body.toString("utf8")));
@@ -88,10 +89,4 @@ export function serveNotFoundWithoutScripts(response: ServerResponse, options: {
     if (response.hasHeader("content-length")) response.setHeader("Content-Length", stripped.length);
     return end(stripped, done);
   }) as ServerResponse["end"];
-}
-
-function asBuffer(chunk: unknown, encoding: unknown): Buffer {
-  if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  throw new TypeError("A response body chunk must be a string or bytes");
 }
