@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TTokenActionState } from "./token-action-state";
 import { TokenActionForm } from "./token-action-form";
+import { formatCount } from "./format";
 import { SignerName } from "./signer-name";
 import type { TTokenLinkView } from "@/lib/signatures/describe-token-link";
 
@@ -61,7 +62,7 @@ export function TokenLinkPage({ view, token, action, text }: Props) {
             <p>
               Your signature appears as: <SignerName {...view.appearsAs} />
               {view.namedAt
-                ? `, and as ${view.namedAt.name} once ${view.namedAt.threshold.toLocaleString("en")} people at ${view.appearsAs.domain} have signed (then for good).`
+                ? `, and as ${view.namedAt.name} once ${formatCount(view.namedAt.threshold)} people at ${view.appearsAs.domain} have signed (then for good).`
                 : null}
             </p>
           ) : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatCount } from "@/app/_components/format";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/lib/db/client";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";
@@ -50,8 +51,8 @@ export default async function OrganiserDashboard() {
               </h2>
               <p className="muted">
                 <LetterStatusBadge status={letter.status} />
-                {letter.listed ? "" : " · unlisted"} · {letter.role.toLowerCase()} · {letter.total.toLocaleString("en")} verified
-                {letter.goal ? ` of ${letter.goal.toLocaleString("en")}` : ""}
+                {letter.listed ? "" : " · unlisted"} · {letter.role.toLowerCase()} · {formatCount(letter.total)} verified
+                {letter.goal ? ` of ${formatCount(letter.goal)}` : ""}
               </p>
               {letter.status === "DRAFT" && letter.reviewNote ? <p className="form-error">Sent back by review: {letter.reviewNote}</p> : null}
               <BurstNote letterId={letter.id} burst={worstBurst.get(letter.id)} />

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatCount } from "@/app/_components/format";
 
 /**
  * What both ways of signing (an emailed link, or a code shown to the organisers) ask alike, and
@@ -55,7 +56,7 @@ export function SignerDetailsFields({ prefix, values, errors, letter, anonymousA
           {thresholds.map((threshold) => (
             <label className="choice" key={threshold}>
               <input type="radio" name="display" value={`at:${threshold}`} defaultChecked={values.display === `at:${threshold}`} /> Name me once{" "}
-              {threshold.toLocaleString("en")} people at my domain have signed (anonymous until then; once shown, my name stays)
+              {formatCount(threshold)} people at my domain have signed (anonymous until then; once shown, my name stays)
             </label>
           ))}
           <label className="choice">
