@@ -19,8 +19,8 @@ export function WaitingNames({ waiting, open }: { waiting: readonly { threshold:
     <ul className="waiting-names" aria-label="Names waiting for more colleagues">
       {lines.map(({ threshold, waiting: count }) => (
         <li key={threshold}>
-          {count === 1 ? "1 person will show their name" : `${formatCount(count)} people will show their names`} once {formatCount(threshold)}{" "}
-          people at their domain have signed.
+          {count === 1 ? "1 person will show their name" : `${formatCount(count)} people will show their names`} once {formatCount(threshold)} people at their
+          domain have signed.
         </li>
       ))}
     </ul>
