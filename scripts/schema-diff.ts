@@ -9,6 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import {
   bindMigrationAwareSqlAdapterFactory,
   DriverAdapterError,
@@ -243,6 +244,9 @@ function readOnly(adapter: SqlDriverAdapter): SqlDriverAdapter {
 
 let pristineDataDir: Promise<Blob> | undefined;
 
+/** The extensions the migrations create (PGlite loads each only when asked to). */
+const SHADOW_EXTENSIONS = { pg_trgm };
+
 /**
  * A new PGlite runs initdb, about 5 s here; loading a copy of a pristine data directory takes
  * about a third of that. The first database of the process is dumped before anything touches it
@@ -252,13 +256,13 @@ async function freshDatabase(): Promise<PGlite> {
   const template = pristineDataDir;
   if (template) {
     try {
-      return await PGlite.create({ loadDataDir: await template });
+      return await PGlite.create({ loadDataDir: await template, extensions: SHADOW_EXTENSIONS });
     } catch {
       // A bad template must not make every later diff fail; initdb below always works.
       if (pristineDataDir === template) pristineDataDir = undefined;
     }
   }
-  const database = await PGlite.create();
+  const database = await PGlite.create({ extensions: SHADOW_EXTENSIONS });
   if (!pristineDataDir) {
     const dump = database.dumpDataDir("none");
     pristineDataDir = dump;
