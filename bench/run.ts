@@ -96,6 +96,11 @@ async function main() {
         // The production limits, all on: only the load generator (all load comes from loopback)
         // is given a per-minute limit of its own, as an operator would give a partner's relay.
         RATE_LIMIT_SIGN_PER_IP_EXCEPTIONS: "127.0.0.1=100000000,::1=100000000",
+        // And one letter's ceiling is raised above what the machine can take: 2,000 submissions a
+        // second by default, an operator's setting sized to their mail capacity, which a fast
+        // machine passes (seen on 3 December: 40,000 of 112,000 accepted in 20 s, the rest 429).
+        // A bench of the app's own cost must not measure the ceiling; every check still runs.
+        RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND: "100000",
       },
     });
     const countPath = `/api/v1/letters/${letter.slug}/count`;
