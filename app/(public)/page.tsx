@@ -6,8 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { listPublishedLetters, type TLetterSummary } from "@/lib/letters/list-published-letters";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { SignatureTotal } from "@/app/_components/signature-total";
-import { formatDate } from "@/app/_components/format";
-import { countOf, NOUNS } from "@/app/_components/plural";
+import { formatDate } from "@/lib/wording/format";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 

@@ -1,4 +1,4 @@
-import { formatCount } from "@/app/_components/format";
+import { formatCount } from "@/lib/wording/format";
 
 /** "37 of 50 at microsoft.com: your name will appear when 13 more colleagues there have signed." */
 export function describeNameProgress({ domain, threshold }: { domain: string; threshold: number }, total: number): string {

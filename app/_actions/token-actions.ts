@@ -8,7 +8,7 @@ import { formFailure } from "@/lib/adapters/public-action";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { receiptPath } from "@/lib/signatures/receipt/issue-receipt";
 import { withdrawSignature } from "@/lib/signatures/withdraw-signature";
-import { countOf, NOUNS } from "@/app/_components/plural";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 import { describeNameProgress } from "./name-progress";
 
 function failure(error: unknown, context: string): TTokenActionState {

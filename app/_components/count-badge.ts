@@ -1,6 +1,6 @@
 import { escapeMarkup } from "@/lib/security/escape-markup";
-import { formatCount } from "./format";
-import { nounFor, NOUNS } from "./plural";
+import { formatCount } from "@/lib/wording/format";
+import { nounFor, NOUNS } from "@/lib/wording/plural";
 
 // Verdana 11px, as shields.io badges use: about 7 px a character is enough for digits and lower case.
 const textWidth = (text: string) => Math.ceil(text.length * 7) + 12;

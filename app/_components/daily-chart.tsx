@@ -1,5 +1,5 @@
-import { formatCount } from "./format";
-import { countOf, NOUNS } from "./plural";
+import { formatCount } from "@/lib/wording/format";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 
 type Day = { day: string; total: number };
 

@@ -1,6 +1,6 @@
 import { drawableInPreview } from "./preview-image-text";
-import { formatCount } from "./format";
-import { nounFor, NOUNS } from "./plural";
+import { formatCount } from "@/lib/wording/format";
+import { nounFor, NOUNS } from "@/lib/wording/plural";
 
 type Props = { title: string; addressee: string; open: boolean; total: number; goal: number | null };
 

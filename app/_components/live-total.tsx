@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { countOf, NOUNS } from "./plural";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 import { reserveCharsFor, SignatureTotal } from "./signature-total";
 
 type Props = { slug: string; total: number; goal: number | null };

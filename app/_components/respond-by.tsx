@@ -1,4 +1,4 @@
-import { formatDate } from "./format";
+import { formatDate } from "@/lib/wording/format";
 
 /** The date an addressee promised to answer by, under the update that reported the promise. */
 export function RespondBy({ date }: { date: Date }) {

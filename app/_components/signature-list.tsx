@@ -1,5 +1,5 @@
 import type { TPublicSignature } from "@/lib/signatures/list-public-signatures";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/wording/format";
 import { SignerName } from "./signer-name";
 
 /** Public signatures as a list: name (or "Anonymous"), role, verified domain, when, and why. */

@@ -1,5 +1,5 @@
-import { formatCount } from "./format";
-import { nounFor, NOUNS } from "./plural";
+import { formatCount } from "@/lib/wording/format";
+import { nounFor, NOUNS } from "@/lib/wording/plural";
 
 type Props = {
   total: number;

@@ -1,6 +1,6 @@
 import type { StatusUpdateKind } from "@/lib/db/generated/enums";
 import { STATUS_UPDATE_LABELS } from "@/lib/letters/status-update-labels";
-import { formatDate } from "./format";
+import { formatDate } from "@/lib/wording/format";
 import { RespondBy } from "./respond-by";
 
 // `respondBy` is optional so that views which do not load it (the receipt's latest updates) still fit.

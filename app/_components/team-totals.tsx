@@ -1,4 +1,4 @@
-import { formatCount } from "./format";
+import { formatCount } from "@/lib/wording/format";
 
 const SHOWN = 8;
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TTokenActionState } from "./token-action-state";
 import { TokenActionForm } from "./token-action-form";
-import { formatCount } from "./format";
+import { formatCount } from "@/lib/wording/format";
 import { SignerName } from "./signer-name";
 import type { TTokenLinkView } from "@/lib/signatures/describe-token-link";
 

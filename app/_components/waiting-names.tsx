@@ -1,4 +1,4 @@
-import { formatCount } from "./format";
+import { formatCount } from "@/lib/wording/format";
 
 /**
  * "42 people will show their names once 100 people at their domain have signed": the names

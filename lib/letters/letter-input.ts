@@ -3,12 +3,13 @@ import { parseTeamList } from "@/lib/teams/team-name";
 import { normaliseDomain } from "./domain-policy";
 import { LETTER_LIMITS } from "./letter-limits";
 import { ZSlug } from "./slug";
+import { formatCount } from "@/lib/wording/format";
 
 const trimmed = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`);
+    .max(max, `${label} must be at most ${formatCount(max)} characters.`);
 
 const ZDomainRule = z.object({
   domain: z.string().transform((value, context) => {
@@ -36,7 +37,7 @@ export const ZLetterDraft = z
     title: trimmed(LETTER_LIMITS.title, "The title").min(1, "Give the letter a title."),
     slug: ZSlug,
     addressee: trimmed(LETTER_LIMITS.addressee, "The addressee"),
-    bodyMarkdown: z.string().max(LETTER_LIMITS.body, `The letter must be at most ${LETTER_LIMITS.body.toLocaleString("en")} characters.`),
+    bodyMarkdown: z.string().max(LETTER_LIMITS.body, `The letter must be at most ${formatCount(LETTER_LIMITS.body)} characters.`),
     demands: z
       .array(z.object({ id: z.uuid().optional(), text: trimmed(LETTER_LIMITS.demandText, "A demand").min(1, "Write the demand, or remove it.") }))
       .max(LETTER_LIMITS.demands, `At most ${LETTER_LIMITS.demands} demands.`),

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { LETTER_LIMITS } from "./letter-limits";
 import { claimLetterVersion, withLetterVersion } from "./letter-version";
 import { isPublic } from "./lifecycle";
+import { formatCount } from "@/lib/wording/format";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RESPOND_BY_MAX_DAYS = 2 * 366;
@@ -12,7 +13,7 @@ const RESPOND_BY_MAX_DAYS = 2 * 366;
 const ZBody = z
   .string()
   .trim()
-  .max(LETTER_LIMITS.statusBody, `Keep it under ${LETTER_LIMITS.statusBody.toLocaleString("en")} characters.`);
+  .max(LETTER_LIMITS.statusBody, `Keep it under ${formatCount(LETTER_LIMITS.statusBody)} characters.`);
 const ZOccurredAt = z.union([z.literal(""), z.coerce.date()]).optional();
 /** "They promised an answer by 15 July": a calendar day (the date input's `YYYY-MM-DD`), or nothing. */
 const ZRespondBy = z.union([z.literal(""), z.iso.date("Enter a date such as 2026-07-15.")]).optional();

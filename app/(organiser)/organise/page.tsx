@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCount } from "@/app/_components/format";
+import { formatCount } from "@/lib/wording/format";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/lib/db/client";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";

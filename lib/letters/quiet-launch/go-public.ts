@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/prisma";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { isPublicSql } from "../lifecycle";
 import { madePublicEmail } from "./made-public-email";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 
 /**
  * Makes an unlisted, published letter public because its organiser said so. One conditional
@@ -35,7 +36,7 @@ export async function recordWentPublic(
       letterId: went.letterId,
       kind: "MADE_PUBLIC",
       body: threshold
-        ? `The letter reached ${threshold.listAtSignatures.toLocaleString("en")} verified signature${threshold.listAtSignatures === 1 ? "" : "s"} and was made public. Until then it was shared by its link only.`
+        ? `The letter reached ${countOf(threshold.listAtSignatures, NOUNS.verifiedSignature)} and was made public. Until then it was shared by its link only.`
         : "The organisers made the letter public. Until then it was shared by its link only.",
       occurredAt: went.at,
       authorId: went.actorId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TEmailTemplate } from "@/lib/mail/email-template";
 import { renderLinkEmail } from "@/lib/mail/render-link-email";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 
 const ZMadePublicEmailData = z.object({ letterId: z.uuid(), listAtSignatures: z.number().int().positive() });
 
@@ -15,7 +16,7 @@ export const madePublicEmail: TEmailTemplate<z.infer<typeof ZMadePublicEmailData
   async render({ letterId, listAtSignatures }, context) {
     const letter = await context.db.letter.findUnique({ where: { id: letterId }, select: { title: true, discreetEmails: true } });
     const named = letter && !letter.discreetEmails ? `"${letter.title}"` : "Your open letter";
-    const signatures = `${listAtSignatures.toLocaleString("en")} verified signature${listAtSignatures === 1 ? "" : "s"}`;
+    const signatures = countOf(listAtSignatures, NOUNS.verifiedSignature);
     return renderLinkEmail({
       subject: letter && !letter.discreetEmails ? `"${letter.title}" is now public on Undersigned` : "Your open letter on Undersigned is now public",
       paragraphs: [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "@/lib/wording/format";
 
 /** The largest threshold a letter may wait for: far above any letter's support, far below overflow. */
 export const MAX_LIST_AT_SIGNATURES = 1_000_000;
@@ -9,7 +10,7 @@ const ZListAtSignatures = z.preprocess(
     .number({ error: "Enter a number of verified signatures, or leave it empty to make the letter public by hand." })
     .int("Use a whole number of signatures.")
     .min(1, "Use at least 1 signature, or leave it empty to make the letter public by hand.")
-    .max(MAX_LIST_AT_SIGNATURES, `Use at most ${MAX_LIST_AT_SIGNATURES.toLocaleString("en")} signatures.`)
+    .max(MAX_LIST_AT_SIGNATURES, `Use at most ${formatCount(MAX_LIST_AT_SIGNATURES)} signatures.`)
     .nullable(),
 );
 

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { claimLetterVersion, withLetterVersion } from "../letter-version";
 import { makePublicByHand } from "./go-public";
 import { ZQuietLaunch } from "./quiet-launch-input";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 
 /**
  * Chooses whether the letter is listed, or unlisted (open by its link only) until made public by
@@ -46,9 +47,7 @@ export const setQuietLaunch = defineLetterAction({
         if (total >= listAtSignatures) {
           throw new AppError("INVALID_INPUT", {
             fields: {
-              listAtSignatures: [
-                `The letter has ${total.toLocaleString("en")} verified signature${total === 1 ? "" : "s"} already: choose a higher number, or make it public now.`,
-              ],
+              listAtSignatures: [`The letter has ${countOf(total, NOUNS.verifiedSignature)} already: choose a higher number, or make it public now.`],
             },
           });
         }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { listReviewQueue } from "@/lib/organisers/list-review-queue";
 import { requireAdminPage } from "@/lib/adapters/organiser-page";
-import { formatDate } from "@/app/_components/format";
+import { formatDate } from "@/lib/wording/format";
 import { ReviewForm } from "../letters/[id]/review-form";
 
 export const metadata: Metadata = { title: "Review queue", robots: { index: false } };

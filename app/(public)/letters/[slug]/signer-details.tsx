@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatCount } from "@/app/_components/format";
+import { formatCount } from "@/lib/wording/format";
 
 /**
  * What both ways of signing (an emailed link, or a code shown to the organisers) ask alike, and

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { formatDate } from "@/app/_components/format";
+import { formatDate } from "@/lib/wording/format";
 import { SignerName } from "@/app/_components/signer-name";
 import { StatusTimeline } from "@/app/_components/status-timeline";
 import { getDb } from "@/lib/db/client";

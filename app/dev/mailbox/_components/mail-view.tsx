@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/app/_components/format";
+import { formatDateTime } from "@/lib/wording/format";
 import type { TDevMailboxMessage } from "@/lib/mail/dev-mailbox";
 
 /** When a message arrived, as people read times ("2 Dec 2026, 14:05 UTC"), not an ISO string. */

@@ -1,5 +1,5 @@
-import { formatCount, formatDate } from "@/app/_components/format";
-import { countOf, NOUNS } from "@/app/_components/plural";
+import { formatCount, formatDate } from "@/lib/wording/format";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 import type { LetterStatus } from "@/lib/db/generated/enums";
 
 type TVisibility = { status: LetterStatus; listed: boolean; listAtSignatures: number | null; listedAt: Date | null; total: number };

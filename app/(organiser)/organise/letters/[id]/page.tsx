@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DemandList } from "@/app/_components/demand-list";
-import { formatCount } from "@/app/_components/format";
+import { formatCount } from "@/lib/wording/format";
 import { MarkdownBody } from "@/app/_components/markdown";
-import { countOf, NOUNS } from "@/app/_components/plural";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 import { LetterStatusBadge } from "@/app/_components/status-badge";
 import { getDb } from "@/lib/db/client";
 import { CONFIRM_CLOSE } from "@/lib/letters/close-letter";

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { loadPublishedLetter } from "@/lib/adapters/load-published-letter";
 import { decodeCursor, type TCursor } from "@/lib/pagination/cursor";
 import { pagePublicSignatures } from "@/lib/signatures/page-public-signatures";
-import { countOf, NOUNS } from "@/app/_components/plural";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 import { HeldNamesNotice } from "@/app/_components/held-names-notice";
 import { SignatureList } from "@/app/_components/signature-list";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DemandList } from "@/app/_components/demand-list";
-import { formatCount, formatDate } from "@/app/_components/format";
+import { formatCount, formatDate } from "@/lib/wording/format";
 import { MarkdownBody } from "@/app/_components/markdown";
-import { countOf, NOUNS } from "@/app/_components/plural";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 import { getEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { getDeliverySheet } from "@/lib/moderation/get-delivery-sheet";

@@ -1,6 +1,6 @@
 "use server";
 
-import { countOf, NOUNS } from "@/app/_components/plural";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 import type { TActionState } from "@/lib/errors/action-state";
 import { bulkInvalidateSignatures } from "@/lib/moderation/bulk-invalidate-signatures";
 import { invalidateSignature } from "@/lib/moderation/invalidate-signature";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TBulkPreview } from "@/lib/moderation/preview-bulk-invalidation";
 import { filterParams, type TSignatureFilter } from "@/lib/moderation/signature-filter";
 import { toDateTimeLocalUtc } from "../format-time";
-import { countOf, NOUNS } from "@/app/_components/plural";
+import { countOf, NOUNS } from "@/lib/wording/plural";
 import { OrganiserActionForm } from "../organiser-action-form";
 import { bulkInvalidateAction } from "./actions";
 

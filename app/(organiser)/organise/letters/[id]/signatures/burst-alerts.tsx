@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCount } from "@/app/_components/format";
+import { formatCount } from "@/lib/wording/format";
 import { BURST_WINDOW_MS, burstFilter, type TSignatureBurst } from "@/lib/moderation/detect-signature-bursts";
 import { filterParams } from "@/lib/moderation/signature-filter";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCount } from "@/app/_components/format";
+import { formatCount } from "@/lib/wording/format";
 import type { TSignatureCounts } from "@/lib/moderation/count-signatures";
 import type { TBusySource } from "@/lib/moderation/list-busy-sources";
 import { TableHead } from "../table-head";

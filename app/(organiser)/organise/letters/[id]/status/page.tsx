@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatDate } from "@/app/_components/format";
+import { formatDate } from "@/lib/wording/format";
 import { getDb } from "@/lib/db/client";
 import { isPublic } from "@/lib/letters/lifecycle";
 import { LETTER_LIMITS } from "@/lib/letters/letter-limits";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatDate } from "@/app/_components/format";
+import { formatDate } from "@/lib/wording/format";
 import { hasRole } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getLetterTeam } from "@/lib/organisers/get-letter-team";
