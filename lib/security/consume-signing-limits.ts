@@ -218,9 +218,13 @@ export function createCombinedSigningCheck(
     await ready();
     const counts: TSigningLimitCounts =
       store.kind === "redis" ? await consumeSigningLimitsRedis(store.client, request) : await consumeSigningLimitsPostgres(store.pool, request, now);
-    if (counts.ip.points > request.ip.points) return refuse(request.ip.key, counts.ip.msLeft, now);
+    // A window is opened by whichever check reaches the store first, at its own clock reading; a
+    // check read its clock earlier when it waited in a batch or ran on another instance, and
+    // would see more than the window left (CI saw "Retry-After: 2" on a one-second limit). No
+    // wait is ever longer than the window itself.
+    if (counts.ip.points > request.ip.points) return refuse(request.ip.key, Math.min(counts.ip.msLeft, request.ip.durationMs), now);
     if (!counts.letter) throw new Error("the store counted no letter limit after allowing the client");
-    if (counts.letter.points > request.letter.points) return refuse(request.letter.key, counts.letter.msLeft, now);
+    if (counts.letter.points > request.letter.points) return refuse(request.letter.key, Math.min(counts.letter.msLeft, request.letter.durationMs), now);
     return { allowed: true, mayEmail: request.address ? counts.address !== null && counts.address.points <= request.address.points : false };
   };
 }
