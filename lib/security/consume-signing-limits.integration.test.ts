@@ -133,6 +133,17 @@ it("decides simultaneous submissions on PostgreSQL together, each exactly as if 
   expect(alone.filter((decision) => decision.allowed && !decision.mayEmail).length).toBeGreaterThan(5);
 });
 
+// Instances' clocks differ by a little: one whose clock is behind must not see more of a window
+// than the window itself (it once answered "Retry-After: 2" on the one-second letter limit).
+it("never tells a refused client on PostgreSQL to wait longer than the window, when another instance opened it by a clock ahead", async () => {
+  const [ahead, behind] = [await stores[0]![1](), await stores[0]![1]()];
+  const letterSlug = `letter-${randomUUID()}`;
+  vi.setSystemTime(START.getTime() + 600);
+  for (let i = 0; i < ENV.RATE_LIMIT_SIGN_PER_LETTER_PER_SECOND; i++) await ahead.consumeSigning({ clientKey: randomUUID(), letterSlug });
+  vi.setSystemTime(START);
+  expect(await behind.consumeSigning({ clientKey: randomUUID(), letterSlug })).toEqual({ allowed: false, retryAfterSeconds: 1 });
+});
+
 // Redis counts its windows in its own (real) time; PostgreSQL's follow the app's clock, frozen here.
 it("opens a new window on PostgreSQL once the old one has passed", async () => {
   const limits = await stores[0]![1]();

@@ -130,13 +130,18 @@ async function consumeBatch(pool: Pool, checks: TPendingCheck[]): Promise<TGroup
   if (rows.length !== checks.length) throw new Error(`the limits statement answered ${rows.length} of ${checks.length} submissions`);
   return checks.map((check, index) => {
     const row = rows[index]!;
-    const counter = (points: number | null, expire: string | null) => (points === null ? null : { points, msLeft: Math.max(0, Number(expire) - check.nowMs) });
+    // What is left of a window, read on the clock the statement judged it with (the batch's), and
+    // never more than the window: another instance may have opened it a moment later by its own
+    // clock (CI saw "Retry-After: 2" on the one-second letter limit before this).
+    const counter = (points: number | null, expire: string | null, durationMs: number) =>
+      points === null ? null : { points, msLeft: Math.min(durationMs, Math.max(0, Number(expire) - nowMs)) };
+    const { request } = check;
     return {
       ok: true,
       value: {
-        ip: counter(row.ip_points, row.ip_expire)!,
-        letter: counter(row.letter_points, row.letter_expire),
-        address: counter(row.address_points, row.address_expire),
+        ip: counter(row.ip_points, row.ip_expire, request.ip.durationMs)!,
+        letter: counter(row.letter_points, row.letter_expire, request.letter.durationMs),
+        address: counter(row.address_points, row.address_expire, request.address?.durationMs ?? 0),
       },
     };
   });
@@ -218,13 +223,9 @@ export function createCombinedSigningCheck(
     await ready();
     const counts: TSigningLimitCounts =
       store.kind === "redis" ? await consumeSigningLimitsRedis(store.client, request) : await consumeSigningLimitsPostgres(store.pool, request, now);
-    // A window is opened by whichever check reaches the store first, at its own clock reading; a
-    // check read its clock earlier when it waited in a batch or ran on another instance, and
-    // would see more than the window left (CI saw "Retry-After: 2" on a one-second limit). No
-    // wait is ever longer than the window itself.
-    if (counts.ip.points > request.ip.points) return refuse(request.ip.key, Math.min(counts.ip.msLeft, request.ip.durationMs), now);
+    if (counts.ip.points > request.ip.points) return refuse(request.ip.key, counts.ip.msLeft, now);
     if (!counts.letter) throw new Error("the store counted no letter limit after allowing the client");
-    if (counts.letter.points > request.letter.points) return refuse(request.letter.key, Math.min(counts.letter.msLeft, request.letter.durationMs), now);
+    if (counts.letter.points > request.letter.points) return refuse(request.letter.key, counts.letter.msLeft, now);
     return { allowed: true, mayEmail: request.address ? counts.address !== null && counts.address.points <= request.address.points : false };
   };
 }
