@@ -49,7 +49,9 @@ export async function seedLetter(
   );
   await pool.query(`INSERT INTO "LetterCount" ("letterId", total) SELECT $1, count(*) FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED'`, [id]);
   await pool.query(
-    `INSERT INTO "DomainCount" ("letterId", domain, total) SELECT $1, domain, count(*) FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' GROUP BY domain`,
+    // With the named breakdown as lib/counts/named-counts.ts keeps it (no organiser-verified rows here).
+    `INSERT INTO "DomainCount" ("letterId", domain, total, named) SELECT $1, domain, count(*), count(*) FILTER (WHERE "showName" AND NOT "nameHidden")
+     FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' GROUP BY domain`,
     [id],
   );
   await pool.query(

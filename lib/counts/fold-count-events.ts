@@ -3,7 +3,7 @@ import { isPublicSql } from "@/lib/letters/lifecycle";
 import { recordWentPublic } from "@/lib/letters/quiet-launch/go-public";
 
 /**
- * Folds appended count events into the total, per-domain, per-team and per-day count rows, a batch at a
+ * Folds appended count events into the total, per-domain (with its named breakdown), per-team and per-day count rows, a batch at a
  * time, in one transaction: the events are deleted exactly when their sums are added, so a crash
  * midway changes nothing and the next run starts over. Folds on several instances take turns
  * (see the lock below), so no event is folded twice.
@@ -31,11 +31,14 @@ export async function foldCountEvents(db: TDb, options: { batchSize?: number } =
       WITH folded AS (
         DELETE FROM "CountEvent"
         WHERE id IN (SELECT id FROM "CountEvent" ORDER BY id LIMIT ${batchSize})
-        RETURNING "letterId", "domain", "day", "team", "delta"
+        RETURNING "letterId", "domain", "day", "team", "delta", "named", "anonymousByOrganisers"
       ),
+      -- A name shown or hidden (delta 0, named-counts.ts) moves only the per-domain breakdown: the
+      -- totals, teams and days, and so the live counts' change feed, see nothing of it.
+      counted AS (SELECT * FROM folded WHERE "delta" <> 0),
       totals AS (
         INSERT INTO "LetterCount" ("letterId", "total", "updatedAt")
-        SELECT "letterId", SUM("delta"), clock_timestamp() AT TIME ZONE 'UTC' FROM folded GROUP BY "letterId"
+        SELECT "letterId", SUM("delta"), clock_timestamp() AT TIME ZONE 'UTC' FROM counted GROUP BY "letterId"
         ON CONFLICT ("letterId") DO UPDATE
           SET "total" = "LetterCount"."total" + EXCLUDED."total", "updatedAt" = EXCLUDED."updatedAt"
         RETURNING "letterId", "total", "updatedAt"
@@ -48,19 +51,21 @@ export async function foldCountEvents(db: TDb, options: { batchSize?: number } =
         RETURNING l.id, l."listAtSignatures", t."total", t."updatedAt"
       ),
       domains AS (
-        INSERT INTO "DomainCount" ("letterId", "domain", "total")
-        SELECT "letterId", "domain", SUM("delta") FROM folded GROUP BY "letterId", "domain"
-        ON CONFLICT ("letterId", "domain") DO UPDATE SET "total" = "DomainCount"."total" + EXCLUDED."total"
+        INSERT INTO "DomainCount" ("letterId", "domain", "total", "named", "anonymousByOrganisers")
+        SELECT "letterId", "domain", SUM("delta"), SUM("named"), SUM("anonymousByOrganisers") FROM folded GROUP BY "letterId", "domain"
+        ON CONFLICT ("letterId", "domain") DO UPDATE SET "total" = "DomainCount"."total" + EXCLUDED."total",
+          "named" = "DomainCount"."named" + EXCLUDED."named",
+          "anonymousByOrganisers" = "DomainCount"."anonymousByOrganisers" + EXCLUDED."anonymousByOrganisers"
       ),
       -- Events carry the team key (lib/teams/team-key-sql.ts); a signature without a team is in no team's total.
       teams AS (
         INSERT INTO "TeamCount" ("letterId", "team", "total")
-        SELECT "letterId", "team", SUM("delta") FROM folded WHERE "team" IS NOT NULL GROUP BY "letterId", "team"
+        SELECT "letterId", "team", SUM("delta") FROM counted WHERE "team" IS NOT NULL GROUP BY "letterId", "team"
         ON CONFLICT ("letterId", "team") DO UPDATE SET "total" = "TeamCount"."total" + EXCLUDED."total"
       ),
       days AS (
         INSERT INTO "DailyCount" ("letterId", "day", "total")
-        SELECT "letterId", "day", SUM("delta") FROM folded GROUP BY "letterId", "day"
+        SELECT "letterId", "day", SUM("delta") FROM counted GROUP BY "letterId", "day"
         ON CONFLICT ("letterId", "day") DO UPDATE SET "total" = "DailyCount"."total" + EXCLUDED."total"
       )
       SELECT (SELECT COUNT(*) FROM folded) AS folded,

@@ -1,5 +1,6 @@
 import { Prisma, type TDb } from "@/lib/db/prisma";
 import { teamKeySql } from "@/lib/teams/team-key-sql";
+import { sharesSql } from "./named-counts";
 
 type TDbClient = Pick<TDb, "$queryRaw">;
 
@@ -16,7 +17,7 @@ export async function reconcileCounts(db: TDb): Promise<number> {
   return corrected;
 }
 
-type TDrift = { kind: "total" | "domain" | "day" | "team"; key: string; drift: number };
+type TDrift = { kind: "total" | "domain" | "named" | "anonymousByOrganisers" | "day" | "team"; key: string; drift: number };
 
 /**
  * One letter's recount, in two steps, so that the count folds (and so the live totals of every
@@ -44,6 +45,10 @@ export async function reconcileLetterCounts(db: TDb, letterId: string): Promise<
       const [total] = of("total");
       const keys = (kind: TDrift["kind"]) => of(kind).map((drift) => drift.key);
       const amounts = (kind: TDrift["kind"]) => of(kind).map((drift) => drift.drift);
+      // A domain's row holds three counts (named-counts.ts): its drifts go in as one row each,
+      // since one statement may not change a row twice.
+      const domainKeys = [...new Set([...keys("domain"), ...keys("named"), ...keys("anonymousByOrganisers")])];
+      const domainDrift = (kind: TDrift["kind"]) => domainKeys.map((key) => of(kind).find((drift) => drift.key === key)?.drift ?? 0);
       // The mutex of every writer of the count rows (fold-count-events.ts): held for these few rows only.
       await tx.$executeRaw`LOCK TABLE "LetterCount" IN EXCLUSIVE MODE`;
       await tx.$executeRaw`
@@ -53,9 +58,12 @@ export async function reconcileLetterCounts(db: TDb, letterId: string): Promise<
           ON CONFLICT ("letterId") DO UPDATE SET "total" = "LetterCount"."total" + EXCLUDED."total", "updatedAt" = EXCLUDED."updatedAt"
         ),
         domains AS (
-          INSERT INTO "DomainCount" ("letterId", "domain", "total")
-          SELECT ${letterId}::uuid, * FROM unnest(${keys("domain")}::text[], ${amounts("domain")}::int[])
-          ON CONFLICT ("letterId", "domain") DO UPDATE SET "total" = "DomainCount"."total" + EXCLUDED."total"
+          INSERT INTO "DomainCount" ("letterId", "domain", "total", "named", "anonymousByOrganisers")
+          SELECT ${letterId}::uuid, * FROM unnest(${domainKeys}::text[], ${domainDrift("domain")}::int[], ${domainDrift("named")}::int[],
+            ${domainDrift("anonymousByOrganisers")}::int[])
+          ON CONFLICT ("letterId", "domain") DO UPDATE SET "total" = "DomainCount"."total" + EXCLUDED."total",
+            "named" = "DomainCount"."named" + EXCLUDED."named",
+            "anonymousByOrganisers" = "DomainCount"."anonymousByOrganisers" + EXCLUDED."anonymousByOrganisers"
         ),
         days AS (
           INSERT INTO "DailyCount" ("letterId", "day", "total")
@@ -67,7 +75,9 @@ export async function reconcileLetterCounts(db: TDb, letterId: string): Promise<
         ON CONFLICT ("letterId", "team") DO UPDATE SET "total" = "TeamCount"."total" + EXCLUDED."total"`;
       // A statement of its own: it must see the rows just written (a CTE's writes are invisible to its siblings).
       await tx.$executeRaw`
-        WITH domains AS (DELETE FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid AND "domain" = ANY(${keys("domain")}::text[]) AND "total" = 0),
+        WITH domains AS (
+          DELETE FROM "DomainCount"
+          WHERE "letterId" = ${letterId}::uuid AND "domain" = ANY(${domainKeys}::text[]) AND "total" = 0 AND "named" = 0 AND "anonymousByOrganisers" = 0),
         days AS (DELETE FROM "DailyCount" WHERE "letterId" = ${letterId}::uuid AND "day" = ANY(${keys("day")}::date[]) AND "total" = 0)
         DELETE FROM "TeamCount" WHERE "letterId" = ${letterId}::uuid AND "team" = ANY(${keys("team")}::text[]) AND "total" = 0`;
       return drifts.length;
@@ -84,11 +94,12 @@ async function readDrifts(db: TDbClient, letterId: string): Promise<TDrift[]> {
   // then kept as they stand.
   const reduced = Prisma.sql`EXISTS (SELECT 1 FROM "Letter" WHERE id = ${letterId}::uuid AND "signersReducedAt" IS NOT NULL)`;
   const rows = await db.$queryRaw<{ kind: TDrift["kind"]; key: string; drift: number }[]>`
-    WITH confirmed AS (
-      SELECT "domain", date_trunc('day', "confirmedAt" AT TIME ZONE 'UTC')::date AS "day", ${teamKeySql(Prisma.sql`team`)} AS team
+    WITH confirmed ("domain", "day", team, "named", "anonymousByOrganisers") AS (
+      SELECT "domain", date_trunc('day', "confirmedAt" AT TIME ZONE 'UTC')::date AS "day", ${teamKeySql(Prisma.sql`team`)} AS team,
+        ${sharesSql("Signature", Prisma.sql`1`)}
       FROM "Signature" WHERE "letterId" = ${letterId}::uuid AND "state" = 'CONFIRMED'
     ),
-    events AS (SELECT "domain", "day", "team", "delta" FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid),
+    events AS (SELECT "domain", "day", "team", "delta", "named", "anonymousByOrganisers" FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid),
     said AS (
       SELECT 'total' AS kind, '' AS key, COUNT(*)::int AS n FROM confirmed
       UNION ALL SELECT 'total', '', -"total" FROM "LetterCount" WHERE "letterId" = ${letterId}::uuid
@@ -96,6 +107,12 @@ async function readDrifts(db: TDbClient, letterId: string): Promise<TDrift[]> {
       UNION ALL SELECT 'domain', "domain", COUNT(*)::int FROM confirmed GROUP BY "domain"
       UNION ALL SELECT 'domain', "domain", -"total" FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid
       UNION ALL SELECT 'domain', "domain", -SUM("delta")::int FROM events GROUP BY "domain"
+      UNION ALL SELECT 'named', "domain", SUM("named")::int FROM confirmed GROUP BY "domain"
+      UNION ALL SELECT 'named', "domain", -"named" FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid
+      UNION ALL SELECT 'named', "domain", -SUM("named")::int FROM events GROUP BY "domain"
+      UNION ALL SELECT 'anonymousByOrganisers', "domain", SUM("anonymousByOrganisers")::int FROM confirmed GROUP BY "domain"
+      UNION ALL SELECT 'anonymousByOrganisers', "domain", -"anonymousByOrganisers" FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid
+      UNION ALL SELECT 'anonymousByOrganisers', "domain", -SUM("anonymousByOrganisers")::int FROM events GROUP BY "domain"
       UNION ALL SELECT 'day', "day"::text, COUNT(*)::int FROM confirmed GROUP BY "day"
       UNION ALL SELECT 'day', "day"::text, -"total" FROM "DailyCount" WHERE "letterId" = ${letterId}::uuid
       UNION ALL SELECT 'day', "day"::text, -SUM("delta")::int FROM events GROUP BY "day"

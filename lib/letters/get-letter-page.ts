@@ -38,7 +38,8 @@ async function unfoldedCountEvents(tx: Prisma.TransactionClient, letter: { id: s
   return tx.$queryRaw<TPendingCount[]>`
     SELECT "domain", to_char("day", 'YYYY-MM-DD') AS "day", "team" AS key, ${teamLabelSql(Prisma.sql`"team"`, letter.teams)} AS team,
            SUM("delta")::int AS "delta"
-    FROM "CountEvent" WHERE "letterId" = ${letter.id}::uuid GROUP BY "domain", "day", "team"`;
+    -- A name shown or hidden (delta 0, lib/counts/named-counts.ts) changes none of the page's counts.
+    FROM "CountEvent" WHERE "letterId" = ${letter.id}::uuid AND "delta" <> 0 GROUP BY "domain", "day", "team"`;
 }
 
 /** The folded counts plus the events not folded yet: the exact counts of the snapshot. */

@@ -11,13 +11,17 @@ import { EXPORT_BATCH, exportSignatures } from "./export-signatures";
 
 const db = connectTestDb();
 
-/** `count` named confirmed signers by SQL; every ten share one confirmation time, so keyset ties happen at batch boundaries. */
+/**
+ * `count` named confirmed signers by SQL, with the counts as folds leave them; every ten share
+ * one confirmation time, so keyset ties happen at batch boundaries.
+ */
 async function seedNamed(letterId: string, count: number) {
   await db.$executeRaw`
     INSERT INTO "Signature" ("letterId", "emailKey", domain, "displayName", "showName", state, "createdAt", "confirmedAt")
     SELECT ${letterId}::uuid, 'k' || g, 'example.com', 'Signer ' || lpad(g::text, 6, '0'), true, 'CONFIRMED',
            timestamp '2026-11-01 00:00' + (g / 10) * interval '1 second', timestamp '2026-11-01 00:00' + (g / 10) * interval '1 second'
     FROM generate_series(1, ${count}::int) g`;
+  await db.domainCount.create({ data: { letterId, domain: "example.com", total: count, named: count } });
 }
 
 async function readChunks(stream: ReadableStream<Uint8Array>) {

@@ -50,7 +50,7 @@ export async function invalidateInBatches(db: TDb, job: TBulkInvalidationJob): P
       // the counts on the day they were counted.
       const [counts] = await tx.$queryRaw<{ pending: bigint; confirmed: bigint; lastAt: Date | null; lastId: string | null }[]>`
         WITH target AS (
-          SELECT s.id, s."letterId", s.state, s.domain, s.team, s."confirmedAt", s."createdAt"
+          SELECT s.id, s."letterId", s.state, s.domain, s.team, s."confirmedAt", s."createdAt", s."showName", s."nameHidden", s."verificationMethod"
           FROM "Signature" s WHERE ${bulkTargetSql(job.letterId, job.filter)} AND s."createdAt" <= ${job.now}
             ${after ? Prisma.sql`AND s."createdAt" >= ${after.at} AND (s."createdAt" > ${after.at} OR s.id > ${after.id}::uuid)` : Prisma.empty}
           ORDER BY s."createdAt", s.id

@@ -37,9 +37,12 @@ type TReader = TDb | Prisma.TransactionClient;
 
 /**
  * Who signed, as the letter is delivered: confirmed signatures only, named where the signer chose
- * it and no moderator hid the name, otherwise only counted per domain. Exact, from the rows (the
- * delivered total must be the true one, not a folded count a second behind). One statement, so
- * its totals agree with each other; pass a transaction to read it in the same snapshot as more.
+ * it and no moderator hid the name, otherwise only counted per domain. Exact: the folded
+ * per-domain counts plus the events not folded yet (the delivered total must be the true one,
+ * not a count a second behind), which carry the named and organiser-verified breakdown too
+ * (lib/counts/named-counts.ts), so a letter of a million signatures costs what one of a thousand
+ * does. One statement, so its totals agree with each other and with the rows; pass a
+ * transaction to read it in the same snapshot as more.
  *
  * A delivered letter leaves the organisers' hands (the addressee is often the employer), so its
  * breakdowns follow the public small-group rule (lib/privacy/small-groups.ts): a domain, or a
@@ -54,10 +57,14 @@ export async function summariseSigners(db: TReader, letterId: string, options: {
   const min = isSingleDomainLetter(letter) ? 1 : options.minPublicGroup;
   const closedList = hasClosedDomainList(letter);
   const rows = await db.$queryRaw<{ domain: string; total: bigint; named: bigint; anonymousByOrganisers: bigint }[]>`
-    SELECT domain, COUNT(*) AS total, COUNT(*) FILTER (WHERE "showName" AND NOT "nameHidden") AS named,
-      COUNT(*) FILTER (WHERE NOT ("showName" AND NOT "nameHidden") AND "verificationMethod" = 'ORGANISER') AS "anonymousByOrganisers"
-    FROM "Signature" WHERE "letterId" = ${letterId}::uuid AND state = 'CONFIRMED'
-    GROUP BY domain`;
+    SELECT domain, SUM(total) AS total, SUM(named) AS named, SUM("anonymousByOrganisers") AS "anonymousByOrganisers"
+    FROM (
+      SELECT domain, total, named, "anonymousByOrganisers" FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid
+      UNION ALL
+      SELECT domain, delta, named, "anonymousByOrganisers" FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid
+    ) counts
+    GROUP BY domain
+    HAVING SUM(total) > 0`;
   const domains = rows
     .map((row) => ({ domain: row.domain, count: Number(row.total), named: Number(row.named), anonymousByOrganisers: Number(row.anonymousByOrganisers) }))
     .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain));

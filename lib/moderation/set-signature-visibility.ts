@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordActivity, type TActivityAction } from "@/lib/activity/record-activity";
 import { defineLetterAction, type TLetterActionContext } from "@/lib/auth/organiser-action";
+import { recordNamedShift } from "@/lib/counts/named-counts";
 import { signatureNotOnLetter, ZSignatureId } from "./signature-ref";
 
 // Forms send the wanted state as "true"/"false".
@@ -14,7 +15,8 @@ type TPart = { flag: "nameHidden" | "commentHidden"; hiddenAction: TActivityActi
 
 /**
  * Hides or shows again one public part of a signature. The signature keeps counting either
- * way: hiding is about what the public list shows, not about whether the person signed.
+ * way: hiding is about what the public list shows, not about whether the person signed (a
+ * hidden name moves it from the named to the anonymous signers of the delivered letter).
  * Setting the state it already has changes nothing and records nothing.
  */
 async function setVisibility(
@@ -23,13 +25,16 @@ async function setVisibility(
   input: z.output<typeof ZSignatureVisibility>,
 ): Promise<TVisibilityOutcome> {
   return db.$transaction(async (tx) => {
-    const signature = await tx.signature.findFirst({ where: { id: input.signatureId, letterId: letter.id }, select: { domain: true } });
+    // Locked: the named count's shift is taken from how this read finds the row (named-counts.ts).
+    const [signature] = await tx.$queryRaw<{ domain: string; showName: boolean; nameHidden: boolean }[]>`
+      SELECT domain, "showName", "nameHidden" FROM "Signature" WHERE id = ${input.signatureId}::uuid AND "letterId" = ${letter.id}::uuid FOR UPDATE`;
     if (!signature) throw signatureNotOnLetter();
     const { count } = await tx.signature.updateMany({
       where: { id: input.signatureId, [part.flag]: !input.hidden },
       data: { [part.flag]: input.hidden },
     });
     if (count === 0) return { changed: false, hidden: input.hidden };
+    await recordNamedShift(tx, input.signatureId, signature);
     await recordActivity(tx, {
       letterId: letter.id,
       actorId: actor.userId,

@@ -1,3 +1,4 @@
+import { sharesSql } from "@/lib/counts/named-counts";
 import { utcDay } from "@/lib/counts/record-count-change";
 import { groupCommit, groupCommitPer, writeEachAloneOnFailure, type TGroupOutcome } from "@/lib/db/group-commit";
 import { Prisma, type TDb } from "@/lib/db/prisma";
@@ -111,12 +112,12 @@ async function confirmStatement(db: TDb, rows: TPendingConfirmation[]): Promise<
         "showNameAt" = CASE WHEN input."hasProposal" THEN input."showNameAt" ELSE s."showNameAt" END
       FROM input JOIN current ON current.id = input."signatureId"
       WHERE s.id = input."signatureId" AND current.state = 'PENDING' AND s.state = 'PENDING' AND input."tokenId" IN (SELECT id FROM burnt)
-      RETURNING s.id, s.team),
+      RETURNING s.id, s.team, s."showName", s."nameHidden", s."verificationMethod"),
     counted AS (
       -- Never an UPDATE of a count row (see record-count-change.ts): the aggregator folds these.
-      -- The team is the one just confirmed (RETURNING gives the row as updated).
-      INSERT INTO "CountEvent" ("letterId", domain, day, team, delta)
-      SELECT input."letterId", input.domain, input.day, ${teamKeySql(Prisma.sql`confirmed.team`)}, 1
+      -- The team and the name as just confirmed (RETURNING gives the row as updated).
+      INSERT INTO "CountEvent" ("letterId", domain, day, team, delta, named, "anonymousByOrganisers")
+      SELECT input."letterId", input.domain, input.day, ${teamKeySql(Prisma.sql`confirmed.team`)}, 1, ${sharesSql("confirmed", Prisma.sql`1`)}
       FROM confirmed JOIN input ON input."signatureId" = confirmed.id
       ORDER BY input.position)
     SELECT input.position::int AS position, current.state::text AS state, confirmed.id IS NOT NULL AS confirmed

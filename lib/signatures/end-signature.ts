@@ -28,8 +28,10 @@ export async function endSignature(
   now: Date,
 ): Promise<TEndResult> {
   const { signatureId, letterId } = target;
-  const [current] = await tx.$queryRaw<{ state: string; domain: string; team: string | null; confirmedAt: Date | null }[]>`
-    SELECT state::text AS state, domain, team, "confirmedAt" FROM "Signature"
+  const [current] = await tx.$queryRaw<
+    { state: string; domain: string; team: string | null; confirmedAt: Date | null; showName: boolean; nameHidden: boolean; verificationMethod: string }[]
+  >`
+    SELECT state::text AS state, domain, team, "confirmedAt", "showName", "nameHidden", "verificationMethod"::text AS "verificationMethod" FROM "Signature"
     WHERE id = ${signatureId}::uuid AND "letterId" = ${letterId}::uuid FOR UPDATE`;
   if (!current) return { ended: false, state: null };
   if (signatureMove(current.state, ending.kind === "withdrawn" ? "withdraw" : "invalidate") === null) {
@@ -62,6 +64,9 @@ export async function endSignature(
     team: current.team,
     state: current.state,
     confirmedAt: current.confirmedAt,
+    showName: current.showName,
+    nameHidden: current.nameHidden,
+    verificationMethod: current.verificationMethod,
   });
   return { ended: true, previousState, domain: current.domain, wasCounted };
 }

@@ -1,4 +1,5 @@
 import type { SignatureState } from "@/lib/db/generated/enums";
+import { sharesSql } from "@/lib/counts/named-counts";
 import { Prisma } from "@/lib/db/prisma";
 import { teamKeySql } from "@/lib/teams/team-key-sql";
 
@@ -41,22 +42,34 @@ export function signatureMove(state: string, event: TSignatureEvent): SignatureS
  *   its confirm links proposed to publish goes with them.
  *
  * `ending` names a CTE (or table) of the rows being ended, with the states read before the
- * update: columns id, "letterId", domain, team, state, "confirmedAt". Each fragment is one
+ * update: columns id, "letterId", domain, team, state, "confirmedAt", "showName", "nameHidden",
+ * "verificationMethod". Each fragment is one
  * data-modifying statement, to use as a CTE beside the UPDATE that ends the rows, or on its own
  * after a WITH that defines `ending`.
  */
-export type TEndingSignature = { id: string; letterId: string; domain: string; team: string | null; state: string; confirmedAt: Date | null };
+export type TEndingSignature = {
+  id: string;
+  letterId: string;
+  domain: string;
+  team: string | null;
+  state: string;
+  confirmedAt: Date | null;
+  showName: boolean;
+  nameHidden: boolean;
+  verificationMethod: string;
+};
 
 const ref = (ending: string) => Prisma.raw(`"${ending.replaceAll('"', "")}"`);
 
 /**
- * Takes the counted rows of `ending` off the counts. "confirmedAt" is stored in UTC without a
- * zone, so its ::date is the UTC day recordCountChange counted it on.
+ * Takes the counted rows of `ending` off the counts, the named and organiser-verified ones too
+ * (lib/counts/named-counts.ts). "confirmedAt" is stored in UTC without a zone, so its ::date is
+ * the UTC day recordCountChange counted it on.
  */
 export function uncountEndedSql(ending: string): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO "CountEvent" ("letterId", domain, day, team, delta)
-    SELECT e."letterId", e.domain, e."confirmedAt"::date, ${teamKeySql(Prisma.sql`e.team`)}, -1
+    INSERT INTO "CountEvent" ("letterId", domain, day, team, delta, named, "anonymousByOrganisers")
+    SELECT e."letterId", e.domain, e."confirmedAt"::date, ${teamKeySql(Prisma.sql`e.team`)}, -1, ${sharesSql("e", Prisma.sql`-1`)}
     FROM ${ref(ending)} e
     WHERE e.state = 'CONFIRMED' AND e."confirmedAt" IS NOT NULL`;
 }
@@ -71,9 +84,10 @@ export function burnTokensSql(ending: string, now: Date): Prisma.Sql {
 /** One ending row as the `ending` CTE the fragments read (its values as read under the row lock). */
 function oneEnding(signature: TEndingSignature): Prisma.Sql {
   // The time goes over as an instant (timestamptz) and is brought back to UTC wall time, as stored.
-  return Prisma.sql`WITH ending (id, "letterId", domain, team, state, "confirmedAt") AS (
+  return Prisma.sql`WITH ending (id, "letterId", domain, team, state, "confirmedAt", "showName", "nameHidden", "verificationMethod") AS (
     VALUES (${signature.id}::uuid, ${signature.letterId}::uuid, ${signature.domain}::text, ${signature.team}::text, ${signature.state}::text,
-            ${signature.confirmedAt}::timestamptz AT TIME ZONE 'UTC'))`;
+            ${signature.confirmedAt}::timestamptz AT TIME ZONE 'UTC', ${signature.showName}::boolean, ${signature.nameHidden}::boolean,
+            ${signature.verificationMethod}::text))`;
 }
 
 /** Takes one ending signature off the counts, in the transaction that ends it; true if it had counted. */

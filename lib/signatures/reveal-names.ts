@@ -1,3 +1,4 @@
+import { namedSql, recordNamedShiftsSql } from "@/lib/counts/named-counts";
 import type { TDb } from "@/lib/db/prisma";
 
 /**
@@ -20,15 +21,21 @@ import type { TDb } from "@/lib/db/prisma";
  */
 export async function revealDueNames(db: TDb, options: { batchSize?: number } = {}): Promise<number> {
   const batchSize = options.batchSize ?? 1_000;
-  return db.$executeRaw`
+  // The named counts move with the names, in the same statement (lib/counts/named-counts.ts).
+  const [result] = await db.$queryRaw<{ revealed: bigint }[]>`
     WITH due AS (
-      SELECT s.id FROM "Signature" s
+      SELECT s.id, ${namedSql("s")} AS "wasNamed" FROM "Signature" s
       JOIN "DomainCount" d ON d."letterId" = s."letterId" AND d.domain = s.domain
       WHERE s."showNameAt" IS NOT NULL AND s.state = 'CONFIRMED' AND d.total >= s."showNameAt"
       LIMIT ${batchSize}
-      FOR UPDATE OF s SKIP LOCKED)
-    UPDATE "Signature" s SET "showName" = true, "showNameAt" = NULL
-    FROM due WHERE s.id = due.id AND s.state = 'CONFIRMED'`;
+      FOR UPDATE OF s SKIP LOCKED),
+    revealed AS (
+      UPDATE "Signature" s SET "showName" = true, "showNameAt" = NULL
+      FROM due WHERE s.id = due.id AND s.state = 'CONFIRMED'
+      RETURNING s."letterId", s.domain, s.state, s."confirmedAt", s."verificationMethod", due."wasNamed", ${namedSql("s")} AS "isNamed"),
+    shifted AS (${recordNamedShiftsSql("revealed")})
+    SELECT COUNT(*) AS revealed FROM revealed`;
+  return Number(result?.revealed ?? 0);
 }
 
 /** How many confirmed signatures wait for each threshold on a letter, for its page: "42 will show their names at 100". */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Prisma, type TDb } from "@/lib/db/prisma";
+import { sharesSql } from "@/lib/counts/named-counts";
 import { teamKeySql } from "@/lib/teams/team-key-sql";
 import type { DemandStatus, LetterStatus, StatusUpdateKind } from "@/lib/db/generated/enums";
 
@@ -71,11 +72,12 @@ export async function addConfirmedSignatures(db: TDb, letterId: string, signatur
   for (const signature of signatures) {
     const confirmedAt = signature.confirmedAt ?? new Date();
     const domain = signature.domain ?? "example.com";
+    const emailKey = randomBytes(16).toString("hex");
     await db.$transaction([
       db.signature.create({
         data: {
           letterId,
-          emailKey: randomBytes(16).toString("hex"),
+          emailKey,
           sourceKey: randomBytes(16).toString("hex"),
           domain,
           displayName: signature.name ?? "Test Signer",
@@ -87,8 +89,11 @@ export async function addConfirmedSignatures(db: TDb, letterId: string, signatur
           confirmedAt,
         },
       }),
-      db.$executeRaw`INSERT INTO "CountEvent" ("letterId", domain, day, team, delta)
-        VALUES (${letterId}::uuid, ${domain}, ${confirmedAt.toISOString().slice(0, 10)}::date, ${teamKeySql(Prisma.sql`${signature.team ?? null}::text`)}, 1)`,
+      // With its share of the named counts, as the app's own confirmations write it (named-counts.ts).
+      db.$executeRaw`INSERT INTO "CountEvent" ("letterId", domain, day, team, delta, named, "anonymousByOrganisers")
+        SELECT ${letterId}::uuid, ${domain}, ${confirmedAt.toISOString().slice(0, 10)}::date, ${teamKeySql(Prisma.sql`${signature.team ?? null}::text`)}, 1,
+          ${sharesSql("s", Prisma.sql`1`)}
+        FROM "Signature" s WHERE s."letterId" = ${letterId}::uuid AND s."emailKey" = ${emailKey}`,
     ]);
   }
 }
