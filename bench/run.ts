@@ -59,10 +59,25 @@ const row = (scenario: string, load: TLoadResult, peakMemoryMb: number | null, g
   return entry;
 };
 
-async function startBareServer(barePort: number) {
-  const child = fork(path.join(import.meta.dirname, "support", "bare-count-server.ts"), [String(barePort)], { execArgv: ["--import", "tsx"] });
+async function startBareServer(barePort: number, options: { appHeaders?: boolean } = {}) {
+  const args = [String(barePort), ...(options.appHeaders ? ["--app-headers"] : [])];
+  const child = fork(path.join(import.meta.dirname, "support", "bare-count-server.ts"), args, { execArgv: ["--import", "tsx"] });
   await new Promise((resolve) => child.once("message", resolve));
   return child;
+}
+
+/** Equal windows of one scenario taken in turns, as one: throughput averaged, requests and errors summed, the worst latencies. */
+function combineWindows(windows: TLoadResult[]): TLoadResult {
+  const statusCounts: Record<string, number> = {};
+  for (const result of windows) for (const [code, n] of Object.entries(result.statusCounts)) statusCounts[code] = (statusCounts[code] ?? 0) + n;
+  return {
+    requestsPerSecond: Math.round(windows.reduce((sum, result) => sum + result.requestsPerSecond, 0) / windows.length),
+    p50Ms: Math.max(...windows.map((result) => result.p50Ms)),
+    p99Ms: Math.max(...windows.map((result) => result.p99Ms)),
+    requests: windows.reduce((sum, result) => sum + result.requests, 0),
+    errors: windows.reduce((sum, result) => sum + result.errors, 0),
+    statusCounts,
+  };
 }
 
 async function main() {
@@ -111,13 +126,30 @@ async function main() {
     await runLoad({ url: `${app.url}/letters/${letter.slug}`, connections: 8, durationSeconds: 2 });
 
     console.log("Baselines");
+    // The count and its bare-Node baselines in turns (bare, bare with the app's headers, count,
+    // count, bare with headers, bare), half a scenario's time each: one window of each, minutes
+    // apart, gave ratios from 0.63 to 0.95 on one quiet machine, and this order cancels a drift.
     const bare = await startBareServer(port + 1);
-    const bareRow = row(
-      "baseline: bare Node http, count JSON",
-      (await withPeakMemory(bare.pid!, () => runLoad({ url: `http://127.0.0.1:${port + 1}/`, connections: CONNECTIONS, durationSeconds: SECONDS }))).result,
-      null,
-    );
+    const bareWithHeaders = await startBareServer(port + 3, { appHeaders: true });
+    const half = Math.max(2, SECONDS / 2);
+    const window = async (url: string, pid: number) =>
+      (await withPeakMemory(pid, () => runLoad({ url, connections: CONNECTIONS, durationSeconds: half }))).result;
+    const turns = { bare: [] as TLoadResult[], headers: [] as TLoadResult[], count: [] as TLoadResult[] };
+    const countUrl = `${app.url}${countPath}`;
+    for (const turn of ["bare", "headers", "count", "count", "headers", "bare"] as const) {
+      const [url, pid] =
+        turn === "bare"
+          ? [`http://127.0.0.1:${port + 1}/`, bare.pid!]
+          : turn === "headers"
+            ? [`http://127.0.0.1:${port + 3}/`, bareWithHeaders.pid!]
+            : [countUrl, app.pid];
+      turns[turn].push(await window(url, pid));
+    }
     bare.kill();
+    bareWithHeaders.kill();
+    const bareRow = row("baseline: bare Node http, count JSON", combineWindows(turns.bare), null);
+    const bareHeadersRow = row("baseline: bare Node http, count JSON with the app's headers", combineWindows(turns.headers), null);
+    const interleavedCountRow = (): TRow => row("(a) GET count", combineWindows(turns.count), null);
     const pingRun = await withPeakMemory(app.pid, () => load("/api/ping"));
     const floorRow = row("baseline: Next trivial route /api/ping", pingRun.result, pingRun.peakMb);
     const inserts = await measureDirectInserts(databaseUrl, letter.id, CONNECTIONS, SECONDS);
@@ -142,7 +174,10 @@ async function main() {
         pageRow: row(`(b) GET letter page${suffix}`, pageRun.result, pageRun.peakMb),
       };
     };
-    const { countRow, pageRow } = await measureReads(letter);
+    // (a) on the bench letter was measured with its baselines, in turns.
+    const countRow = interleavedCountRow();
+    const pageRun = await withPeakMemory(app.pid, () => load(`/letters/${letter.slug}`));
+    const pageRow = row("(b) GET letter page", pageRun.result, pageRun.peakMb);
 
     const runId = Date.now().toString(36);
     let sequence = 0;
@@ -296,6 +331,9 @@ async function main() {
 
     const ratios = {
       countVsBareNode: +(countRow.rps / bareRow.rps).toFixed(3),
+      // What the app's code costs beyond the bytes of its headers, and what those bytes cost the bare server.
+      countVsBareNodeWithAppHeaders: +(countRow.rps / bareHeadersRow.rps).toFixed(3),
+      bareWithAppHeadersVsBareNode: +(bareHeadersRow.rps / bareRow.rps).toFixed(3),
       countVsNextFloor: +(countRow.rps / floorRow.rps).toFixed(2),
       nextFloorVsBareNode: +(floorRow.rps / bareRow.rps).toFixed(3),
       pageVsNextFloor: +(pageRow.rps / floorRow.rps).toFixed(2),

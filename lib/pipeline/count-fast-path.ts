@@ -43,15 +43,22 @@ function encoded(snapshot: TCountSnapshot, security: TSecurityHeaderList): TEnco
   if (!encoding) {
     // A string, not a Buffer: Node then sends the head and body in one write rather than a writev of two.
     const body = JSON.stringify(snapshot);
-    const own = {
-      ...CORS_HEADERS,
-      "Cache-Control": CACHE_CONTROL.count,
-      "Content-Type": "application/json",
-      "Content-Length": String(Buffer.byteLength(body)),
-    };
-    // Node's flat form of a header list: name, value, name, value.
-    const headers = [...security, ...Object.entries(own)].flat();
-    bySecurity.set(security, (encoding = { body, headers }));
+    bySecurity.set(security, (encoding = { body, headers: countAnswerHeaders(body, security) }));
   }
   return encoding;
+}
+
+/**
+ * The count answer's headers for `body`, in Node's flat form (name, value, name, value): the
+ * path's security headers, then its own. Also what `npm run bench` gives a bare Node server,
+ * to tell what these bytes cost from what the app's code costs (bench/support/bare-count-server.ts).
+ */
+export function countAnswerHeaders(body: string, security: TSecurityHeaderList): string[] {
+  const own = {
+    ...CORS_HEADERS,
+    "Cache-Control": CACHE_CONTROL.count,
+    "Content-Type": "application/json",
+    "Content-Length": String(Buffer.byteLength(body)),
+  };
+  return [...security, ...Object.entries(own)].flat();
 }
