@@ -5,6 +5,7 @@ import { summariseSigners } from "@/lib/moderation/list-delivery-signers";
 import { setSignatureNameHidden } from "@/lib/moderation/set-signature-visibility";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { countConfirmation } from "@/lib/signatures/count-confirmation";
+import { endSignature } from "@/lib/signatures/end-signature";
 import { createSignature } from "@/lib/signatures/create-signature";
 import { issueSignatureToken } from "@/lib/signatures/issue-token";
 import { revealDueNames } from "@/lib/signatures/reveal-names";
@@ -203,5 +204,31 @@ describe("the delivered letter's named and organiser-verified counts", () => {
       { domain: "a.example", total: 2, named: 1, anonymousByOrganisers: 0 },
       { domain: "b.example", total: 2, named: 1, anonymousByOrganisers: 1 },
     ]);
+  });
+
+  it("stay exact when confirmations, names hidden and shown, and withdrawals race on the same signatures", async () => {
+    const letter = await createLetter(db, { slug: "named-race", domains: ["example.com"] });
+    const owner = await createActor(db, letter.id, "OWNER");
+    const rows = [];
+    for (let i = 0; i < 24; i++) rows.push(await createSignatureRow(db, letter.id, { state: "PENDING", showName: i % 3 !== 0 }));
+    const hide = (id: string, hidden: boolean) => perform(db, owner, setSignatureNameHidden, letter.id, { signatureId: id, hidden });
+    // Every signature is confirmed, hidden, shown and (a third of them) withdrawn, all at once;
+    // the row locks decide the order, and each order must leave the counts matching the rows.
+    const now = new Date();
+    await Promise.all(
+      rows.flatMap((row, i) => [
+        db.$transaction((tx) => countConfirmation(tx, { id: row.id, letterId: letter.id, domain: row.domain }, now)),
+        hide(row.id, true),
+        hide(row.id, i % 2 === 0 ? false : true),
+        ...(i % 3 === 1 ? [db.$transaction((tx) => endSignature(tx, { signatureId: row.id, letterId: letter.id }, { kind: "withdrawn" }, now))] : []),
+      ]),
+    );
+    await expectExact(letter.id);
+    // Then moderators hide and show the same names at once, round after round: each shift must be
+    // taken from the row as the other left it (the lock), or the named count drifts.
+    const counted = rows.filter((_, i) => i % 3 !== 1).slice(0, 6);
+    for (let round = 0; round < 8; round++) await Promise.all(counted.flatMap((row) => [hide(row.id, true), hide(row.id, false)]));
+    await expectExact(letter.id);
+    expect((await fromRows(letter.id))[0]!.total).toBe(rows.length - 8);
   });
 });
