@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { OneQueryAtATimeClient } from "./one-query-at-a-time";
 
 export type TDb = PrismaClient;
 export { Prisma } from "./generated/client";
@@ -9,6 +10,7 @@ export { Prisma } from "./generated/client";
  * tests call this directly with the URL they were given.
  */
 export function createPrismaClient(connectionString: string, options: { poolSize?: number } = {}): TDb {
-  const adapter = new PrismaPg({ connectionString, max: options.poolSize ?? 10 });
+  // Each pooled connection queues its own queries (one-query-at-a-time.ts).
+  const adapter = new PrismaPg({ connectionString, max: options.poolSize ?? 10, Client: OneQueryAtATimeClient });
   return new PrismaClient({ adapter });
 }
