@@ -30,7 +30,11 @@ const url = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3100");
 // loopback source address.
 const HOST = "127.0.0.1";
 // As many sockets as a fuzz has requests in flight (see fuzz-checks.ts), so none waits for one.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+// An idle socket is dropped after 4 s: the server closes one idle for 5 s (Node's keepAliveTimeout),
+// and Node's agent heeds the server's "Keep-Alive: timeout=5" only when it has a timeout of its
+// own. Without one, a socket idle since an earlier spec was reused as the server closed it: two
+// cases of one CI run failed with ECONNRESET and no response, which measured nothing of the app.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 32, timeout: 4_000 });
 
 export function send(request: TFuzzRequest): Promise<TFuzzResponse> {
   return new Promise((resolve, reject) => {
