@@ -1,4 +1,4 @@
-import type { Prisma, TDb } from "@/lib/db/prisma";
+import { Prisma, type TDb } from "@/lib/db/prisma";
 
 /**
  * A letter's exact total at this moment: the folded count plus the events not folded yet. For
@@ -18,4 +18,21 @@ export async function getExactLetterTotal(db: TDb | Prisma.TransactionClient, le
     SELECT COALESCE((SELECT "total" FROM "LetterCount" WHERE "letterId" = ${letterId}::uuid), 0)
          + COALESCE((SELECT SUM("delta") FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid), 0) AS total`;
   return Number(row?.total ?? 0);
+}
+
+/**
+ * A letter's per-domain counts exactly as of the statement's snapshot, as a subquery: the folded
+ * rows plus the events not folded yet, with the named breakdown (named-counts.ts). Columns
+ * domain, total, named, "anonymousByOrganisers" (bigint); a domain whose events cancel out is
+ * still a row, for the caller to filter.
+ */
+export function exactDomainCountsSql(letterId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT domain, SUM(total)::bigint AS total, SUM(named)::bigint AS named, SUM("anonymousByOrganisers")::bigint AS "anonymousByOrganisers"
+    FROM (
+      SELECT domain, total, named, "anonymousByOrganisers" FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid
+      UNION ALL
+      SELECT domain, delta, named, "anonymousByOrganisers" FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid
+    ) counts
+    GROUP BY domain`;
 }

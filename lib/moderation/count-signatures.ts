@@ -1,4 +1,5 @@
 import type { SignatureState } from "@/lib/db/generated/enums";
+import { exactDomainCountsSql } from "@/lib/counts/get-letter-total";
 import type { TDb } from "@/lib/db/prisma";
 
 export type TStateCounts = Record<SignatureState, number>;
@@ -17,11 +18,7 @@ const emptyCounts = (): TStateCounts => ({ PENDING: 0, CONFIRMED: 0, WITHDRAWN: 
  */
 export async function countSignatures(db: TDb, letterId: string): Promise<TSignatureCounts> {
   const rows = await db.$queryRaw<{ domain: string; state: SignatureState; count: bigint }[]>`
-    SELECT domain, 'CONFIRMED' AS state, SUM(total)::bigint AS count FROM (
-      SELECT domain, total::bigint AS total FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid
-      UNION ALL
-      SELECT domain, SUM(delta)::bigint FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid GROUP BY domain
-    ) confirmed GROUP BY domain HAVING SUM(total) <> 0
+    SELECT domain, 'CONFIRMED' AS state, total AS count FROM (${exactDomainCountsSql(letterId)}) confirmed WHERE total <> 0
     UNION ALL
     SELECT domain, state::text, COUNT(*) FROM "Signature"
     WHERE "letterId" = ${letterId}::uuid AND state IN ('PENDING', 'WITHDRAWN', 'INVALIDATED')

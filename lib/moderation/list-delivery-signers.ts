@@ -1,3 +1,4 @@
+import { exactDomainCountsSql } from "@/lib/counts/get-letter-total";
 import type { TDb, Prisma } from "@/lib/db/prisma";
 import { Prisma as P } from "@/lib/db/prisma";
 import { foldSmallGroups, hasClosedDomainList, isSingleDomainLetter } from "@/lib/privacy/small-groups";
@@ -57,14 +58,7 @@ export async function summariseSigners(db: TReader, letterId: string, options: {
   const min = isSingleDomainLetter(letter) ? 1 : options.minPublicGroup;
   const closedList = hasClosedDomainList(letter);
   const rows = await db.$queryRaw<{ domain: string; total: bigint; named: bigint; anonymousByOrganisers: bigint }[]>`
-    SELECT domain, SUM(total) AS total, SUM(named) AS named, SUM("anonymousByOrganisers") AS "anonymousByOrganisers"
-    FROM (
-      SELECT domain, total, named, "anonymousByOrganisers" FROM "DomainCount" WHERE "letterId" = ${letterId}::uuid
-      UNION ALL
-      SELECT domain, delta, named, "anonymousByOrganisers" FROM "CountEvent" WHERE "letterId" = ${letterId}::uuid
-    ) counts
-    GROUP BY domain
-    HAVING SUM(total) > 0`;
+    SELECT * FROM (${exactDomainCountsSql(letterId)}) counts WHERE total > 0`;
   const domains = rows
     .map((row) => ({ domain: row.domain, count: Number(row.total), named: Number(row.named), anonymousByOrganisers: Number(row.anonymousByOrganisers) }))
     .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain));
