@@ -3,11 +3,14 @@
  * PostgreSQL server, driven on loopback by autocannon, with baselines measured in the same run
  * so the ratios survive a noisy machine. Prints a table and writes bench/results.json.
  *
- * Baselines: a bare Node `http` server answering the count JSON; the app's own cheapest route
+ * Baselines: a bare Node `http` server answering the count JSON (with and without the app's
+ * headers); one answering each measured page's very bytes; the app's own cheapest route
  * (/api/ping, the framework's floor); PostgreSQL inserting the signature row directly with `pg`.
  * Scenarios: (a) the count endpoint, (b) the letter page, (c) signature submissions, (d)
  * confirmations, (e) live-count subscribers seeing a new total while (c) runs, (f) submissions
- * while the SMTP server is down (it accepts and drops every connection, counted); then (a)–(d)
+ * while the SMTP server is down (it accepts and drops every connection, counted). A scenario and
+ * the baseline it is compared with are measured in turns, not minutes apart: (a) with the bare
+ * count servers, (b) with the bare page server, (c) with (f). Then (a)–(d)
  * again on a letter that already has a million confirmed signatures (`--big-letter N` to choose
  * the size, 0 for none; a quick run has none unless asked), each compared with the same
  * scenario on a letter of 1,000 seeded the same way.
@@ -18,6 +21,7 @@
  */
 import { fork } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -64,6 +68,36 @@ async function startBareServer(barePort: number, options: { appHeaders?: boolean
   const child = fork(path.join(import.meta.dirname, "support", "bare-count-server.ts"), args, { execArgv: ["--import", "tsx"] });
   await new Promise((resolve) => child.once("message", resolve));
   return child;
+}
+
+/**
+ * A bare Node server answering what the app answered for `url` (status 200, its headers but the
+ * connection's own, its bytes), fetched as the load generator fetches it: no Accept-Encoding.
+ */
+async function startBarePageServer(barePort: number, url: string) {
+  const { headers, body } = await new Promise<{ headers: string[]; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          if (response.statusCode !== 200) return reject(new Error(`${url} answered ${response.statusCode}`));
+          const kept: string[] = [];
+          for (let i = 0; i < response.rawHeaders.length; i += 2) {
+            const name = response.rawHeaders[i]!;
+            if (!["date", "connection", "keep-alive", "content-length", "transfer-encoding"].includes(name.toLowerCase()))
+              kept.push(name, response.rawHeaders[i + 1]!);
+          }
+          resolve({ headers: kept, body: Buffer.concat(chunks) });
+        });
+      })
+      .on("error", reject);
+  });
+  const file = path.join(os.tmpdir(), `undersigned-bench-page-${barePort}.json`);
+  await writeFile(file, JSON.stringify({ headers, body: body.toString("base64") }));
+  const child = fork(path.join(import.meta.dirname, "support", "bare-page-server.ts"), [String(barePort), file], { execArgv: ["--import", "tsx"] });
+  await new Promise((resolve) => child.once("message", resolve));
+  return { child, bytes: body.length };
 }
 
 /** Equal windows of one scenario taken in turns, as one: throughput averaged, requests and errors summed, the worst latencies. */
@@ -166,24 +200,45 @@ async function main() {
 
     console.log("Scenarios");
     type TLetter = { id: string; slug: string };
+    // A page in turns with a bare Node server answering its very bytes (page, bare, bare, page;
+    // half a scenario's time each): a letter with signers is a page of 80–90 KB, and the load
+    // generator reading it is a limit of its own on two cores (bare-page-server.ts).
+    const measurePage = async (on: TLetter, suffix = "") => {
+      const url = `${app!.url}/letters/${on.slug}`;
+      const bare = await startBarePageServer(port + 4, url);
+      const turns = { page: [] as TLoadResult[], bare: [] as TLoadResult[] };
+      let peakMb = 0;
+      for (const turn of ["page", "bare", "bare", "page"] as const) {
+        if (turn === "bare") {
+          turns.bare.push(await runLoad({ url: `http://127.0.0.1:${port + 4}/`, connections: CONNECTIONS, durationSeconds: half }));
+          continue;
+        }
+        const run = await withPeakMemory(app!.pid, () => runLoad({ url, connections: CONNECTIONS, durationSeconds: half }));
+        turns.page.push(run.result);
+        peakMb = Math.max(peakMb, run.peakMb);
+      }
+      bare.child.kill();
+      const kb = Math.round(bare.bytes / 1024);
+      return {
+        pageRow: row(`(b) GET letter page${suffix}`, combineWindows(turns.page), peakMb, `${kb} KB`),
+        bareRow: row(`baseline: bare Node http, the same page's bytes${suffix}`, combineWindows(turns.bare), null, `${kb} KB`),
+      };
+    };
     const measureReads = async (on: TLetter, suffix = "") => {
       const countRun = await withPeakMemory(app!.pid, () => load(`/api/v1/letters/${on.slug}/count`));
-      const pageRun = await withPeakMemory(app!.pid, () => load(`/letters/${on.slug}`));
-      return {
-        countRow: row(`(a) GET count${suffix}`, countRun.result, countRun.peakMb),
-        pageRow: row(`(b) GET letter page${suffix}`, pageRun.result, pageRun.peakMb),
-      };
+      const countRow = row(`(a) GET count${suffix}`, countRun.result, countRun.peakMb);
+      return { countRow, ...(await measurePage(on, suffix)) };
     };
     // (a) on the bench letter was measured with its baselines, in turns.
     const countRow = interleavedCountRow();
-    const pageRun = await withPeakMemory(app.pid, () => load(`/letters/${letter.slug}`));
-    const pageRow = row("(b) GET letter page", pageRun.result, pageRun.peakMb);
+    const { pageRow, bareRow: barePageRow } = await measurePage(letter);
 
     const runId = Date.now().toString(36);
     let sequence = 0;
     const submission = () => JSON.stringify({ name: "Bench Signer", email: `s${runId}-${(sequence += 1)}@${BENCH_DOMAIN}`, anonymous: true });
     // Zero lost: every 202 must be a pending row with its queued email.
-    const measureSubmissions = async (scenario: string, note = "", on: TLetter = letter) => {
+    type TSubmissionWindow = { load: TLoadResult; peakMb: number; accepted: number; newRows: number; newEmails: number };
+    const submissionWindow = async (on: TLetter, durationSeconds = SECONDS): Promise<TSubmissionWindow> => {
       const countRows = async () =>
         (
           await pool.query<{ signatures: string; emails: string }>(
@@ -193,21 +248,67 @@ async function main() {
         ).rows[0]!;
       const before = await countRows();
       const signRun = await withPeakMemory(app!.pid, () =>
-        load(`/api/v1/letters/${on.slug}/signatures`, { method: "POST", headers: { "content-type": "application/json" }, body: submission }),
+        load(`/api/v1/letters/${on.slug}/signatures`, { method: "POST", headers: { "content-type": "application/json" }, body: submission, durationSeconds }),
       );
       const after = await countRows();
-      const accepted = signRun.result.statusCounts["202"] ?? 0;
-      const newRows = Number(after.signatures) - Number(before.signatures);
-      const newEmails = Number(after.emails) - Number(before.emails);
-      const lost = Math.max(0, accepted - Math.min(newRows, newEmails));
+      return {
+        load: signRun.result,
+        peakMb: signRun.peakMb,
+        accepted: signRun.result.statusCounts["202"] ?? 0,
+        newRows: Number(after.signatures) - Number(before.signatures),
+        newEmails: Number(after.emails) - Number(before.emails),
+      };
+    };
+    // One row from one or more windows: lost counted per window (a window's rows are its own).
+    const submissionRow = (scenario: string, windows: TSubmissionWindow[], extraNote = "") => {
+      const sum = (pick: (window: TSubmissionWindow) => number) => windows.reduce((total, window) => total + pick(window), 0);
+      const lost = sum((window) => Math.max(0, window.accepted - Math.min(window.newRows, window.newEmails)));
       return row(
         scenario,
-        signRun.result,
-        signRun.peakMb,
-        `${note}${accepted} accepted (202); ${newRows} pending rows and ${newEmails} queued emails appeared; lost: ${lost}`,
+        combineWindows(windows.map((window) => window.load)),
+        Math.max(...windows.map((window) => window.peakMb)),
+        `${sum((window) => window.accepted)} accepted (202); ${sum((window) => window.newRows)} pending rows and ${sum((window) => window.newEmails)} queued emails appeared; lost: ${lost}${extraNote}`,
       );
     };
-    const signRow = await measureSubmissions("(c) POST signature");
+    const measureSubmissions = async (scenario: string, on: TLetter = letter) => submissionRow(scenario, [await submissionWindow(on)]);
+
+    // (c) Submissions, and (f) the same while the mail server is down: submissions must not slow
+    // down (the outbox runs in its own process and pauses), and the outbox must not storm the
+    // server with connections. In turns (up, down, down, up; half a scenario's time each), as
+    // the count is: one window of each, minutes apart, gave (f)/(c) 0.67 in one full run and
+    // 0.98 in a quick run an hour later on the same machine, with nothing changed; a drift in
+    // the machine, or PostgreSQL vacuuming what the scenarios before wrote, lands on both alike.
+    let smtpConnections = 0;
+    const setMailServer = async (up: boolean) => {
+      if (up === !smtpDown) return;
+      if (up) {
+        await new Promise((resolve) => smtpDown!.close(resolve));
+        smtpDown = undefined;
+        smtp = await startSmtpSink(port + 2);
+        return;
+      }
+      await smtp.close();
+      // Accepts and drops every connection, counted.
+      const deadSmtp = net.createServer((socket) => {
+        smtpConnections += 1;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) => deadSmtp.listen(port + 2, "127.0.0.1", resolve));
+      smtpDown = deadSmtp;
+    };
+    const mailTurns = { up: [] as TSubmissionWindow[], down: [] as TSubmissionWindow[] };
+    for (const turn of ["up", "down", "down", "up"] as const) {
+      await setMailServer(turn === "up");
+      mailTurns[turn].push(await submissionWindow(letter, half));
+    }
+    const signRow = submissionRow("(c) POST signature", mailTurns.up);
+    const outageRow = submissionRow(
+      "(f) POST signature, SMTP server down",
+      mailTurns.down,
+      `; ${smtpConnections} SMTP connection attempts in ${2 * half} s down`,
+    );
+    console.log(`  SMTP connection attempts during the outage: ${smtpConnections}`);
+
     const tokenCount = Math.max(20_000, signRow.rps * SECONDS * 2);
     // The exact total after a confirmation spike: read as a visitor would, checked against the rows.
     const measureConfirmations = async (on: TLetter, suffix = "") => {
@@ -283,38 +384,21 @@ async function main() {
     console.log(`  ${rows.at(-1)!.scenario}: ${rows.at(-1)!.note}`);
     subscribers.close();
 
-    // (f) The mail server goes down: submissions must not slow down (the outbox runs in its
-    // own process and pauses), and the outbox must not storm the server with connections.
-    await smtp.close();
-    let smtpConnections = 0;
-    const deadSmtp = net.createServer((socket) => {
-      smtpConnections += 1;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => deadSmtp.listen(port + 2, "127.0.0.1", resolve));
-    smtpDown = deadSmtp;
-    const outageRow = await measureSubmissions("(f) POST signature, SMTP server down", "");
-    outageRow.note = `${outageRow.note}; ${smtpConnections} SMTP connection attempts in ${SECONDS} s`;
-    console.log(`  SMTP connection attempts during the outage: ${smtpConnections}`);
-
     // The same scenarios on a letter that already has a million confirmed signatures: what a
     // request costs must not grow with the letter. Compared with a letter of 1,000 seeded the
     // same way (300 days, 50 domains: the same chart and breakdown to render), so the ratio is
     // the cost of size alone. The mail server is back for them.
     let bigLetter: Record<string, number> = {};
     if (BIG_LETTER > 0) {
-      await new Promise((resolve) => deadSmtp.close(resolve));
-      smtpDown = undefined;
-      smtp = await startSmtpSink(port + 2);
       console.log(`Seeding letters of 1,000 and ${BIG_LETTER.toLocaleString("en")} confirmed signatures…`);
       const small = await seedBigLetter(pool, 1_000);
       const big = await seedBigLetter(pool, BIG_LETTER);
       const measureAll = async (on: TLetter, size: number, pass: number) => {
         const suffix = `, letter of ${size.toLocaleString("en")} (pass ${pass})`;
         const reads = await measureReads(on, suffix);
-        const sign = await measureSubmissions(`(c) POST signature${suffix}`, "", on);
+        const sign = await measureSubmissions(`(c) POST signature${suffix}`, on);
         const { confirmRow: confirm } = await measureConfirmations(on, suffix);
-        return { count: reads.countRow, page: reads.pageRow, sign, confirm };
+        return { count: reads.countRow, page: reads.pageRow, barePage: reads.bareRow, sign, confirm };
       };
       // Small, big, big, small: two runs of the same scenario minutes apart differ by more than
       // 10% on this machine, and this order cancels a drift over the section.
@@ -326,7 +410,17 @@ async function main() {
       ];
       const vs = (key: keyof (typeof passes)[number]) =>
         +((passes[1]![key].rps + passes[2]![key].rps) / (passes[0]![key].rps + passes[3]![key].rps)).toFixed(3);
-      bigLetter = { countBigVsSmall: vs("count"), pageBigVsSmall: vs("page"), submissionsBigVsSmall: vs("sign"), confirmationsBigVsSmall: vs("confirm") };
+      const pageVsBare = (a: number, b: number) =>
+        +((passes[a]!.page.rps + passes[b]!.page.rps) / (passes[a]!.barePage.rps + passes[b]!.barePage.rps)).toFixed(3);
+      bigLetter = {
+        countBigVsSmall: vs("count"),
+        pageBigVsSmall: vs("page"),
+        submissionsBigVsSmall: vs("sign"),
+        confirmationsBigVsSmall: vs("confirm"),
+        // The same page's bytes from a bare server, at each size: how much of the page's figure is the app.
+        pageVsBareSameBytesSmall: pageVsBare(0, 3),
+        pageVsBareSameBytesBig: pageVsBare(1, 2),
+      };
     }
 
     const ratios = {
@@ -337,6 +431,7 @@ async function main() {
       countVsNextFloor: +(countRow.rps / floorRow.rps).toFixed(2),
       nextFloorVsBareNode: +(floorRow.rps / bareRow.rps).toFixed(3),
       pageVsNextFloor: +(pageRow.rps / floorRow.rps).toFixed(2),
+      pageVsBareSameBytes: +(pageRow.rps / barePageRow.rps).toFixed(3),
       submissionsVsDirectInsert: +(signRow.rps / insertRow.rps).toFixed(3),
       confirmationsVsDirectInsert: +(confirmRow.rps / insertRow.rps).toFixed(3),
       submissionsDuringSmtpOutageVsSubmissions: +(outageRow.rps / signRow.rps).toFixed(3),
