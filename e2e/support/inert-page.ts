@@ -67,6 +67,12 @@ export async function expectInertPage(page: Page, shows: readonly string[]) {
       // (worded differently by the server and the client renderer).
       if (action !== null && /^\s*javascript:/i.test(action) && !/React form (was )?unexpectedly submitted/.test(action)) found.push(`form ${describe(form)}`);
     }
+    // The letter page lays out its sections below the first screen only near the viewport
+    // (content-visibility: auto), and innerText leaves out what is not laid out: those sections
+    // are laid out here, after the scan above, so the text read is the whole page as rendered.
+    for (const element of document.querySelectorAll<HTMLElement>("body *")) {
+      if (getComputedStyle(element).contentVisibility === "auto") element.style.contentVisibility = "visible";
+    }
     return { problems: found, text: document.body.innerText };
   }, XSS_SENTINEL);
 
