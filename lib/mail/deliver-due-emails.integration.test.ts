@@ -1,4 +1,5 @@
 // Over 250 lines on purpose: every way a delivery can go (sent, refused, down, crashed, raced), each a short case on one outbox.
+import net from "node:net";
 import type { AddressObject } from "mailparser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -124,6 +125,51 @@ describe("deliverDueEmails", () => {
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 1, failed: 0 });
     expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 2, failed: 0 });
     expect(smtp.capture.messages.flatMap((message) => message.envelope.to).sort()).toEqual(["a@example.com", "b@example.com", "c@example.com"]);
+  });
+
+  it("stops a batch at an unreachable mail server: one attempt per concurrent send, the rest handed back unspent", async () => {
+    const recipients = Array.from({ length: 20 }, (_, i) => `signer${i}@example.com`);
+    for (const to of recipients) await enqueueEmail(db, greetingEmail, to, { name: "Sam" });
+    const clock = testClock();
+    smtp.capture.refuseConnections(true);
+
+    // Five sends run at once (the batch's concurrency) and each meets the refusal; sending the
+    // other fifteen would be fifteen more connection attempts to a server that is down.
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 0, failed: 5 });
+    const rows = await db.outboxEmail.findMany();
+    const failed = rows.filter((row) => row.lastError !== null);
+    const handedBack = rows.filter((row) => row.lastError === null);
+    expect(failed).toHaveLength(5);
+    expect(failed.every((row) => row.attempts === 1 && row.nextAttemptAt > clock.now())).toBe(true);
+    // Not an attempt, and due at once: when the server is back they go first, without a backoff.
+    expect(handedBack).toHaveLength(15);
+    expect(handedBack.every((row) => row.attempts === 0 && row.nextAttemptAt <= clock.now())).toBe(true);
+
+    smtp.capture.refuseConnections(false);
+    expect(await deliverDueEmails(db, deps(clock))).toEqual({ sent: 15, failed: 0 });
+    expect(smtp.capture.messages).toHaveLength(15);
+  });
+
+  it("stops a batch just as soon when the server accepts each connection and drops it", async () => {
+    for (let i = 0; i < 20; i++) await enqueueEmail(db, greetingEmail, `signer${i}@example.com`, { name: "Sam" });
+    // A mail server going down: it still accepts connections and closes each at once, unanswered.
+    let connections = 0;
+    const dropping = net.createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => dropping.listen(0, "127.0.0.1", resolve));
+    const transport = createSmtpTransport(`smtp://127.0.0.1:${(dropping.address() as net.AddressInfo).port}`);
+    try {
+      const result = await deliverDueEmails(db, deps(testClock(), { transport }));
+      expect(result).toEqual({ sent: 0, failed: 5 });
+      // One connection per send that was under way; none for the fifteen handed back.
+      expect(connections).toBeLessThanOrEqual(5);
+      expect(await db.outboxEmail.count({ where: { attempts: 0, lastError: null } })).toBe(15);
+    } finally {
+      await transport.close?.();
+      await new Promise((resolve) => dropping.close(resolve));
+    }
   });
 
   it("leaves an email being sent by another worker alone when releasing held-back ones", async () => {

@@ -1,6 +1,7 @@
 import type { TDb } from "@/lib/db/prisma";
 import { claimDueEmails, type TClaimedEmail } from "./claim-due-emails";
 import { describeSendError } from "./describe-send-error";
+import { isMailServerUnreachable } from "./is-mail-server-unreachable";
 import type { TAnyEmailTemplate } from "./email-template";
 import { isPlausibleAddress } from "./is-plausible-address";
 import { retryDelayMs } from "./retry-delay";
@@ -59,11 +60,14 @@ export async function deliverDueEmails(db: TDb, deps: TDeliverDueEmailsDeps): Pr
   let retrySucceeded = false;
   // Real time, not the injected clock: how long a sent email's record may be retried (below).
   const recordUntil = Date.now() + Math.max(0, claimedAt.getTime() + leaseMs - clock().getTime());
-  const batch = { databaseDown: false };
+  const batch: TBatchState = { databaseDown: false, mailServerDown: false };
   const queue = [...claimed];
   const sendNext = async (): Promise<void> => {
-    // While a sent email cannot be recorded, sending more would only add to what may go twice.
-    while (queue.length > 0 && !batch.databaseDown && clock().getTime() <= lastSendStart) {
+    // While a sent email cannot be recorded, sending more would only add to what may go twice;
+    // once the mail server is unreachable, every further send would be one more connection
+    // attempt failing the same way (a batch of 20 was 20 attempts in a burst): the rest of the
+    // batch is handed back, and the worker's pause decides when to try again.
+    while (queue.length > 0 && !batch.databaseDown && !batch.mailServerDown && clock().getTime() <= lastSendStart) {
       const email = queue.shift()!;
       const failure = await deliverOne(db, deps, email, clock, log, { batch, recordUntil });
       if (failure !== null) failures.push(failure);
@@ -101,8 +105,9 @@ async function releaseHeldBackEmails(db: TDb, now: Date, log: (message: string) 
 }
 
 /**
- * Makes claimed emails that this run had no time left to send due again at once, as if never
- * claimed, so that they neither wait out the lease nor count as an attempt. Only while they are
+ * Makes claimed emails that this run had no time left to send, or stopped sending when the mail
+ * server went away, due again at once, as if never claimed, so that they neither wait out the
+ * lease nor count as an attempt. Only while they are
  * still this run's (their lease, to the millisecond): the last sends may have ended after it,
  * and another worker may hold them now.
  */
@@ -125,11 +130,12 @@ async function deliverOne(
   email: TClaimedEmail,
   clock: () => Date,
   log: (message: string) => void,
-  recording: { batch: { databaseDown: boolean }; recordUntil: number },
+  recording: { batch: TBatchState; recordUntil: number },
 ): Promise<string | null> {
   try {
     await renderAndSend(db, deps, email, clock);
   } catch (error) {
+    if (isMailServerUnreachable(error)) recording.batch.mailServerDown = true;
     const reason = describeSendError(error, email.to);
     const now = clock();
     const giveUp = isRecipientRefusedForGood(error) || now.getTime() - email.createdAt.getTime() > GIVE_UP_AFTER_MS;
@@ -156,6 +162,9 @@ async function deliverOne(
   return null;
 }
 
+/** What one run has learnt of its surroundings, shared by its concurrent sends. */
+type TBatchState = { databaseDown: boolean; mailServerDown: boolean };
+
 const RECORD_RETRY_FIRST_MS = 250;
 const RECORD_RETRY_MAX_MS = 2_000;
 
@@ -169,7 +178,7 @@ async function recordSent(
   email: TClaimedEmail,
   clock: () => Date,
   log: (message: string) => void,
-  recording: { batch: { databaseDown: boolean }; recordUntil: number },
+  recording: { batch: TBatchState; recordUntil: number },
 ): Promise<void> {
   for (let wait = RECORD_RETRY_FIRST_MS; ; wait = Math.min(wait * 2, RECORD_RETRY_MAX_MS)) {
     try {
