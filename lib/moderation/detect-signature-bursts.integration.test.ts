@@ -59,6 +59,22 @@ describe("trending alerts: sudden bursts of signatures", () => {
     expect(await detectSignatureBursts(db, [letter.id], now)).toEqual([]);
   });
 
+  it("measures each letter's source and domain against their own day on that letter, not another's", async () => {
+    const [steady, quiet] = [await createLetter(db, { publishedAt: ago(3 * 24 * HOUR) }), await createLetter(db, { publishedAt: ago(3 * 24 * HOUR) })];
+    // The same domain and source jump on both letters; on `steady` they signed all day, on `quiet` a few times.
+    for (const letter of [steady, quiet])
+      await createPendingSignatures(db, letter.id, 30, { from: ago(9 * MINUTE), to: now, sourceKey: "office", domain: "shared.test" });
+    await createPendingSignatures(db, steady.id, 2_000, { from: ago(24 * HOUR), to: ago(BURST_WINDOW_MS), sourceKey: "office", domain: "shared.test" });
+    await createPendingSignatures(db, quiet.id, 12, { from: ago(24 * HOUR), to: ago(BURST_WINDOW_MS), sourceKey: "office", domain: "shared.test" });
+
+    const bursts = await detectSignatureBursts(db, [steady.id, quiet.id], now);
+
+    expect(bursts.map((burst) => [burst.letterId, burst.subject.kind, burst.usualPerHour]).sort()).toEqual([
+      [quiet.id, "domain", 0.5],
+      [quiet.id, "source", 0.5],
+    ]);
+  });
+
   it("looks at the letters it is asked about only", async () => {
     const [watched, other] = [await createLetter(db), await createLetter(db)];
     await createPendingSignatures(db, other.id, 30, { from: ago(MINUTE), to: now, sourceKey: "flood" });
