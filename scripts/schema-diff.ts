@@ -9,6 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -245,7 +246,7 @@ function readOnly(adapter: SqlDriverAdapter): SqlDriverAdapter {
 let pristineDataDir: Promise<Blob> | undefined;
 
 /** The extensions the migrations create (PGlite loads each only when asked to). */
-const SHADOW_EXTENSIONS = { pg_trgm };
+const SHADOW_EXTENSIONS = { btree_gin, pg_trgm };
 
 /**
  * A new PGlite runs initdb, about 5 s here; loading a copy of a pristine data directory takes
