@@ -20,17 +20,19 @@
  * the app with `--cpu-prof` into bench/profiles/.
  */
 import { fork } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
+import { PER_RESPONSE_HEADERS } from "@/lib/pipeline/page-cache";
 import { createThrowawayDatabase, type TThrowawayDatabase } from "@/tests/support/throwaway-database";
 import { buildIfStale, startAppServer, type TAppServer } from "./support/app-server";
 import { BENCH_DOMAIN, createBenchLetter, measureDirectInserts, preparePendingSignatures } from "./support/bench-data";
 import { seedBigLetter } from "./support/big-letter";
+import { inTurns } from "./support/in-turns";
 import { runLoad, type TLoadResult } from "./support/load";
 import { withPeakMemory } from "./support/memory";
 import { startSmtpSink } from "./support/smtp-sink";
@@ -85,8 +87,7 @@ async function startBarePageServer(barePort: number, url: string) {
           const kept: string[] = [];
           for (let i = 0; i < response.rawHeaders.length; i += 2) {
             const name = response.rawHeaders[i]!;
-            if (!["date", "connection", "keep-alive", "content-length", "transfer-encoding"].includes(name.toLowerCase()))
-              kept.push(name, response.rawHeaders[i + 1]!);
+            if (!PER_RESPONSE_HEADERS.has(name.toLowerCase())) kept.push(name, response.rawHeaders[i + 1]!);
           }
           resolve({ headers: kept, body: Buffer.concat(chunks) });
         });
@@ -97,6 +98,8 @@ async function startBarePageServer(barePort: number, url: string) {
   await writeFile(file, JSON.stringify({ headers, body: body.toString("base64") }));
   const child = fork(path.join(import.meta.dirname, "support", "bare-page-server.ts"), [String(barePort), file], { execArgv: ["--import", "tsx"] });
   await new Promise((resolve) => child.once("message", resolve));
+  // The file is read once at start-up.
+  await rm(file);
   return { child, bytes: body.length };
 }
 
@@ -160,25 +163,20 @@ async function main() {
     await runLoad({ url: `${app.url}/letters/${letter.slug}`, connections: 8, durationSeconds: 2 });
 
     console.log("Baselines");
-    // The count and its bare-Node baselines in turns (bare, bare with the app's headers, count,
-    // count, bare with headers, bare), half a scenario's time each: one window of each, minutes
-    // apart, gave ratios from 0.63 to 0.95 on one quiet machine, and this order cancels a drift.
+    // The count and its bare-Node baselines in turns, half a scenario's time each (in-turns.ts says why).
     const bare = await startBareServer(port + 1);
     const bareWithHeaders = await startBareServer(port + 3, { appHeaders: true });
     const half = Math.max(2, SECONDS / 2);
     const window = async (url: string, pid: number) =>
       (await withPeakMemory(pid, () => runLoad({ url, connections: CONNECTIONS, durationSeconds: half }))).result;
-    const turns = { bare: [] as TLoadResult[], headers: [] as TLoadResult[], count: [] as TLoadResult[] };
     const countUrl = `${app.url}${countPath}`;
-    for (const turn of ["bare", "headers", "count", "count", "headers", "bare"] as const) {
-      const [url, pid] =
-        turn === "bare"
-          ? [`http://127.0.0.1:${port + 1}/`, bare.pid!]
-          : turn === "headers"
-            ? [`http://127.0.0.1:${port + 3}/`, bareWithHeaders.pid!]
-            : [countUrl, app.pid];
-      turns[turn].push(await window(url, pid));
-    }
+    const turns = await inTurns(["bare", "headers", "count", "count", "headers", "bare"] as const, (turn) =>
+      turn === "bare"
+        ? window(`http://127.0.0.1:${port + 1}/`, bare.pid!)
+        : turn === "headers"
+          ? window(`http://127.0.0.1:${port + 3}/`, bareWithHeaders.pid!)
+          : window(countUrl, app!.pid),
+    );
     bare.kill();
     bareWithHeaders.kill();
     const bareRow = row("baseline: bare Node http, count JSON", combineWindows(turns.bare), null);
@@ -206,17 +204,13 @@ async function main() {
     const measurePage = async (on: TLetter, suffix = "") => {
       const url = `${app!.url}/letters/${on.slug}`;
       const bare = await startBarePageServer(port + 4, url);
-      const turns = { page: [] as TLoadResult[], bare: [] as TLoadResult[] };
       let peakMb = 0;
-      for (const turn of ["page", "bare", "bare", "page"] as const) {
-        if (turn === "bare") {
-          turns.bare.push(await runLoad({ url: `http://127.0.0.1:${port + 4}/`, connections: CONNECTIONS, durationSeconds: half }));
-          continue;
-        }
+      const turns = await inTurns(["page", "bare", "bare", "page"] as const, async (turn) => {
+        if (turn === "bare") return runLoad({ url: `http://127.0.0.1:${port + 4}/`, connections: CONNECTIONS, durationSeconds: half });
         const run = await withPeakMemory(app!.pid, () => runLoad({ url, connections: CONNECTIONS, durationSeconds: half }));
-        turns.page.push(run.result);
         peakMb = Math.max(peakMb, run.peakMb);
-      }
+        return run.result;
+      });
       bare.child.kill();
       const kb = Math.round(bare.bytes / 1024);
       return {
@@ -274,10 +268,8 @@ async function main() {
 
     // (c) Submissions, and (f) the same while the mail server is down: submissions must not slow
     // down (the outbox runs in its own process and pauses), and the outbox must not storm the
-    // server with connections. In turns (up, down, down, up; half a scenario's time each), as
-    // the count is: one window of each, minutes apart, gave (f)/(c) 0.67 in one full run and
-    // 0.98 in a quick run an hour later on the same machine, with nothing changed; a drift in
-    // the machine, or PostgreSQL vacuuming what the scenarios before wrote, lands on both alike.
+    // server with connections. In turns, half a scenario's time each: one window of each,
+    // minutes apart, gave (f)/(c) 0.67 in one full run and 0.98 in a quick run an hour later.
     let smtpConnections = 0;
     const setMailServer = async (up: boolean) => {
       if (up === !smtpDown) return;
@@ -296,11 +288,10 @@ async function main() {
       await new Promise<void>((resolve) => deadSmtp.listen(port + 2, "127.0.0.1", resolve));
       smtpDown = deadSmtp;
     };
-    const mailTurns = { up: [] as TSubmissionWindow[], down: [] as TSubmissionWindow[] };
-    for (const turn of ["up", "down", "down", "up"] as const) {
+    const mailTurns = await inTurns(["up", "down", "down", "up"] as const, async (turn) => {
       await setMailServer(turn === "up");
-      mailTurns[turn].push(await submissionWindow(letter, half));
-    }
+      return submissionWindow(letter, half);
+    });
     const signRow = submissionRow("(c) POST signature", mailTurns.up);
     const outageRow = submissionRow(
       "(f) POST signature, SMTP server down",

@@ -46,8 +46,12 @@ export type TPageCacheOptions = {
  */
 const KEY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
 
-/** Headers that belong to one response, not to the page: the connection's, and those set per request before Next runs. */
-const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+/**
+ * Headers that belong to one response, not to the page: the connection's and the framing's
+ * (with those set per request before Next runs, they are not replayed). Also what the bench's
+ * same-bytes server leaves out of a page it replays (bench/run.ts).
+ */
+export const PER_RESPONSE_HEADERS: ReadonlySet<string> = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
 
 /** A page larger than this is not held: a letter page is about 60 KB. */
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
@@ -129,7 +133,7 @@ export function createPageCache(options: TPageCacheOptions = {}): TPageCache {
         take(chunk, rest[0]);
         if (!abandoned && startedIn === generation && mayHold(response)) {
           const headers = Object.entries(response.getHeaders() as OutgoingHttpHeaders)
-            .filter(([name, value]) => value !== undefined && !setBeforeNext.has(name) && !NOT_REPLAYED.has(name))
+            .filter(([name, value]) => value !== undefined && !setBeforeNext.has(name) && !PER_RESPONSE_HEADERS.has(name))
             .map(([name, value]) => [name, value] as TEntry["headers"][number]);
           store(key, { expires: now() + ttlMs, headers, body: Buffer.concat(chunks) });
         }
