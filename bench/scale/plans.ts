@@ -40,9 +40,17 @@ const GROWERS: { name: string; sql: string; params: (letterId: string) => unknow
     params: (id) => [id],
   },
   {
-    name: "trending alerts (detectSignatureBursts)",
-    sql: `SELECT "letterId", "sourceKey", domain, count(*) FROM "Signature" WHERE "letterId" = $1 AND "createdAt" >= now() - interval '1 day 10 minutes'
-          GROUP BY GROUPING SETS (("letterId", "sourceKey"), ("letterId", domain))`,
+    name: "trending alerts (detectSignatureBursts): the window's groups over the floor",
+    sql: `SELECT "letterId", "sourceKey", domain, count(*) FROM "Signature"
+          WHERE "letterId" IN ($1) AND "createdAt" >= now() - interval '10 minutes' AND "createdAt" <= now()
+          GROUP BY GROUPING SETS (("letterId", "sourceKey"), ("letterId", domain)) HAVING count(*) >= 20`,
+    params: (id) => [id],
+  },
+  {
+    name: "trending alerts (detectSignatureBursts): a candidate domain's day, when there is one",
+    sql: `SELECT "letterId", domain, count(*) FROM "Signature"
+          WHERE "letterId" IN ($1) AND ("letterId", domain) IN (($1, 'd7.example')) AND "createdAt" >= now() - interval '1 day 10 minutes' AND "createdAt" < now() - interval '10 minutes'
+          GROUP BY 1, 2`,
     params: (id) => [id],
   },
   {

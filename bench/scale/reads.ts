@@ -24,6 +24,7 @@ export type TLetterFigures = {
   "organiser: name search (ms)": number;
   "organiser: busy sources (ms)": number;
   "trending alerts (ms)": number;
+  "trending alerts, a burst under way (ms)": number;
   "delivery page data (ms)": number;
   "delivery page: names inline": number;
   "export: total (ms)": number | string;
@@ -36,8 +37,10 @@ export type TLetterFigures = {
 
 const settings = { requireApproval: false, appUrl: "http://localhost:3000", minPublicGroup: 5 };
 
-export async function measureLetter(db: TDb, pool: pg.Pool, letter: TSeededLetter): Promise<TLetterFigures> {
-  const actor = await seedOwner(pool, letter.id, `owner-${letter.slug}@example.org`);
+type TActor = Awaited<ReturnType<typeof seedOwner>>;
+
+/** The reads' figures for one letter, whose owner is `actor` (seedOwner). Changes nothing it does not put back. */
+export async function measureLetter(db: TDb, pool: pg.Pool, letter: TSeededLetter, actor: TActor): Promise<TLetterFigures> {
   const middle = (
     await pool.query<{ confirmedAt: Date; id: string }>(
       `SELECT "confirmedAt", id FROM "Signature" WHERE "letterId" = $1 AND state = 'CONFIRMED' ORDER BY "confirmedAt" OFFSET $2 LIMIT 1`,
@@ -65,6 +68,7 @@ export async function measureLetter(db: TDb, pool: pg.Pool, letter: TSeededLette
     "organiser: name search (ms)": await medianMs(() => listSignaturesForOrganisers(db, letter.id, { q: "signer 4242" })),
     "organiser: busy sources (ms)": await medianMs(() => listBusySources(db, letter.id, now)),
     "trending alerts (ms)": await medianMs(() => detectSignatureBursts(db, [letter.id], now)),
+    "trending alerts, a burst under way (ms)": await withBurst(db, pool, letter.id),
     "delivery page data (ms)": await medianMs(() => getDeliverySheet(db, letter.id, { minPublicGroup: 5 }), 1),
   };
   const sheet = await getDeliverySheet(db, letter.id, { minPublicGroup: 5 });
@@ -85,6 +89,47 @@ export async function measureLetter(db: TDb, pool: pg.Pool, letter: TSeededLette
   );
   for (const [key, value] of Object.entries(figures)) console.log(`  ${key}: ${value}`);
   return figures as TLetterFigures;
+}
+
+/**
+ * One letter's figures from windows taken in turns (scale.ts): each number the mean of its
+ * windows' (each a median already), anything else (a failure's message) the first window's.
+ */
+export function combineFigures(windows: readonly TLetterFigures[]): TLetterFigures {
+  const first = windows[0]!;
+  const combined = { ...first };
+  for (const key of Object.keys(first) as (keyof TLetterFigures)[]) {
+    const values = windows.map((window) => window[key]);
+    if (values.every((value): value is number => typeof value === "number"))
+      (combined[key] as number) = round(values.reduce((sum, value) => sum + value, 0) / values.length);
+  }
+  return combined;
+}
+
+/**
+ * With a burst under way: the seed ends ten minutes ago, so the alerts' window is otherwise
+ * empty. For the measurement only, the letter's own pace for ten minutes (its last day's rows
+ * / 144) and 40 pending signatures from one source at one of its domains, deleted afterwards.
+ * Both the source and the domain must come out as bursts, or the figure would time the quiet path.
+ */
+async function withBurst(db: TDb, pool: pg.Pool, letterId: string): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Signature" WHERE "letterId" = $1 AND "createdAt" >= now() - interval '1 day'`, [
+    letterId,
+  ]);
+  await pool.query(
+    `INSERT INTO "Signature" ("letterId", "emailKey", domain, "displayName", "showName", state, "createdAt", "sourceKey")
+     SELECT $1, 'burst-' || g, CASE WHEN g <= 40 THEN 'd7.example' ELSE 'd' || (g % 50) || '.example' END, 'Burst ' || g, false, 'PENDING',
+            now() - (g % 300) * interval '1 second', CASE WHEN g <= 40 THEN 'src-burst' END
+     FROM generate_series(1, 40 + $2::int) g`,
+    [letterId, Math.round(Number(rows[0]!.n) / 144)],
+  );
+  try {
+    const kinds = (await detectSignatureBursts(db, [letterId], new Date())).map((burst) => burst.subject.kind).sort();
+    if (kinds.join() !== "domain,source") throw new Error(`the bench's burst was not detected (${kinds.join() || "nothing"})`);
+    return await medianMs(() => detectSignatureBursts(db, [letterId], new Date()));
+  } finally {
+    await pool.query(`DELETE FROM "Signature" WHERE "letterId" = $1 AND "emailKey" LIKE 'burst-%'`, [letterId]);
+  }
 }
 
 /** Largest live memory (heap and external, right after a full GC) above the start, read every 10 chunks. */
